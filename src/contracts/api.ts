@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { ZCodeSent, ZOk, ZUuid } from './common';
+import {
+  ZCaptcha,
+  ZConfirmCode,
+  ZConsentDocument,
+  ZCsrf,
+  ZDevSms,
+  ZEndedSessions,
+  ZLogin,
+  ZMe,
+  ZPassportHistory,
+  ZRecoveryComplete,
+  ZRecoveryStart,
+  ZRegistrationComplete,
+  ZRegistrationStart,
+  ZSessions,
+  ZSiteStatus,
+} from './identity';
+import { ZPassport } from './person';
+
+/**
+ * The HTTP API in one table: the server registers its routes from it and the web client calls through it,
+ * so a path or a schema cannot drift between the two.
+ */
+export type Endpoint = {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  params?: z.ZodObject;
+  body?: z.ZodType;
+  response: z.ZodType;
+  status?: number;
+  summary: string;
+};
+
+const ZIdParams = z.object({ id: ZUuid });
+
+export const api = {
+  // public
+  health: {
+    method: 'GET',
+    path: '/api/health',
+    response: z.object({ status: z.literal('ok') }),
+    summary: 'Жив ли процесс',
+  },
+  ready: {
+    method: 'GET',
+    path: '/api/ready',
+    response: z.object({ status: z.literal('ready') }),
+    summary: 'Готов ли (база доступна)',
+  },
+  status: {
+    method: 'GET',
+    path: '/api/status',
+    response: ZSiteStatus,
+    summary: 'Состояние сайта и контакты',
+  },
+  csrf: { method: 'GET', path: '/api/csrf', response: ZCsrf, summary: 'CSRF-токен для изменяющих запросов' },
+  captcha: {
+    method: 'POST',
+    path: '/api/captcha',
+    response: ZCaptcha,
+    status: 201,
+    summary: 'Новая картинка с кодом',
+  },
+  consentDocuments: {
+    method: 'GET',
+    path: '/api/consent-documents',
+    response: z.array(ZConsentDocument),
+    summary: 'Тексты согласий',
+  },
+
+  registrationStart: {
+    method: 'POST',
+    path: '/api/registration',
+    body: ZRegistrationStart,
+    response: ZCodeSent,
+    status: 201,
+    summary: 'Шаг 1: телефон и пароль, отправка кода',
+  },
+  registrationResend: {
+    method: 'POST',
+    path: '/api/registration/:id/resend',
+    params: ZIdParams,
+    response: ZCodeSent,
+    summary: 'Отправить код ещё раз',
+  },
+  registrationConfirm: {
+    method: 'POST',
+    path: '/api/registration/:id/confirm',
+    params: ZIdParams,
+    body: ZConfirmCode,
+    response: ZOk,
+    summary: 'Подтвердить телефон кодом',
+  },
+  registrationComplete: {
+    method: 'POST',
+    path: '/api/registration/:id/complete',
+    params: ZIdParams,
+    body: ZRegistrationComplete,
+    response: ZMe,
+    status: 201,
+    summary: 'Шаг 2: личные данные, паспорт, согласия',
+  },
+
+  login: {
+    method: 'POST',
+    path: '/api/auth/login',
+    body: ZLogin,
+    response: ZMe,
+    summary: 'Вход по телефону и паролю',
+  },
+  logout: { method: 'POST', path: '/api/auth/logout', response: ZOk, summary: 'Выход' },
+  recoveryStart: {
+    method: 'POST',
+    path: '/api/password-recovery',
+    body: ZRecoveryStart,
+    response: ZCodeSent,
+    status: 201,
+    summary: 'Забыли пароль: код по СМС',
+  },
+  recoveryResend: {
+    method: 'POST',
+    path: '/api/password-recovery/:id/resend',
+    params: ZIdParams,
+    response: ZCodeSent,
+    summary: 'Отправить код ещё раз',
+  },
+  recoveryComplete: {
+    method: 'POST',
+    path: '/api/password-recovery/:id/complete',
+    params: ZIdParams,
+    body: ZRecoveryComplete,
+    response: ZOk,
+    summary: 'Новый пароль по коду',
+  },
+
+  // borrower
+  me: { method: 'GET', path: '/api/me', response: ZMe, summary: 'Мои данные' },
+  changePassport: {
+    method: 'PUT',
+    path: '/api/me/passport',
+    body: ZPassport,
+    response: ZMe,
+    summary: 'Сменить паспортные данные',
+  },
+  passportHistory: {
+    method: 'GET',
+    path: '/api/me/passport-history',
+    response: ZPassportHistory,
+    summary: 'Прежние паспорта',
+  },
+  sessions: { method: 'GET', path: '/api/me/sessions', response: ZSessions, summary: 'Мои активные сеансы' },
+  endSession: {
+    method: 'DELETE',
+    path: '/api/me/sessions/:id',
+    params: ZIdParams,
+    response: ZOk,
+    summary: 'Завершить сеанс',
+  },
+  endOtherSessions: {
+    method: 'POST',
+    path: '/api/me/sessions/end-others',
+    response: ZEndedSessions,
+    summary: 'Завершить все сеансы, кроме текущего',
+  },
+
+  // demo only
+  devSms: { method: 'GET', path: '/api/dev/sms', response: ZDevSms, summary: 'Демо: отправленные СМС' },
+} as const satisfies Record<string, Endpoint>;
+
+export type Api = typeof api;

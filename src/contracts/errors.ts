@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Every error the API can answer with. The web client switches on these, never on text. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'PHONE_ALREADY_REGISTERED',
+  'PERSON_ALREADY_REGISTERED',
+  'PASSWORD_TOO_WEAK',
+  'CAPTCHA_INVALID',
+  'CODE_INVALID',
+  'CODE_EXPIRED',
+  'CODE_RESEND_TOO_EARLY',
+  'PHONE_NOT_CONFIRMED',
+  'REGISTRATION_NOT_FOUND',
+  'RECOVERY_NOT_FOUND',
+  'CONSENT_REQUIRED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'UNAUTHENTICATED',
+  'CSRF_INVALID',
+  'SESSION_NOT_FOUND',
+  'MAINTENANCE',
+  'NOT_FOUND',
+  'SMS_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export const ZErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ZErrorCode>;
+
+export const ZFieldError = z.object({
+  path: z.string().describe('Путь к полю, например passport.series'),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof ZFieldError>;
+
+/** RFC 9457 problem details, with our stable `code`. */
+export const ZProblem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: ZErrorCode,
+  instance: z.string().optional(),
+  errors: z.array(ZFieldError).optional(),
+  retryAfterSec: z.number().int().optional(),
+  attemptsLeft: z.number().int().optional(),
+});
+export type Problem = z.infer<typeof ZProblem>;

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { ZCodeSent, ZIsoDate, ZOtpCode, ZPassword, ZUuid } from './common';
+import { ZPassport, ZPersonFields, ZSex } from './person';
+import { ZPhone } from './phone';
+
+// ── Registration ────────────────────────────────────────────────────────────
+export const ZRegistrationStart = z.object({ phone: ZPhone, password: ZPassword });
+export type RegistrationStart = z.input<typeof ZRegistrationStart>;
+
+export const ZConfirmCode = z.object({ code: ZOtpCode });
+
+export const CONSENT_KINDS = ['personal_data', 'simple_signature', 'credit_bureau'] as const;
+export const ZConsentKind = z.enum(CONSENT_KINDS);
+export type ConsentKind = z.infer<typeof ZConsentKind>;
+
+const mustAccept = (message: string) => z.literal(true, { error: message });
+
+export const ZRegistrationComplete = ZPersonFields.extend({
+  passport: ZPassport,
+  captchaId: ZUuid,
+  captchaAnswer: z
+    .string({ error: 'Введите код с картинки' })
+    .trim()
+    .min(1, 'Введите код с картинки')
+    .max(12),
+  consents: z.object({
+    personal_data: mustAccept('Нужно согласие на обработку персональных данных'),
+    simple_signature: mustAccept('Нужно принять соглашение об использовании простой электронной подписи'),
+    credit_bureau: mustAccept('Нужно согласие на запрос в бюро кредитных историй'),
+  }),
+});
+export type RegistrationCompleteInput = z.input<typeof ZRegistrationComplete>;
+
+export const ZCaptcha = z.object({
+  id: ZUuid,
+  svg: z.string().describe('Картинка с кодом, SVG'),
+  expiresInSec: z.number().int(),
+});
+
+export const ZConsentDocument = z.object({
+  kind: ZConsentKind,
+  version: z.string(),
+  title: z.string(),
+  text: z.string(),
+});
+export type ConsentDocument = z.infer<typeof ZConsentDocument>;
+
+// ── Sign-in and recovery ───────────────────────────────────────────────────
+export const ZLogin = z.object({ phone: ZPhone, password: z.string().min(1, 'Введите пароль').max(128) });
+export const ZRecoveryStart = z.object({ phone: ZPhone });
+export const ZRecoveryComplete = z.object({ code: ZOtpCode, newPassword: ZPassword });
+
+// ── The borrower ───────────────────────────────────────────────────────────
+export const ZMe = z.object({
+  id: ZUuid,
+  phone: z.string(),
+  surname: z.string(),
+  name: z.string(),
+  patronymic: z.string().nullable(),
+  birthDate: ZIsoDate,
+  sex: ZSex,
+  passport: z.object({
+    series: z.string(),
+    number: z.string(),
+    issueDate: ZIsoDate,
+    issuedBy: z.string(),
+    divisionCode: z.string(),
+  }),
+  registeredAt: z.iso.datetime(),
+});
+export type Me = z.infer<typeof ZMe>;
+
+export const ZPassportHistoryItem = z.object({
+  seriesAndNumberMasked: z.string(),
+  issueDate: ZIsoDate,
+  validFrom: z.iso.datetime(),
+  replacedAt: z.iso.datetime(),
+});
+export const ZPassportHistory = z.array(ZPassportHistoryItem);
+
+export const ZSession = z.object({
+  id: ZUuid,
+  current: z.boolean(),
+  device: z.string(),
+  ip: z.string(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+});
+export const ZSessions = z.array(ZSession);
+export type SessionView = z.infer<typeof ZSession>;
+
+export const ZEndedSessions = z.object({ ended: z.number().int() });
+
+// ── Site ───────────────────────────────────────────────────────────────────
+export const ZSiteStatus = z.object({
+  maintenance: z.boolean(),
+  maintenanceMessage: z.string().nullable(),
+  demo: z.boolean(),
+  supportPhone: z.string(),
+  supportEmail: z.string(),
+  telegramUrl: z.string(),
+  companyName: z.string(),
+});
+export type SiteStatus = z.infer<typeof ZSiteStatus>;
+
+export const ZCsrf = z.object({ token: z.string() });
+
+export const ZDevSms = z.array(
+  z.object({ id: ZUuid, phone: z.string(), text: z.string(), createdAt: z.iso.datetime() }),
+);
+
+export { ZCodeSent };

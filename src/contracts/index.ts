@@ -1,0 +1,7 @@
+import './zod-locale';
+export * from './api';
+export * from './common';
+export * from './errors';
+export * from './identity';
+export * from './person';
+export * from './phone';

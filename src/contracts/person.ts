@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ZIsoDate } from './common';
+
+const ZName = (what: string, required: boolean) => {
+  const base = z
+    .string()
+    .trim()
+    .max(60, `${what}: не длиннее 60 символов`)
+    .regex(
+      /^[А-Яа-яЁё]+(?:[ '-][А-Яа-яЁё]+)*$|^$/,
+      `${what}: только русские буквы, пробел, дефис или апостроф`,
+    );
+  return required ? base.min(1, `Укажите ${what.toLowerCase()}`) : base;
+};
+
+export const ZSex = z.enum(['male', 'female'], { error: 'Укажите пол' });
+
+export const ZPassport = z.object({
+  series: z
+    .string({ error: 'Укажите серию паспорта' })
+    .transform((s) => s.replace(/\s/g, ''))
+    .pipe(z.string().regex(/^\d{4}$/, 'Серия паспорта — 4 цифры')),
+  number: z
+    .string({ error: 'Укажите номер паспорта' })
+    .transform((s) => s.replace(/\s/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'Номер паспорта — 6 цифр')),
+  issueDate: ZIsoDate,
+  issuedBy: z
+    .string({ error: 'Укажите, кем выдан паспорт' })
+    .trim()
+    .min(5, 'Укажите, кем выдан паспорт, как в паспорте')
+    .max(300, 'Не длиннее 300 символов'),
+  divisionCode: z
+    .string({ error: 'Укажите код подразделения' })
+    .trim()
+    .regex(/^\d{3}-?\d{3}$/, 'Код подразделения — в формате 123-456')
+    .transform((s) => (s.includes('-') ? s : `${s.slice(0, 3)}-${s.slice(3)}`)),
+});
+export type PassportInput = z.input<typeof ZPassport>;
+export type Passport = z.infer<typeof ZPassport>;
+
+export const ZPersonFields = z.object({
+  surname: ZName('Фамилия', true),
+  name: ZName('Имя', true),
+  patronymic: ZName('Отчество', false).optional(),
+  birthDate: ZIsoDate,
+  sex: ZSex,
+});

@@ -1,0 +1,46 @@
+/**
+ * Calendar dates of the contract world: 'YYYY-MM-DD' strings, compared as strings, computed in UTC so that
+ * no local time zone leaks in. Instants become dates only through `dateInZone`.
+ */
+export type IsoDate = string;
+
+export interface Clock {
+  now(): Date;
+}
+
+export function dateInZone(instant: Date, timeZone: string): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
+
+export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+/** Adds whole years; 29 February becomes 28 February in a common year (the birthday rule of Russian law). */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  const target = year + years;
+  const lastDay = new Date(Date.UTC(target, month, 0)).getUTCDate();
+  return `${String(target).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** Full years of age on `on`. */
+export function ageOn(birthDate: IsoDate, on: IsoDate): number {
+  const b = parseIsoDate(birthDate);
+  const d = parseIsoDate(on);
+  let age = d.year - b.year;
+  if (addYears(birthDate, age) > on) age -= 1;
+  return age;
+}

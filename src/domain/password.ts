@@ -1,0 +1,29 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+
+export const PASSWORD_RULES = { minLength: 8, maxLength: 128, minScore: 2 } as const;
+
+const commonPasswords = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
+const zxcvbn = new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+
+export type PasswordVerdict = { ok: true } | { ok: false; message: string };
+
+/**
+ * The password policy of sign-up and recovery: at least 8 characters, not the phone number, not a common
+ * password, and not trivially guessable (zxcvbn score ≥ 2, i.e. beyond ~10⁶ guesses).
+ */
+export function checkPassword(password: string, phone: string): PasswordVerdict {
+  if (password.length < PASSWORD_RULES.minLength)
+    return { ok: false, message: 'Пароль должен быть не короче 8 символов' };
+  if (password.length > PASSWORD_RULES.maxLength)
+    return { ok: false, message: 'Пароль должен быть не длиннее 128 символов' };
+  const phoneDigits = phone.replace(/\D/g, '').slice(-10);
+  const passwordDigits = password.replace(/\D/g, '');
+  if (phoneDigits.length === 10 && passwordDigits.includes(phoneDigits.slice(-7)))
+    return { ok: false, message: 'Пароль не должен содержать номер телефона' };
+  if (commonPasswords.has(password.toLowerCase()))
+    return { ok: false, message: 'Этот пароль слишком распространён — придумайте другой' };
+  if (zxcvbn.check(password, [phoneDigits]).score < PASSWORD_RULES.minScore)
+    return { ok: false, message: 'Пароль слишком простой: добавьте слова, цифры или знаки' };
+  return { ok: true };
+}

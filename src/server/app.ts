@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
+import type { Clock } from '../domain/calendar';
+import { SvgCaptcha, type CaptchaPort } from './adapters/captcha/captcha-port';
+import type { Database } from './adapters/db/database';
+import { Limiter } from './adapters/limits/limiter';
+import { OutboxSms } from './adapters/sms/outbox-sms';
+import { SmsRuSms } from './adapters/sms/smsru-sms';
+import type { SmsPort } from './adapters/sms/sms-port';
+import type { Config } from './config';
+import { profileRoutes } from './http/borrower/profile-routes';
+import { devRoutes } from './http/dev/dev-routes';
+import { logOptions } from './http/log-options';
+import { handleError, problemOf, sendProblem } from './http/problem';
+import { identityRoutes } from './http/public/identity-routes';
+import { siteRoutes } from './http/public/site-routes';
+import { FieldCipher } from './security/secrets';
+import type { Deps } from './services/deps';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  /** Tests replace the clock or the adapters; everything else comes from the configuration. */
+  overrides?: Partial<{ clock: Clock; sms: SmsPort; captcha: CaptchaPort }>;
+};
+
+export const systemClock: Clock = { now: () => new Date() };
+
+function smsFromConfig(config: Config, database: Database): SmsPort {
+  switch (config.sms.provider) {
+    case 'outbox':
+      return new OutboxSms(database.db);
+    case 'smsru':
+      return new SmsRuSms(config.sms.smsru);
+  }
+}
+
+/** Builds the whole application without listening: main.ts listens, tests inject. */
+export async function buildApp({ config, database, overrides = {} }: AppOptions): Promise<{
+  app: FastifyInstance;
+  deps: Deps;
+}> {
+  const app = Fastify({
+    logger: logOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 64 * 1024,
+  });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false }) : undefined;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+
+  const deps: Deps = {
+    config,
+    db: database.db,
+    clock: overrides.clock ?? systemClock,
+    sms: overrides.sms ?? smsFromConfig(config, database),
+    captcha: overrides.captcha ?? new SvgCaptcha(),
+    limiter: new Limiter(redis),
+    cipher: new FieldCipher(config.encryptionKey, config.hashKey),
+    log: app.log as Deps['log'],
+  };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables through a style element.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    hsts: config.production,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: config.secureCookies,
+      signed: false,
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Личный кабинет заёмщика: API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  siteRoutes(app, deps, database.ping);
+  identityRoutes(app, deps);
+  profileRoutes(app, deps);
+  if (config.demo) devRoutes(app, deps);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const hasWeb = existsSync(WEB_ROOT);
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb)
+      return sendProblem(reply, problemOf('NOT_FOUND', request.id));
+    // Client-side routes of the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return { app, deps };
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parsed once at start-up; a wrong value stops the process with a message
+ * naming the variable. Demo mode (the default) runs with fakes and well-known keys; production refuses both.
+ */
+const DEMO_ENCRYPTION_KEY = Buffer.alloc(32, 'demo-encryption-key').toString('base64');
+const DEMO_HASH_KEY = Buffer.alloc(32, 'demo-hash-key').toString('base64');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const key32 = z
+  .string()
+  .refine(
+    (s) => Buffer.from(s, 'base64').length === 32,
+    'должен быть 32 байта в base64 (openssl rand -base64 32)',
+  );
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TIME_ZONE: z.string().default('Europe/Moscow'),
+  PUBLIC_URL: z.url().optional(),
+
+  ENCRYPTION_KEY: key32.optional(),
+  HASH_KEY: key32.optional(),
+  ALLOW_FAKE_ADAPTERS: bool.default(false),
+  TRUST_PROXY: bool.default(false),
+
+  SMS_PROVIDER: z.enum(['outbox', 'smsru']).default('outbox'),
+  SMSRU_API_ID: z.string().optional(),
+  SMSRU_BASE_URL: z.url().optional(),
+  SMS_SENDER: z.string().optional(),
+
+  MAINTENANCE_MODE: bool.default(false),
+  MAINTENANCE_MESSAGE: z.string().optional(),
+
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24),
+
+  COMPANY_NAME: z.string().default('Смсфинанс'),
+  SUPPORT_PHONE: z.string().default('8 800 000-00-00'),
+  SUPPORT_EMAIL: z.string().default('support@example.ru'),
+  TELEGRAM_URL: z.string().default('https://t.me/example_mfo'),
+});
+
+export type Config = ReturnType<typeof buildConfig>;
+
+function buildConfig(env: z.infer<typeof ZEnv>) {
+  const production = env.NODE_ENV === 'production';
+  const smsProvider = env.SMS_PROVIDER;
+  return {
+    production,
+    demo: !production,
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    redisUrl: env.REDIS_URL,
+    logLevel: env.LOG_LEVEL,
+    timeZone: env.TIME_ZONE,
+    trustProxy: env.TRUST_PROXY,
+    secureCookies: production,
+    encryptionKey: Buffer.from(env.ENCRYPTION_KEY ?? DEMO_ENCRYPTION_KEY, 'base64'),
+    hashKey: Buffer.from(env.HASH_KEY ?? DEMO_HASH_KEY, 'base64'),
+    sms: {
+      provider: smsProvider,
+      smsru: {
+        apiId: env.SMSRU_API_ID ?? '',
+        baseUrl: env.SMSRU_BASE_URL ?? 'https://sms.ru',
+        sender: env.SMS_SENDER,
+      },
+    },
+    maintenance: { enabled: env.MAINTENANCE_MODE, message: env.MAINTENANCE_MESSAGE ?? null },
+    session: {
+      idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    site: {
+      companyName: env.COMPANY_NAME,
+      supportPhone: env.SUPPORT_PHONE,
+      supportEmail: env.SUPPORT_EMAIL,
+      telegramUrl: env.TELEGRAM_URL,
+    },
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses and checks the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    const problems: string[] = [];
+    if (!e.ENCRYPTION_KEY) problems.push('  ENCRYPTION_KEY: required in production');
+    if (!e.HASH_KEY) problems.push('  HASH_KEY: required in production');
+    if (!e.DATABASE_URL) problems.push('  DATABASE_URL: required in production (PGlite is for one machine)');
+    if (e.SMS_PROVIDER === 'outbox' && !e.ALLOW_FAKE_ADAPTERS)
+      problems.push(
+        '  SMS_PROVIDER: the outbox fake is refused in production unless ALLOW_FAKE_ADAPTERS=true',
+      );
+    if (e.SMS_PROVIDER === 'smsru' && !e.SMSRU_API_ID)
+      problems.push('  SMSRU_API_ID: required for SMS_PROVIDER=smsru');
+    if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return buildConfig(e);
+}

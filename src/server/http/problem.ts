@@ -1,0 +1,84 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode, FieldError, Problem } from '../../contracts';
+import { AppError } from '../app-error';
+
+/** Status and a safe Russian message for every code. Exhaustive: a new code does not compile unmapped. */
+const PROBLEMS = {
+  VALIDATION_FAILED: [400, 'Проверьте введённые данные'],
+  PHONE_ALREADY_REGISTERED: [409, 'Личный кабинет по этому номеру уже используется'],
+  PERSON_ALREADY_REGISTERED: [
+    409,
+    'Вы уже зарегистрированы: личный кабинет на эти паспортные данные уже есть. Войдите или восстановите пароль',
+  ],
+  PASSWORD_TOO_WEAK: [400, 'Пароль слишком простой'],
+  CAPTCHA_INVALID: [400, 'Код с картинки введён неверно'],
+  CODE_INVALID: [400, 'Неверный код из СМС'],
+  CODE_EXPIRED: [400, 'Срок действия кода истёк. Запросите новый код'],
+  CODE_RESEND_TOO_EARLY: [429, 'Новый код можно будет запросить чуть позже'],
+  PHONE_NOT_CONFIRMED: [409, 'Сначала подтвердите номер телефона кодом из СМС'],
+  REGISTRATION_NOT_FOUND: [404, 'Регистрация не найдена или устарела. Начните заново'],
+  RECOVERY_NOT_FOUND: [404, 'Запрос на восстановление пароля устарел. Начните заново'],
+  CONSENT_REQUIRED: [400, 'Нужно дать все обязательные согласия'],
+  INVALID_CREDENTIALS: [401, 'Неверный номер телефона или пароль'],
+  TOO_MANY_ATTEMPTS: [429, 'Слишком много попыток. Попробуйте позже'],
+  UNAUTHENTICATED: [401, 'Войдите в личный кабинет'],
+  CSRF_INVALID: [403, 'Страница устарела. Обновите её и повторите действие'],
+  SESSION_NOT_FOUND: [404, 'Сеанс не найден'],
+  MAINTENANCE: [503, 'На сайте проводятся технические работы. Попробуйте зайти позже'],
+  NOT_FOUND: [404, 'Не найдено'],
+  SMS_UNAVAILABLE: [503, 'Не удалось отправить СМС. Попробуйте ещё раз через минуту'],
+  INTERNAL: [500, 'Что-то пошло не так. Мы уже разбираемся, попробуйте позже'],
+} as const satisfies Record<ErrorCode, readonly [number, string]>;
+
+export function problemOf(code: ErrorCode, instance: string, extra: AppError['extra'] = {}): Problem {
+  const [status, title] = PROBLEMS[code];
+  return {
+    type: `/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    detail: extra.detail ?? title,
+    code,
+    instance,
+    ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(extra.retryAfterSec !== undefined ? { retryAfterSec: extra.retryAfterSec } : {}),
+    ...(extra.attemptsLeft !== undefined ? { attemptsLeft: extra.attemptsLeft } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem) {
+  if (problem.retryAfterSec !== undefined) reply.header('retry-after', String(problem.retryAfterSec));
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+/** Turns whatever was thrown into problem+json. 5xx bodies stay generic; the cause goes to the log. */
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  const instance = request.id;
+  if (error instanceof AppError) {
+    if (PROBLEMS[error.code][0] >= 500) request.log.warn({ code: error.code }, 'service unavailable');
+    return sendProblem(reply, problemOf(error.code, instance, error.extra));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors: FieldError[] = error.validation.map((v) => ({
+      path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+      message: v.message ?? 'Неверное значение',
+    }));
+    return sendProblem(reply, problemOf('VALIDATION_FAILED', instance, { errors }));
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.code === 'FST_CSRF_INVALID_TOKEN' || fastifyError.code === 'FST_CSRF_MISSING_SECRET')
+    return sendProblem(reply, problemOf('CSRF_INVALID', instance));
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    // Malformed JSON, a wrong content type, a body too large: the client's mistake, said plainly.
+    const detail =
+      fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'Слишком большой запрос'
+        : 'Запрос не удалось прочитать: проверьте формат данных';
+    return sendProblem(reply, {
+      ...problemOf('VALIDATION_FAILED', instance, { detail }),
+      status: fastifyError.statusCode,
+    });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, problemOf('INTERNAL', instance));
+}

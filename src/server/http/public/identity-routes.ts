@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '../../../contracts';
+import { completePasswordRecovery, resendRecoveryCode } from '../../services/complete-password-recovery';
+import { completeRegistration } from '../../services/complete-registration';
+import { confirmRegistrationPhone } from '../../services/confirm-registration-phone';
+import type { Deps } from '../../services/deps';
+import { resendRegistrationCode } from '../../services/resend-registration-code';
+import { signIn } from '../../services/sign-in';
+import { signOut } from '../../services/sign-out';
+import { startPasswordRecovery } from '../../services/start-password-recovery';
+import { startRegistration } from '../../services/start-registration';
+import { resolveSession } from '../../services/session-store';
+import { route } from '../route';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from '../session-cookie';
+
+const open = { auth: false } as const;
+
+export function identityRoutes(app: FastifyInstance, deps: Deps) {
+  route(app, deps, api.registrationStart, open, ({ body, meta }) => startRegistration(deps, body, meta));
+  route(app, deps, api.registrationResend, open, ({ params, meta }) =>
+    resendRegistrationCode(deps, params.id, meta),
+  );
+  route(app, deps, api.registrationConfirm, open, ({ params, body }) =>
+    confirmRegistrationPhone(deps, params.id, body.code),
+  );
+  route(app, deps, api.registrationComplete, open, async ({ params, body, meta, reply }) => {
+    const { me, session } = await completeRegistration(deps, params.id, body, meta);
+    setSessionCookie(reply, session.token, deps.config);
+    return me;
+  });
+
+  route(app, deps, api.login, open, async ({ body, meta, reply }) => {
+    const { me, session } = await signIn(deps, body, meta);
+    setSessionCookie(reply, session.token, deps.config);
+    return me;
+  });
+  route(app, deps, api.logout, { auth: false, duringMaintenance: true }, async ({ request, reply }) => {
+    const token = readSessionToken(request, deps.config);
+    const session = token ? await resolveSession(deps, token) : null;
+    if (session) await signOut(deps, session.sessionId);
+    clearSessionCookie(reply, deps.config);
+    return { ok: true as const };
+  });
+
+  route(app, deps, api.recoveryStart, open, ({ body, meta }) => startPasswordRecovery(deps, body, meta));
+  route(app, deps, api.recoveryResend, open, ({ params, meta }) => resendRecoveryCode(deps, params.id, meta));
+  route(app, deps, api.recoveryComplete, open, ({ params, body, meta }) =>
+    completePasswordRecovery(deps, params.id, body, meta),
+  );
+}

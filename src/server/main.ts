@@ -1,0 +1,42 @@
+import { buildApp } from './app';
+import { openDatabase } from './adapters/db/database';
+import { ConfigError, loadConfig } from './config';
+
+/** config → database → app → listen; SIGTERM/SIGINT close the server, then the database. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+  );
+  const { app } = await buildApp({ config, database });
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { database: database.kind, demo: config.demo, url: `http://${config.host}:${config.port}` },
+    config.demo ? 'Личный кабинет запущен (демо-режим)' : 'Личный кабинет запущен',
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  randomInt,
+} from 'node:crypto';
+import argon2 from 'argon2';
+
+/**
+ * Field encryption for identifiers at rest (AES-256-GCM) and a keyed hash beside them for lookups.
+ * Ciphertext format: `v1.<iv>.<tag>.<data>` in base64url, so the key can be rotated later by version.
+ */
+export class FieldCipher {
+  constructor(
+    private readonly encryptionKey: Buffer,
+    private readonly hashKey: Buffer,
+  ) {}
+
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
+    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return ['v1', iv, cipher.getAuthTag(), data]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join('.');
+  }
+
+  decrypt(encrypted: string): string {
+    const [version, iv, tag, data] = encrypted.split('.');
+    if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('Unknown ciphertext format');
+    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
+  }
+
+  /** Deterministic keyed hash: equal inputs give equal hashes, and without the key nothing can be guessed. */
+  keyedHash(value: string): string {
+    return createHmac('sha256', this.hashKey).update(value, 'utf8').digest('base64url');
+  }
+}
+
+export const sha256 = (value: string): string =>
+  createHash('sha256').update(value, 'utf8').digest('base64url');
+
+/** 256 bits of randomness for cookies and tokens. */
+export const newToken = (): string => randomBytes(32).toString('base64url');
+
+export const newNumericCode = (length: number): string =>
+  Array.from({ length }, () => String(randomInt(10))).join('');
+
+// argon2id with the library's defaults (m=64 MiB, t=3, p=4), the OWASP-recommended family.
+export const hashPassword = (password: string): Promise<string> =>
+  argon2.hash(password, { type: argon2.argon2id });
+export const verifyPassword = (hash: string, password: string): Promise<boolean> =>
+  argon2.verify(hash, password).catch(() => false);
+
+/** A hash to verify against when the account does not exist, so the timing does not tell. */
+let dummyHash: Promise<string> | undefined;
+export const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword(newToken()));
