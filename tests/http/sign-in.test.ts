@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient, lastCodeSentTo, newPerson, registerBorrower, startTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+let ipSeq = 0;
+const client = () => new TestClient(t.app, `192.0.2.${++ipSeq}`);
+
+describe('sign-in and sessions', () => {
+  it('a wrong phone and a wrong password answer alike', async () => {
+    const { person } = await registerBorrower(client(), t.deps);
+    const wrongPassword = await client().post('/api/auth/login', { phone: person.phone, password: 'Не-тот-пароль-1' });
+    const unknownPhone = await client().post('/api/auth/login', { phone: newPerson().phone, password: person.password });
+    for (const answer of [wrongPassword, unknownPhone]) {
+      expect(answer.statusCode).toBe(401);
+      expect(answer.json()).toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+        detail: 'Неверный номер телефона или пароль',
+      });
+    }
+  });
+
+  it('signs in with a new session every time and signs out', async () => {
+    const { person } = await registerBorrower(client(), t.deps);
+    const c = client();
+    const signedIn = await c.post('/api/auth/login', { phone: person.phone, password: person.password });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.headers['set-cookie']).toMatch(/sid=.*HttpOnly.*SameSite=Lax/);
+    expect((await c.get('/api/me')).json().phone).toBe(person.phone);
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await c.get('/api/me')).json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it('slows brute force: a growing pause per phone and IP that does not lock the owner out elsewhere', async () => {
+    const { person } = await registerBorrower(client(), t.deps);
+    const attacker = client();
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      codes.push((await attacker.post('/api/auth/login', { phone: person.phone, password: `Угадываю-${i}` })).json().code);
+    }
+    expect(codes).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'TOO_MANY_ATTEMPTS',
+    ]);
+    const paused = await attacker.post('/api/auth/login', { phone: person.phone, password: person.password });
+    expect(paused.statusCode).toBe(429);
+    expect(Number(paused.headers['retry-after'])).toBeGreaterThan(0);
+    // The owner, from their own address, is not affected.
+    const owner = await client().post('/api/auth/login', { phone: person.phone, password: person.password });
+    expect(owner.statusCode).toBe(200);
+  });
+
+  it('lists own sessions, ends another one, and cannot end a stranger’s (SESSION_NOT_FOUND)', async () => {
+    const { person } = await registerBorrower(client(), t.deps);
+    const laptop = client();
+    const phone = client();
+    await laptop.post('/api/auth/login', { phone: person.phone, password: person.password });
+    await phone.post('/api/auth/login', { phone: person.phone, password: person.password });
+    const list = (await laptop.get('/api/me/sessions')).json();
+    expect(list).toHaveLength(3); // registration, laptop, phone
+    expect(list.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    expect(list[0]).toMatchObject({ device: 'Chrome, Linux' });
+
+    const stranger = client();
+    await registerBorrower(stranger, t.deps);
+    const foreign = list.find((s: { current: boolean }) => !s.current).id;
+    const refused = await stranger.delete(`/api/me/sessions/${foreign}`);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().code).toBe('SESSION_NOT_FOUND');
+    expect((await laptop.get('/api/me/sessions')).json()).toHaveLength(3);
+
+    const ended = await laptop.post('/api/me/sessions/end-others');
+    expect(ended.json()).toEqual({ ended: 2 });
+    expect((await phone.get('/api/me')).json().code).toBe('UNAUTHENTICATED');
+    expect((await laptop.get('/api/me')).statusCode).toBe(200);
+  });
+
+  it('expires a session after idle time', async () => {
+    const c = client();
+    await registerBorrower(c, t.deps);
+    t.clock.advance(31 * 60_000);
+    expect((await c.get('/api/me')).json().code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('password recovery', () => {
+  it('phone → code → new password; every session ends; the new password works, the old does not', async () => {
+    const original = client();
+    const { person } = await registerBorrower(original, t.deps);
+    const c = client();
+    const started = await c.post('/api/password-recovery', { phone: person.phone });
+    expect(started.statusCode).toBe(201);
+    const code = await lastCodeSentTo(t.deps, person.phone);
+    const weak = await c.post(`/api/password-recovery/${started.json().id}/complete`, { code, newPassword: '12345678' });
+    expect(weak.json()).toMatchObject({ code: 'PASSWORD_TOO_WEAK', errors: [{ path: 'newPassword' }] });
+    const done = await c.post(`/api/password-recovery/${started.json().id}/complete`, {
+      code,
+      newPassword: 'Осень-2026-новый',
+    });
+    expect(done.statusCode).toBe(200);
+    expect((await original.get('/api/me')).json().code).toBe('UNAUTHENTICATED');
+    expect((await client().post('/api/auth/login', { phone: person.phone, password: person.password })).statusCode).toBe(
+      401,
+    );
+    expect(
+      (await client().post('/api/auth/login', { phone: person.phone, password: 'Осень-2026-новый' })).statusCode,
+    ).toBe(200);
+    const again = await c.post(`/api/password-recovery/${started.json().id}/complete`, {
+      code,
+      newPassword: 'Осень-2026-новый',
+    });
+    expect(again.json().code).toBe('RECOVERY_NOT_FOUND');
+  });
+
+  it('answers an unknown phone exactly like a known one and sends nothing', async () => {
+    const stranger = newPerson();
+    const answer = await client().post('/api/password-recovery', { phone: stranger.phone });
+    expect(answer.statusCode).toBe(201);
+    expect(Object.keys(answer.json()).sort()).toEqual(['codeLength', 'expiresInSec', 'id', 'phoneMasked', 'resendAvailableInSec']);
+    await expect(lastCodeSentTo(t.deps, stranger.phone)).rejects.toThrow();
+    const guess = await client().post(`/api/password-recovery/${answer.json().id}/complete`, {
+      code: '123456',
+      newPassword: 'Осень-2026-новый',
+    });
+    expect(guess.json().code).toBe('CODE_INVALID');
+  });
+});

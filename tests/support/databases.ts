@@ -1,0 +1,38 @@
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/server/adapters/db/database';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when DATABASE_URL is set (CI sets it). */
+export const backends = (): Backend[] => (process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']);
+
+/** The backend HTTP tests run on: PostgreSQL when available, as production does. */
+export const primaryBackend = (): Backend => (process.env.DATABASE_URL ? 'postgres' : 'pglite');
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a new PostgreSQL database on the
+ * DATABASE_URL server, dropped again by `close`.
+ */
+export async function freshDatabase(backend: Backend): Promise<Database> {
+  if (backend === 'pglite') return openDatabase({ memory: true });
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('DATABASE_URL is not set');
+  const name = `lk_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Clock } from '../../src/domain/calendar';
+import type { CaptchaPort } from '../../src/server/adapters/captcha/captcha-port';
+import type { Database } from '../../src/server/adapters/db/database';
+import { devSmsOutbox } from '../../src/server/adapters/db/schema';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import type { Deps } from '../../src/server/services/deps';
+import { freshDatabase, primaryBackend, type Backend } from './databases';
+
+/** A clock the test moves by hand. */
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-11-24T09:00:00Z')) {}
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export const CAPTCHA_ANSWER = 'k7Bw3';
+/** Draws a picture whose answer the test knows. */
+export const knownCaptcha: CaptchaPort = { draw: () => ({ answer: CAPTCHA_ANSWER, svg: '<svg></svg>' }) };
+
+export type TestApp = { app: FastifyInstance; deps: Deps; clock: TestClock; database: Database; close(): Promise<void> };
+
+export async function startTestApp(
+  options: { env?: Record<string, string>; backend?: Backend; clock?: TestClock } = {},
+): Promise<TestApp> {
+  const database = await freshDatabase(options.backend ?? primaryBackend());
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+  const clock = options.clock ?? new TestClock();
+  const { app, deps } = await buildApp({ config, database, overrides: { clock, captcha: knownCaptcha } });
+  await app.ready();
+  return {
+    app,
+    deps,
+    clock,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A browser stand-in: keeps cookies, fetches and sends the CSRF token, speaks from one IP. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  private csrfToken: string | undefined;
+
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly ip = '203.0.113.10',
+    private readonly userAgent = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36',
+  ) {}
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body);
+  put = (url: string, body?: unknown) => this.request('PUT', url, body);
+  delete = (url: string) => this.request('DELETE', url);
+
+  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) {
+    if (method !== 'GET' && this.csrfToken === undefined)
+      this.csrfToken = (await this.send('GET', '/api/csrf')).json<{ token: string }>().token;
+    return this.send(method, url, body);
+  }
+
+  hasCookie = (name: string) => this.cookies.has(name);
+  forgetCsrf() {
+    this.csrfToken = undefined;
+  }
+
+  private async send(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) {
+    const headers: Record<string, string> = { 'user-agent': this.userAgent };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    const response: LightMyRequestResponse = await this.app.inject({
+      method,
+      url,
+      headers,
+      remoteAddress: this.ip,
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = cookie.maxAge === 0 || (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now());
+      if (expired || cookie.value === '') this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    return response;
+  }
+}
+
+let sequence = 0;
+/** A valid person nobody else in the test run has. */
+export function newPerson(overrides: Partial<PersonData> = {}): PersonData {
+  sequence += 1;
+  const n = (Date.now() % 1_000_000) + sequence * 7919 + Math.floor(Math.random() * 1000);
+  const six = String(n % 1_000_000).padStart(6, '0');
+  return {
+    phone: `+7916${String(n % 10_000_000).padStart(7, '0')}`,
+    password: 'Vesna!2026-lk',
+    surname: 'Иванова',
+    name: 'Мария',
+    patronymic: 'Петровна',
+    birthDate: `19${70 + (n % 30)}-0${1 + (n % 9)}-1${n % 10}`,
+    sex: 'female',
+    passport: {
+      series: `45${String(n % 100).padStart(2, '0')}`,
+      number: six,
+      issueDate: '2020-03-15',
+      issuedBy: 'ГУ МВД России по г. Москве',
+      divisionCode: '770-001',
+    },
+    ...overrides,
+  };
+}
+export type PersonData = {
+  phone: string;
+  password: string;
+  surname: string;
+  name: string;
+  patronymic?: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+  passport: { series: string; number: string; issueDate: string; issuedBy: string; divisionCode: string };
+};
+
+/** The last SMS code sent to a phone, read from the demo outbox. */
+export async function lastCodeSentTo(deps: Deps, phone: string): Promise<string> {
+  const [row] = await deps.db
+    .select()
+    .from(devSmsOutbox)
+    .where(eq(devSmsOutbox.phone, phone))
+    .orderBy(desc(devSmsOutbox.createdAt))
+    .limit(1);
+  const code = row?.text.match(/\d{6}/)?.[0];
+  if (!code) throw new Error(`no code was sent to ${phone}`);
+  return code;
+}
+
+export const completionBody = (person: PersonData, captchaId: string) => ({
+  surname: person.surname,
+  name: person.name,
+  patronymic: person.patronymic,
+  birthDate: person.birthDate,
+  sex: person.sex,
+  passport: person.passport,
+  captchaId,
+  captchaAnswer: CAPTCHA_ANSWER.toUpperCase(),
+  consents: { personal_data: true, simple_signature: true, credit_bureau: true },
+});
+
+/** Step 1 + code, ready for step 2. Returns the registration id. */
+export async function registerPhone(client: TestClient, deps: Deps, person: PersonData): Promise<string> {
+  const started = await client.post('/api/registration', { phone: person.phone, password: person.password });
+  if (started.statusCode !== 201) throw new Error(`registration start: ${started.body}`);
+  const id = started.json<{ id: string }>().id;
+  const confirmed = await client.post(`/api/registration/${id}/confirm`, { code: await lastCodeSentTo(deps, person.phone) });
+  if (confirmed.statusCode !== 200) throw new Error(`confirm: ${confirmed.body}`);
+  return id;
+}
+
+/** The whole registration through HTTP; the client ends up signed in. */
+export async function registerBorrower(client: TestClient, deps: Deps, person = newPerson()) {
+  const id = await registerPhone(client, deps, person);
+  const captcha = (await client.post('/api/captcha')).json<{ id: string }>();
+  const done = await client.post(`/api/registration/${id}/complete`, completionBody(person, captcha.id));
+  if (done.statusCode !== 201) throw new Error(`complete: ${done.body}`);
+  return { person, me: done.json<{ id: string }>() };
+}
