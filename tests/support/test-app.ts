@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../../src/domain/calendar';
@@ -91,23 +92,23 @@ export class TestClient {
   }
 }
 
-let sequence = 0;
-/** A valid person nobody else in the test run has. */
+const LETTERS = 'абвгдежзиклмнопрстуфхцчшэюя';
+const randomLetters = (n: number) => Array.from({ length: n }, () => LETTERS[randomInt(LETTERS.length)]).join('');
+const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
+
+/** A valid person nobody else in the test run has: random phone, passport and surname. */
 export function newPerson(overrides: Partial<PersonData> = {}): PersonData {
-  sequence += 1;
-  const n = (Date.now() % 1_000_000) + sequence * 7919 + Math.floor(Math.random() * 1000);
-  const six = String(n % 1_000_000).padStart(6, '0');
   return {
-    phone: `+7916${String(n % 10_000_000).padStart(7, '0')}`,
+    phone: `+79${digits(9)}`,
     password: 'Vesna!2026-lk',
-    surname: 'Иванова',
+    surname: `Иванова-${randomLetters(1).toUpperCase()}${randomLetters(6)}`,
     name: 'Мария',
     patronymic: 'Петровна',
-    birthDate: `19${70 + (n % 30)}-0${1 + (n % 9)}-1${n % 10}`,
+    birthDate: `19${60 + randomInt(40)}-0${1 + randomInt(9)}-1${randomInt(9)}`,
     sex: 'female',
     passport: {
-      series: `45${String(n % 100).padStart(2, '0')}`,
-      number: six,
+      series: digits(4),
+      number: digits(6),
       issueDate: '2020-03-15',
       issuedBy: 'ГУ МВД России по г. Москве',
       divisionCode: '770-001',
