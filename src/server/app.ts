@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -32,6 +33,8 @@ export type AppOptions = {
   database: Database;
   /** Tests replace the clock or the adapters; everything else comes from the configuration. */
   overrides?: Partial<{ clock: Clock; sms: SmsPort; captcha: CaptchaPort }>;
+  /** Where logs go (stdout by default); tests read them. */
+  logStream?: Writable;
 };
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -46,12 +49,12 @@ function smsFromConfig(config: Config, database: Database): SmsPort {
 }
 
 /** Builds the whole application without listening: main.ts listens, tests inject. */
-export async function buildApp({ config, database, overrides = {} }: AppOptions): Promise<{
+export async function buildApp({ config, database, overrides = {}, logStream }: AppOptions): Promise<{
   app: FastifyInstance;
   deps: Deps;
 }> {
   const app = Fastify({
-    logger: logOptions(config.logLevel),
+    logger: logOptions(config.logLevel, logStream),
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,

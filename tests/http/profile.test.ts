@@ -14,7 +14,11 @@ describe('profile', () => {
   it('the borrower changes their passport; the old one goes to the history, masked', async () => {
     const c = client();
     const { person } = await registerBorrower(c, t.deps);
-    const next = { ...newPerson().passport, issueDate: '2026-10-01', issuedBy: 'ГУ МВД России по Московской области' };
+    const next = {
+      ...newPerson().passport,
+      issueDate: '2026-10-01',
+      issuedBy: 'ГУ МВД России по Московской области',
+    };
     const changed = await c.put('/api/me/passport', next);
     expect(changed.statusCode).toBe(200);
     expect(changed.json().passport).toEqual(next);

@@ -23,7 +23,10 @@ describe('registration', () => {
   it('registers, signs in and answers with the borrower; the passport is encrypted at rest', async () => {
     const c = client();
     const person = newPerson();
-    const started = await c.post('/api/registration', { phone: person.phone.replace('+7', '8 '), password: person.password });
+    const started = await c.post('/api/registration', {
+      phone: person.phone.replace('+7', '8 '),
+      password: person.password,
+    });
     expect(started.statusCode).toBe(201);
     expect(started.json()).toMatchObject({ codeLength: 6, resendAvailableInSec: 60, expiresInSec: 300 });
     const id = started.json().id;
@@ -32,23 +35,31 @@ describe('registration', () => {
     const captcha = (await c.post('/api/captcha')).json();
     const done = await c.post(`/api/registration/${id}/complete`, completionBody(person, captcha.id));
     expect(done.statusCode).toBe(201);
-    expect(done.json()).toMatchObject({ phone: person.phone, surname: person.surname, passport: person.passport });
+    expect(done.json()).toMatchObject({
+      phone: person.phone,
+      surname: person.surname,
+      passport: person.passport,
+    });
     const me = await c.get('/api/me');
     expect(me.json().id).toBe(done.json().id);
 
     const rows = await t.database.db.query.borrowers.findFirst();
     expect(rows?.passportEncrypted).not.toContain(person.passport.number);
     const consents = await t.database.db.query.consents.findMany();
-    expect(consents.filter((x) => x.borrowerId === me.json().id).map((x) => x.kind).sort()).toEqual([
-      'credit_bureau',
-      'personal_data',
-      'simple_signature',
-    ]);
+    expect(
+      consents
+        .filter((x) => x.borrowerId === me.json().id)
+        .map((x) => x.kind)
+        .sort(),
+    ).toEqual(['credit_bureau', 'personal_data', 'simple_signature']);
   });
 
   it('PHONE_ALREADY_REGISTERED for a phone with an account', async () => {
     const { person } = await registerBorrower(client(), t.deps);
-    const again = await client().post('/api/registration', { phone: person.phone, password: 'Другой-пароль-1' });
+    const again = await client().post('/api/registration', {
+      phone: person.phone,
+      password: 'Другой-пароль-1',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
     expect(again.json()).toMatchObject({
@@ -62,7 +73,12 @@ describe('registration', () => {
     [
       'the same full name and birth date',
       (p: ReturnType<typeof newPerson>) =>
-        newPerson({ surname: p.surname.toUpperCase(), name: p.name, patronymic: p.patronymic, birthDate: p.birthDate }),
+        newPerson({
+          surname: p.surname.toUpperCase(),
+          name: p.name,
+          patronymic: p.patronymic,
+          birthDate: p.birthDate,
+        }),
     ],
   ])('PERSON_ALREADY_REGISTERED for %s, and nothing is created', async (_name, twin) => {
     const { person } = await registerBorrower(client(), t.deps);
@@ -74,7 +90,10 @@ describe('registration', () => {
     expect(answer.statusCode).toBe(409);
     expect(answer.json().code).toBe('PERSON_ALREADY_REGISTERED');
     expect((await c.get('/api/me')).statusCode).toBe(401);
-    const signIn = await client().post('/api/auth/login', { phone: duplicate.phone, password: duplicate.password });
+    const signIn = await client().post('/api/auth/login', {
+      phone: duplicate.phone,
+      password: duplicate.password,
+    });
     expect(signIn.json().code).toBe('INVALID_CREDENTIALS');
   });
 
@@ -92,12 +111,12 @@ describe('registration', () => {
     });
     expect(answer.statusCode).toBe(400);
     expect(answer.json().code).toBe('VALIDATION_FAILED');
-    expect(answer.json().errors.map((e: { path: string }) => e.path).sort()).toEqual([
-      'consents.credit_bureau',
-      'passport.divisionCode',
-      'passport.series',
-      'surname',
-    ]);
+    expect(
+      answer
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['consents.credit_bureau', 'passport.divisionCode', 'passport.series', 'surname']);
   });
 
   it('refuses a minor and a passport issued before 14, by field', async () => {
@@ -116,7 +135,10 @@ describe('registration', () => {
   });
 
   it('PASSWORD_TOO_WEAK for a common password', async () => {
-    const answer = await client().post('/api/registration', { phone: newPerson().phone, password: 'qwerty123' });
+    const answer = await client().post('/api/registration', {
+      phone: newPerson().phone,
+      password: 'qwerty123',
+    });
     expect(answer.json()).toMatchObject({ code: 'PASSWORD_TOO_WEAK', errors: [{ path: 'password' }] });
   });
 
@@ -143,9 +165,14 @@ describe('registration', () => {
   it('PHONE_NOT_CONFIRMED before the code, REGISTRATION_NOT_FOUND after completion or for a stranger', async () => {
     const c = client();
     const person = newPerson();
-    const started = (await c.post('/api/registration', { phone: person.phone, password: person.password })).json();
+    const started = (
+      await c.post('/api/registration', { phone: person.phone, password: person.password })
+    ).json();
     const captcha = (await c.post('/api/captcha')).json();
-    const early = await c.post(`/api/registration/${started.id}/complete`, completionBody(person, captcha.id));
+    const early = await c.post(
+      `/api/registration/${started.id}/complete`,
+      completionBody(person, captcha.id),
+    );
     expect(early.json().code).toBe('PHONE_NOT_CONFIRMED');
     const unknown = await c.post(`/api/registration/${crypto.randomUUID()}/confirm`, { code: '123456' });
     expect(unknown.json().code).toBe('REGISTRATION_NOT_FOUND');
@@ -157,7 +184,9 @@ describe('registration', () => {
   it('codes: CODE_INVALID with attempts left, TOO_MANY_ATTEMPTS after five, CODE_RESEND_TOO_EARLY, CODE_EXPIRED', async () => {
     const c = client();
     const person = newPerson();
-    const started = (await c.post('/api/registration', { phone: person.phone, password: person.password })).json();
+    const started = (
+      await c.post('/api/registration', { phone: person.phone, password: person.password })
+    ).json();
     const code = await lastCodeSentTo(t.deps, person.phone);
     const wrongCode = code === '000000' ? '111111' : '000000';
     const attemptsLeft: number[] = [];
@@ -197,7 +226,10 @@ describe('registration', () => {
     const person = newPerson();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const answer = await client().post('/api/registration', { phone: person.phone, password: person.password });
+      const answer = await client().post('/api/registration', {
+        phone: person.phone,
+        password: person.password,
+      });
       statuses.push(answer.statusCode);
       if (answer.statusCode === 429) expect(answer.json().code).toBe('TOO_MANY_ATTEMPTS');
     }

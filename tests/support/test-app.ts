@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../../src/domain/calendar';
@@ -23,15 +24,26 @@ export const CAPTCHA_ANSWER = 'k7Bw3';
 /** Draws a picture whose answer the test knows. */
 export const knownCaptcha: CaptchaPort = { draw: () => ({ answer: CAPTCHA_ANSWER, svg: '<svg></svg>' }) };
 
-export type TestApp = { app: FastifyInstance; deps: Deps; clock: TestClock; database: Database; close(): Promise<void> };
+export type TestApp = {
+  app: FastifyInstance;
+  deps: Deps;
+  clock: TestClock;
+  database: Database;
+  close(): Promise<void>;
+};
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; backend?: Backend; clock?: TestClock } = {},
+  options: { env?: Record<string, string>; backend?: Backend; clock?: TestClock; logStream?: Writable } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase(options.backend ?? primaryBackend());
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
   const clock = options.clock ?? new TestClock();
-  const { app, deps } = await buildApp({ config, database, overrides: { clock, captcha: knownCaptcha } });
+  const { app, deps } = await buildApp({
+    config,
+    database,
+    overrides: { clock, captcha: knownCaptcha },
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await app.ready();
   return {
     app,
@@ -83,8 +95,14 @@ export class TestClient {
       remoteAddress: this.ip,
       ...(body !== undefined ? { payload: body as object } : {}),
     });
-    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const expired = cookie.maxAge === 0 || (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now());
+    for (const cookie of response.cookies as {
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }[]) {
+      const expired =
+        cookie.maxAge === 0 || (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now());
       if (expired || cookie.value === '') this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
@@ -93,7 +111,8 @@ export class TestClient {
 }
 
 const LETTERS = 'абвгдежзиклмнопрстуфхцчшэюя';
-const randomLetters = (n: number) => Array.from({ length: n }, () => LETTERS[randomInt(LETTERS.length)]).join('');
+const randomLetters = (n: number) =>
+  Array.from({ length: n }, () => LETTERS[randomInt(LETTERS.length)]).join('');
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
 
 /** A valid person nobody else in the test run has: random phone, passport and surname. */
@@ -157,7 +176,9 @@ export async function registerPhone(client: TestClient, deps: Deps, person: Pers
   const started = await client.post('/api/registration', { phone: person.phone, password: person.password });
   if (started.statusCode !== 201) throw new Error(`registration start: ${started.body}`);
   const id = started.json<{ id: string }>().id;
-  const confirmed = await client.post(`/api/registration/${id}/confirm`, { code: await lastCodeSentTo(deps, person.phone) });
+  const confirmed = await client.post(`/api/registration/${id}/confirm`, {
+    code: await lastCodeSentTo(deps, person.phone),
+  });
   if (confirmed.statusCode !== 200) throw new Error(`confirm: ${confirmed.body}`);
   return id;
 }

@@ -6,7 +6,13 @@ const KEY = Buffer.alloc(32, 7).toString('base64');
 describe('loadConfig', () => {
   it('runs the demo with no configuration at all', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ demo: true, port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: undefined });
+    expect(config).toMatchObject({
+      demo: true,
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      databaseUrl: undefined,
+    });
     expect(config.sms.provider).toBe('outbox');
   });
 
@@ -17,7 +23,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses production without secrets and with the fake SMS gateway', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEY[\s\S]*HASH_KEY[\s\S]*DATABASE_URL[\s\S]*SMS_PROVIDER/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /ENCRYPTION_KEY[\s\S]*HASH_KEY[\s\S]*DATABASE_URL[\s\S]*SMS_PROVIDER/,
+    );
   });
 
   it('starts production with real secrets and an explicitly allowed fake', () => {
@@ -32,7 +40,12 @@ describe('loadConfig', () => {
   });
 
   it('needs the SMS.ru key when SMS.ru is chosen', () => {
-    const base = { NODE_ENV: 'production', ENCRYPTION_KEY: KEY, HASH_KEY: KEY, DATABASE_URL: 'postgres://db/lk' };
+    const base = {
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: KEY,
+      HASH_KEY: KEY,
+      DATABASE_URL: 'postgres://db/lk',
+    };
     expect(() => loadConfig({ ...base, SMS_PROVIDER: 'smsru' })).toThrow(/SMSRU_API_ID/);
     expect(loadConfig({ ...base, SMS_PROVIDER: 'smsru', SMSRU_API_ID: 'x' }).sms.provider).toBe('smsru');
   });

@@ -46,16 +46,27 @@ describe('identity keys', () => {
     expect(a).toBe(b);
     expect(personKey({ surname: 'Семин', name: 'Петр', birthDate: '1990-01-01' })).not.toBe(a);
   });
-  it('passport key ignores spaces', () => expect(passportKey('45 10', '123456')).toBe(passportKey('4510', '123456')));
+  it('passport key ignores spaces', () =>
+    expect(passportKey('45 10', '123456')).toBe(passportKey('4510', '123456')));
   it('masks a passport', () => expect(maskPassport('4510', '123456')).toBe('45** ***456'));
 });
 
 describe('passport and person schemas', () => {
   it.each([
-    [{ series: '45 10', number: '123456', divisionCode: '770-001' }, { series: '4510', divisionCode: '770-001' }],
-    [{ series: '4510', number: '123 456', divisionCode: '770001' }, { number: '123456', divisionCode: '770-001' }],
+    [
+      { series: '45 10', number: '123456', divisionCode: '770-001' },
+      { series: '4510', divisionCode: '770-001' },
+    ],
+    [
+      { series: '4510', number: '123 456', divisionCode: '770001' },
+      { number: '123456', divisionCode: '770-001' },
+    ],
   ])('accepts a valid passport written as people write it', (input, expected) => {
-    const parsed = ZPassport.parse({ issueDate: '2015-06-01', issuedBy: 'ОУФМС России по Московской обл.', ...input });
+    const parsed = ZPassport.parse({
+      issueDate: '2015-06-01',
+      issuedBy: 'ОУФМС России по Московской обл.',
+      ...input,
+    });
     expect(parsed).toMatchObject(expected);
   });
 
@@ -77,11 +88,13 @@ describe('passport and person schemas', () => {
   });
 
   it.each(['Салтыков-Щедрин', "Д'Артаньян", 'Анна Мария', 'Ёлкина'])('accepts the name %s', (surname) => {
-    expect(ZPersonFields.safeParse({ surname, name: 'Анна', birthDate: '1990-01-01', sex: 'female' }).success).toBe(true);
+    expect(
+      ZPersonFields.safeParse({ surname, name: 'Анна', birthDate: '1990-01-01', sex: 'female' }).success,
+    ).toBe(true);
   });
   it.each(['Ivanov', 'Иванов1', '-Иванов'])('rejects the name %s', (surname) => {
-    expect(ZPersonFields.safeParse({ surname, name: 'Анна', birthDate: '1990-01-01', sex: 'female' }).success).toBe(
-      false,
-    );
+    expect(
+      ZPersonFields.safeParse({ surname, name: 'Анна', birthDate: '1990-01-01', sex: 'female' }).success,
+    ).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { FastifyError, FastifyServerOptions } from 'fastify';
 
 /**
@@ -5,9 +6,10 @@ import type { FastifyError, FastifyServerOptions } from 'fastify';
  * not logged, cookies and tokens are redacted, and database errors are reduced to their SQL state, because a
  * driver's message can quote the values of the failed statement.
  */
-export function logOptions(level: string): FastifyServerOptions['logger'] {
+export function logOptions(level: string, stream?: Writable): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.cookie',

@@ -42,6 +42,10 @@ export function route<E extends Endpoint, Auth extends boolean>(
   handler: (ctx: RouteContext<E, Auth>) => Promise<z.input<E['response']>>,
 ): void {
   const changesState = endpoint.method !== 'GET';
+  const maintenanceGuard = async () => {
+    const { enabled, message } = deps.config.maintenance;
+    if (enabled) throw new AppError('MAINTENANCE', message ? { detail: message } : {});
+  };
   const status = endpoint.status ?? 200;
   app.withTypeProvider<ZodTypeProvider>().route({
     method: endpoint.method,
@@ -53,13 +57,12 @@ export function route<E extends Endpoint, Auth extends boolean>(
       ...(endpoint.body ? { body: endpoint.body } : {}),
       response: { [status]: endpoint.response, '4XX': ZProblem, '5XX': ZProblem },
     },
-    ...(changesState ? { onRequest: app.csrfProtection } : {}),
+    // Maintenance first: during works nothing else about the request matters.
+    onRequest: [
+      ...(options.duringMaintenance ? [] : [maintenanceGuard]),
+      ...(changesState ? [app.csrfProtection] : []),
+    ],
     handler: async (request, reply) => {
-      if (deps.config.maintenance.enabled && !options.duringMaintenance)
-        throw new AppError(
-          'MAINTENANCE',
-          deps.config.maintenance.message ? { detail: deps.config.maintenance.message } : {},
-        );
       let session: ActiveSession | null = null;
       if (options.auth) {
         const token = readSessionToken(request, deps.config);

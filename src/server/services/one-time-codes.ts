@@ -75,27 +75,23 @@ async function sendCode(deps: Deps, purpose: Purpose, phone: string, code: strin
   const text = SMS_TEXT[purpose](code, deps.config.site.companyName);
   try {
     const { providerMessageId } = await deps.sms.send({ phone, text });
-    await deps.db
-      .insert(smsLog)
-      .values({
-        phone,
-        kind: `otp:${purpose}`,
-        provider: deps.sms.provider,
-        providerMessageId,
-        status: 'sent',
-      });
+    await deps.db.insert(smsLog).values({
+      phone,
+      kind: `otp:${purpose}`,
+      provider: deps.sms.provider,
+      providerMessageId,
+      status: 'sent',
+    });
   } catch (error) {
     const reason = error instanceof SmsSendError ? error.message : 'unexpected error';
     deps.log.error({ err: error, phone: maskPhone(phone), provider: deps.sms.provider }, 'SMS not sent');
-    await deps.db
-      .insert(smsLog)
-      .values({
-        phone,
-        kind: `otp:${purpose}`,
-        provider: deps.sms.provider,
-        status: 'failed',
-        error: reason,
-      });
+    await deps.db.insert(smsLog).values({
+      phone,
+      kind: `otp:${purpose}`,
+      provider: deps.sms.provider,
+      status: 'failed',
+      error: reason,
+    });
     // The code was never delivered: withdraw it so the resend pause does not apply.
     await deps.db.delete(otpCodes).where(eq(otpCodes.id, codeId));
     throw new AppError('SMS_UNAVAILABLE');
