@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/** Runs the real entry point (npm start's server) on a data folder, as a newcomer would. */
+function startServer(dataDir: string, port: number): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(base: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ready = await fetch(`${base}/api/ready`).then((r) => r.ok, () => false);
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not become ready');
+}
+
+/** A minimal browser: cookies and the CSRF token. */
+async function browserSession(base: string) {
+  const csrf = await fetch(`${base}/api/csrf`);
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { token } = (await csrf.json()) as { token: string };
+  return (path: string, body: unknown) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
+      body: JSON.stringify(body),
+    });
+}
+
+describe('the embedded database', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lk-kill9-'));
+  let server: ChildProcess | undefined;
+  afterAll(() => {
+    server?.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('survives kill -9 with nothing lost that was acknowledged', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = startServer(dataDir, port);
+    await waitReady(base);
+    const post = await browserSession(base);
+    const phone = '+79161234567';
+    const started = await post('/api/registration', { phone, password: 'Vesna!2026-lk' });
+    expect(started.status).toBe(201);
+    const { id } = (await started.json()) as { id: string };
+
+    server.kill('SIGKILL');
+    await new Promise((resolve) => server!.once('exit', resolve));
+
+    server = startServer(dataDir, port);
+    await waitReady(base);
+    const outbox = (await (await fetch(`${base}/api/dev/sms`)).json()) as { phone: string; text: string }[];
+    const code = outbox.find((m) => m.phone === phone)?.text.slice(0, 6);
+    expect(code).toMatch(/^\d{6}$/);
+    const confirmed = await (await browserSession(base))(`/api/registration/${id}/confirm`, { code });
+    expect(confirmed.status).toBe(200);
+
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server!.once('exit', resolve));
+    server = undefined;
+  });
+});
