@@ -60,8 +60,14 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     requestIdHeader: false,
     bodyLimit: 64 * 1024,
   });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false }) : undefined;
-  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { enableOfflineQueue: false, lazyConnect: true })
+    : undefined;
+  if (redis) {
+    // Connect before serving: a wrong REDIS_URL stops start-up instead of surfacing on the first sign-in.
+    await redis.connect();
+    app.addHook('onClose', async () => void (await redis.quit()));
+  }
 
   const deps: Deps = {
     config,
@@ -69,7 +75,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     clock: overrides.clock ?? systemClock,
     sms: overrides.sms ?? smsFromConfig(config, database),
     captcha: overrides.captcha ?? new SvgCaptcha(),
-    limiter: new Limiter(redis),
+    limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],
   };

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -36,7 +36,9 @@ export async function startTestApp(
   options: { env?: Record<string, string>; backend?: Backend; clock?: TestClock; logStream?: Writable } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase(options.backend ?? primaryBackend());
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+  // Shared limits through Redis when CI provides it, under a key prefix of this test app alone.
+  const redis = process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `test-${randomUUID()}` } : {};
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...redis, ...options.env });
   const clock = options.clock ?? new TestClock();
   const { app, deps } = await buildApp({
     config,

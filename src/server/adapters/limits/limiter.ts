@@ -17,19 +17,27 @@ export type LimitVerdict = { allowed: boolean; retryAfterSec: number; consumed: 
  */
 export class Limiter {
   private readonly limiters = new Map<string, RateLimiterAbstract>();
-  constructor(private readonly redis?: Redis) {}
+  constructor(
+    private readonly redis?: Redis,
+    private readonly prefix = 'lk',
+  ) {}
 
   private limiterFor(rule: LimitRule): RateLimiterAbstract {
     let limiter = this.limiters.get(rule.name);
     if (!limiter) {
       const options = {
-        keyPrefix: `rl:${rule.name}`,
+        keyPrefix: `${this.prefix}:rl:${rule.name}`,
         points: rule.points,
         duration: rule.durationSec,
         blockDuration: rule.blockSec ?? 0,
       };
       limiter = this.redis
-        ? new RateLimiterRedis({ ...options, storeClient: this.redis, useRedisPackage: false })
+        ? new RateLimiterRedis({
+            ...options,
+            storeClient: this.redis,
+            // If Redis fails, this instance goes on counting alone rather than refusing every borrower.
+            insuranceLimiter: new RateLimiterMemory(options),
+          })
         : new RateLimiterMemory(options);
       this.limiters.set(rule.name, limiter);
     }
