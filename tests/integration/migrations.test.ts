@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../../src/server/adapters/db/database';
 
@@ -11,7 +11,8 @@ describe('migrations', () => {
     try {
       cpSync(MIGRATIONS_FOLDER, out, { recursive: true });
       const before = readdirSync(out).filter((f) => f.endsWith('.sql'));
-      execFileSync(
+      // drizzle-kit prefixes --out with './', so it must be relative.
+      const output = execFileSync(
         'npx',
         [
           'drizzle-kit',
@@ -21,14 +22,15 @@ describe('migrations', () => {
           '--schema',
           './src/server/adapters/db/schema.ts',
           '--out',
-          out,
+          relative(process.cwd(), out),
           '--name',
           'drift',
         ],
-        { stdio: 'pipe' },
+        { stdio: 'pipe', encoding: 'utf8' },
       );
       const after = readdirSync(out).filter((f) => f.endsWith('.sql'));
       expect(after, 'schema.ts changed without a migration: run npm run db:generate').toEqual(before);
+      expect(output).toContain('No schema changes');
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
