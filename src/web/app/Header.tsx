@@ -1,0 +1,80 @@
+import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { api } from '../../contracts';
+import { call, forgetCsrfToken } from '../api/client';
+import { useMe, useSiteStatus } from '../api/queries';
+import { signedOut } from './query-client';
+
+function NavButton({ to, label }: { to: string; label: string }) {
+  const { pathname } = useLocation();
+  const active = pathname === to;
+  return (
+    <Button
+      component={Link}
+      to={to}
+      variant={active ? 'light' : 'subtle'}
+      size="sm"
+      px="xs"
+      aria-current={active ? 'page' : undefined}
+    >
+      {label}
+    </Button>
+  );
+}
+
+export function Header() {
+  const { data: status } = useSiteStatus();
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const logout = useMutation({
+    mutationFn: () => call(api.logout),
+    onSettled: () => {
+      // Signed out on this page whatever the answer: at worst the session ends by its own timeout.
+      forgetCsrfToken();
+      signedOut();
+      void navigate('/');
+    },
+  });
+
+  return (
+    <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Container size="lg">
+        <Group justify="space-between" gap="xs">
+          <Anchor component={Link} to="/" underline="never" c="inherit" miw={0}>
+            <Text fw={800} fz={{ base: 'md', sm: 'xl' }} c="teal.8" truncate>
+              {status?.companyName ?? 'Личный кабинет'}
+            </Text>
+          </Anchor>
+          <Group gap={4} component="nav" aria-label="Основное меню" wrap="nowrap">
+            {me ? (
+              <>
+                <NavButton to="/account" label="Профиль" />
+                <NavButton to="/account/sessions" label="Сеансы" />
+                <Button
+                  variant="subtle"
+                  color="gray"
+                  size="sm"
+                  px="xs"
+                  onClick={() => logout.mutate()}
+                  loading={logout.isPending}
+                >
+                  Выйти
+                </Button>
+              </>
+            ) : (
+              <>
+                <Button component={Link} to="/register" variant="subtle" size="sm" px="xs">
+                  Регистрация
+                </Button>
+                <Button component={Link} to="/login" size="sm">
+                  Войти
+                </Button>
+              </>
+            )}
+          </Group>
+        </Group>
+      </Container>
+    </Box>
+  );
+}

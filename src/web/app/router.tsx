@@ -1,0 +1,55 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RecoverPage } from '../features/auth/RecoverPage';
+import { DevSmsPage } from '../features/dev/DevSmsPage';
+import { LandingPage } from '../features/landing/LandingPage';
+import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { ProfilePage } from '../features/profile/ProfilePage';
+import { RegisterPage } from '../features/registration/RegisterPage';
+import { SessionsPage } from '../features/sessions/SessionsPage';
+import { GuestOnly, RequireAuth } from './guards';
+import { Layout } from './Layout';
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <LandingPage /> },
+      {
+        path: '/login',
+        element: (
+          <GuestOnly>
+            <LoginPage />
+          </GuestOnly>
+        ),
+      },
+      {
+        path: '/register',
+        element: (
+          <GuestOnly>
+            <RegisterPage />
+          </GuestOnly>
+        ),
+      },
+      { path: '/recover', element: <RecoverPage /> },
+      {
+        path: '/account',
+        element: (
+          <RequireAuth>
+            <ProfilePage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/account/sessions',
+        element: (
+          <RequireAuth>
+            <SessionsPage />
+          </RequireAuth>
+        ),
+      },
+      { path: '/dev/sms', element: <DevSmsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

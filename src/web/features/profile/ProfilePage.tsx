@@ -1,0 +1,106 @@
+import { Anchor, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMe, useSiteStatus } from '../../api/queries';
+import { PageLoader } from '../../app/guards';
+import { InfoList, Section } from '../../components/layout';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { formatDate, formatFullName, formatPhone, formatSex } from '../../i18n/format';
+import { PassportChangeForm } from './PassportChangeForm';
+import { PassportHistory } from './PassportHistory';
+
+const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+export function ProfilePage() {
+  usePageTitle('Профиль');
+  const { data: me } = useMe();
+  const { data: status } = useSiteStatus();
+  if (!me) return <PageLoader />;
+  const { passport } = me;
+
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        Профиль
+      </Title>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Section title="Личные данные">
+          <InfoList
+            items={[
+              ['ФИО', formatFullName(me)],
+              ['Дата рождения', formatDate(me.birthDate)],
+              ['Пол', formatSex(me.sex)],
+              ['Телефон', formatPhone(me.phone)],
+            ]}
+          />
+        </Section>
+        <Section title="Паспорт">
+          <InfoList
+            items={[
+              [
+                'Серия и номер',
+                `${passport.series.slice(0, 2)} ${passport.series.slice(2)} ${passport.number}`,
+              ],
+              ['Дата выдачи', formatDate(passport.issueDate)],
+              ['Кем выдан', passport.issuedBy],
+              ['Код подразделения', passport.divisionCode],
+            ]}
+          />
+        </Section>
+      </SimpleGrid>
+
+      <Section title="Смена паспорта">
+        <PassportChangeForm me={me} />
+      </Section>
+
+      <Section title="Прежние паспорта">
+        <PassportHistory />
+      </Section>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Section title="Смена номера телефона">
+          <Text size="sm">
+            Номер телефона меняет только специалист после проверки личности — так никто другой не сможет
+            перепривязать ваш кабинет к своему номеру.
+          </Text>
+          <Text size="sm">
+            Позвоните нам
+            {status && (
+              <>
+                {' '}
+                по номеру{' '}
+                <Anchor href={telHref(status.supportPhone)} fw={600}>
+                  {status.supportPhone}
+                </Anchor>
+              </>
+            )}
+            . Специалист спросит паспортные данные и текущий номер телефона, иногда — попросит пройти
+            видеозвонок.
+          </Text>
+        </Section>
+        <Section title="Удаление личного кабинета">
+          <Text size="sm">
+            Личный кабинет удалить нельзя. Чтобы прекратить отношения с компанией, напишите в поддержку
+            {status && (
+              <>
+                {' '}
+                на{' '}
+                <Anchor href={`mailto:${status.supportEmail}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
+                  {status.supportEmail}
+                </Anchor>
+              </>
+            )}
+            .
+          </Text>
+        </Section>
+      </SimpleGrid>
+
+      {status && (
+        <Text>
+          <Anchor href={status.telegramUrl} target="_blank" rel="noopener noreferrer" fw={600}>
+            Вопросы по долгу — в нашем Телеграм-канале
+          </Anchor>
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAPTCHA_ANSWER, lastCodeSentTo, newPerson, startTestApp, type TestApp } from '../support/test-app';
+import { launchChromium } from './browser';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+const SHOTS = 'test-results/screens';
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  t = await startTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const toRuDate = (iso: string) => iso.split('-').reverse().join('.');
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+async function signIn(page: Page, phone: string, password: string) {
+  await page.getByLabel('Номер телефона').fill(phone.slice(2));
+  await page.getByLabel('Пароль', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+describe('a borrower in the browser', () => {
+  it('registers → signs out → signs in → forgets the password → recovers → signs in with the new one', async () => {
+    const person = newPerson();
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+
+    await page.goto(base);
+    await expect.poll(() => page.title()).toMatch(/[А-Яа-я]/);
+    await shot(page, '01-landing');
+    await page.getByRole('link', { name: 'Регистрация' }).first().click();
+
+    // Step 1: phone and password, then the SMS code.
+    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
+    await page.getByLabel('Пароль', { exact: true }).fill(person.password);
+    await page.getByLabel('Повторите пароль').fill(person.password);
+    await shot(page, '02-register-step1');
+    await page.getByRole('button', { name: 'Продолжить' }).click();
+    await page.getByLabel('Код из СМС').waitFor();
+    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(t.deps, person.phone));
+    await page.getByRole('button', { name: 'Подтвердить' }).click();
+
+    // Step 2: the person, the passport, the captcha and three consents.
+    await page.getByLabel('Фамилия').waitFor();
+    await page.getByLabel('Фамилия').fill(person.surname);
+    await page.getByLabel('Имя', { exact: true }).fill(person.name);
+    await page.getByLabel('Отчество').fill(person.patronymic ?? '');
+    await page.getByLabel('Дата рождения').fill(toRuDate(person.birthDate));
+    await page.getByText('Женский').click();
+    await page.getByLabel('Серия паспорта').fill(person.passport.series);
+    await page.getByLabel('Номер паспорта').fill(person.passport.number);
+    await page.getByLabel('Дата выдачи').fill(toRuDate(person.passport.issueDate));
+    await page.getByLabel('Кем выдан').fill(person.passport.issuedBy);
+    await page.getByLabel('Код подразделения').fill(person.passport.divisionCode.replace('-', ''));
+    await page.getByLabel('Код с картинки').fill(CAPTCHA_ANSWER);
+    await page.getByLabel(/^Согласие на обработку персональных данных/).check();
+    await page.getByLabel(/^Соглашение об использовании простой электронной подписи/).check();
+    await page.getByLabel(/^Согласие на запрос в бюро кредитных историй/).check();
+    await shot(page, '03-register-step2');
+    await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+
+    // The profile.
+    await page.getByText(person.surname).first().waitFor();
+    await expect.poll(() => page.url()).toContain('/account');
+    await shot(page, '04-profile');
+    const body = await page.textContent('body');
+    expect(body).toContain('+7 9');
+    expect(body).not.toMatch(/Удалить (аккаунт|личный кабинет)/);
+
+    // Sign out, sign in.
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.goto(`${base}/login`);
+    await signIn(page, person.phone, person.password);
+    await page.getByText(person.surname).first().waitFor();
+
+    // Forget the password and recover it.
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.goto(`${base}/login`);
+    await page.getByRole('link', { name: /Забыли пароль/ }).click();
+    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
+    await page.getByRole('button', { name: 'Получить код' }).click();
+    await page.getByLabel('Код из СМС').waitFor();
+    const newPassword = 'Осень-2026-новый';
+    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(t.deps, person.phone));
+    await page.getByLabel('Новый пароль').fill(newPassword);
+    await page.getByLabel('Повторите пароль').fill(newPassword);
+    await shot(page, '05-recovery');
+    await page.getByRole('button', { name: 'Сохранить пароль' }).click();
+
+    await page.getByRole('button', { name: 'Войти' }).waitFor();
+    await expect.poll(() => page.url()).toContain('/login');
+    await signIn(page, person.phone, newPassword);
+    await page.getByText(person.surname).first().waitFor();
+    await page.goto(`${base}/account/sessions`);
+    await page.getByText('Этот сеанс').waitFor();
+    // Recovery ended every other session: only this one is left, so nothing else to end.
+    expect(await page.getByText('Завершить все другие сеансы').count()).toBe(0);
+    await shot(page, '06-sessions');
+
+    expect(consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+    await context.close();
+  });
+
+  it('tells that a phone is taken and offers to recover the password', async () => {
+    const { registerBorrower, TestClient } = await import('../support/test-app');
+    const { person } = await registerBorrower(new TestClient(t.app, '203.0.113.77'), t.deps);
+    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    await page.goto(`${base}/register`);
+    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
+    await page.getByLabel('Пароль', { exact: true }).fill('Другой-Пароль-7');
+    await page.getByLabel('Повторите пароль').fill('Другой-Пароль-7');
+    await page.getByRole('button', { name: 'Продолжить' }).click();
+    await page.getByText('Личный кабинет по этому номеру уже используется').waitFor();
+    await page.getByRole('link', { name: 'Восстановить пароль' }).waitFor();
+    await shot(page, '07-phone-taken');
+    await page.close();
+  });
+});
