@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZIsoDate } from './common';
 
-const ZName = (what: string, required: boolean) => {
+/** `what` names the field in messages; `accusative` is its form after «Укажите» (фамилию, имя). */
+const ZName = (what: string, accusative: string | null) => {
   const base = z
     .string()
     .trim()
@@ -10,7 +11,7 @@ const ZName = (what: string, required: boolean) => {
       /^[А-Яа-яЁё]+(?:[ '-][А-Яа-яЁё]+)*$|^$/,
       `${what}: только русские буквы, пробел, дефис или апостроф`,
     );
-  return required ? base.min(1, `Укажите ${what.toLowerCase()}`) : base;
+  return accusative ? base.min(1, `Укажите ${accusative}`) : base;
 };
 
 export const ZSex = z.enum(['male', 'female'], { error: 'Укажите пол' });
@@ -40,9 +41,9 @@ export type PassportInput = z.input<typeof ZPassport>;
 export type Passport = z.infer<typeof ZPassport>;
 
 export const ZPersonFields = z.object({
-  surname: ZName('Фамилия', true),
-  name: ZName('Имя', true),
-  patronymic: ZName('Отчество', false).optional(),
+  surname: ZName('Фамилия', 'фамилию'),
+  name: ZName('Имя', 'имя'),
+  patronymic: ZName('Отчество', null).optional(),
   birthDate: ZIsoDate,
   sex: ZSex,
 });

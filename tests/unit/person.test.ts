@@ -98,3 +98,10 @@ describe('passport and person schemas', () => {
     ).toBe(false);
   });
 });
+
+describe('person messages', () => {
+  it('ask for the missing fields in proper Russian', () => {
+    const result = ZPersonFields.safeParse({ surname: '', name: '', birthDate: '1990-01-01', sex: 'female' });
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['Укажите фамилию', 'Укажите имя']);
+  });
+});
