@@ -53,7 +53,7 @@ describe('the embedded database', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('survives kill -9 with nothing lost that was acknowledged', async () => {
+  it('survives kill -9 with nothing lost that was acknowledged, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     server = startServer(dataDir, port);
@@ -75,8 +75,10 @@ describe('the embedded database', () => {
     const confirmed = await (await browserSession(base))(`/api/registration/${id}/confirm`, { code });
     expect(confirmed.status).toBe(200);
 
+    // Graceful shutdown: SIGTERM closes the server and the database and exits cleanly.
     server.kill('SIGTERM');
-    await new Promise((resolve) => server!.once('exit', resolve));
+    const exitCode = await new Promise((resolve) => server!.once('exit', resolve));
+    expect(exitCode).toBe(0);
     server = undefined;
   });
 });
