@@ -1,0 +1,126 @@
+import { addDays, addYears, ageOn, type IsoDate } from './calendar';
+import type { LegalRuleSet } from './legal-rules';
+import { mulDivRound, type Kopecks } from './money';
+import { parsePercentThousandths } from './psk';
+
+/** Why an application was refused or sent to a person; stored with the decision, never shown verbatim. */
+export type ReasonCode =
+  | 'AGE_BELOW_MIN'
+  | 'AGE_ABOVE_MAX'
+  | 'PASSPORT_INVALID'
+  | 'SELF_BAN'
+  | 'UNPAID_HIGH_PSK_LOANS'
+  | 'SHORT_LOANS_PER_YEAR'
+  | 'ACTIVE_LOAN'
+  | 'DEBT_LOAD'
+  | 'AMOUNT_REDUCED'
+  | 'LARGE_FIRST_LOAN';
+
+export type DecisionPolicy = {
+  minAge: number;
+  maxAge: number;
+  /** Share of monthly income the loan's monthly payment may take (ПДН), in percent. */
+  maxDebtLoadPercent: number;
+  /** A first loan above this amount goes to a specialist. */
+  manualReviewFirstLoanAbove: Kopecks;
+};
+
+export const DEFAULT_POLICY: DecisionPolicy = {
+  minAge: 18,
+  maxAge: 75,
+  maxDebtLoadPercent: 50,
+  manualReviewFirstLoanAbove: 5_000_000n, // 50 000 RUB
+};
+
+export type DecisionInput = {
+  today: IsoDate;
+  ruleSet: LegalRuleSet;
+  policy?: DecisionPolicy;
+  birthDate: IsoDate;
+  passportIssueDate: IsoDate;
+  selfBan: boolean;
+  /** PSK (percent, decimal string) of each loan the borrower has not repaid yet. */
+  unpaidLoanPsks: readonly string[];
+  shortLoansThisYear: number;
+  activeLoans: number;
+  productAllowsParallelLoans: boolean;
+  firstLoan: boolean;
+  monthlyIncome: Kopecks;
+  requestedAmount: Kopecks;
+  /** The PSK of the offer as asked. */
+  offerPskPercent: string;
+  /** Monthly payment per ruble of principal, as a fraction: payment(amount) ≈ amount × num / den. */
+  monthlyPaymentRatio: { num: bigint; den: bigint };
+  /** The amounts the product offers, ascending (min, min + step, …, max). */
+  amountOptions: (limit: Kopecks) => Kopecks | null;
+};
+
+export type Decision =
+  | { outcome: 'approved'; amount: Kopecks; reasons: ReasonCode[] }
+  | { outcome: 'refused'; reasons: ReasonCode[] }
+  | { outcome: 'manual_review'; reasons: ReasonCode[] };
+
+/**
+ * A Russian passport must be replaced at 20 and at 45; it stays usable for 90 days after the birthday
+ * while the new one is made.
+ */
+export function passportValidOn(birthDate: IsoDate, issueDate: IsoDate, today: IsoDate): boolean {
+  for (const age of [20, 45]) {
+    const birthday = addYears(birthDate, age);
+    if (issueDate < birthday && today > addDays(birthday, 90)) return false;
+  }
+  return true;
+}
+
+/**
+ * The automated decision (domain-rules §4): hard legal and policy refusals first, then the debt load, which may
+ * lower the amount. The reasons are codes for the record; the borrower sees a short text that does not tell a
+ * fraudster which input to tune.
+ */
+export function decide(input: DecisionInput): Decision {
+  const policy = input.policy ?? DEFAULT_POLICY;
+  const refusals: ReasonCode[] = [];
+  const age = ageOn(input.birthDate, input.today);
+  if (age < policy.minAge) refusals.push('AGE_BELOW_MIN');
+  if (age > policy.maxAge) refusals.push('AGE_ABOVE_MAX');
+  if (!passportValidOn(input.birthDate, input.passportIssueDate, input.today))
+    refusals.push('PASSPORT_INVALID');
+  if (input.selfBan) refusals.push('SELF_BAN');
+  const offerPsk = parsePercentThousandths(input.offerPskPercent);
+  for (const limit of input.ruleSet.unpaidLoanLimits) {
+    const threshold = parsePercentThousandths(limit.pskAbovePercent);
+    if (offerPsk <= threshold) continue;
+    const unpaidAbove = input.unpaidLoanPsks.filter((p) => parsePercentThousandths(p) > threshold).length;
+    if (unpaidAbove >= limit.maxUnpaid) refusals.push('UNPAID_HIGH_PSK_LOANS');
+  }
+  if (input.shortLoansThisYear >= input.ruleSet.maxShortLoansPerYear) refusals.push('SHORT_LOANS_PER_YEAR');
+  if (input.activeLoans > 0 && !input.productAllowsParallelLoans) refusals.push('ACTIVE_LOAN');
+  if (refusals.length > 0) return { outcome: 'refused', reasons: [...new Set(refusals)] };
+
+  // Debt load: the monthly payment may take at most maxDebtLoadPercent of the income.
+  const allowedPayment = mulDivRound(input.monthlyIncome, BigInt(policy.maxDebtLoadPercent), 100n, 'down');
+  const { num, den } = input.monthlyPaymentRatio;
+  const maxPrincipal = num === 0n ? input.requestedAmount : mulDivRound(allowedPayment, den, num, 'down');
+  let amount = input.requestedAmount;
+  const reasons: ReasonCode[] = [];
+  if (maxPrincipal < amount) {
+    const reduced = input.amountOptions(maxPrincipal);
+    if (reduced === null) return { outcome: 'refused', reasons: ['DEBT_LOAD'] };
+    amount = reduced;
+    reasons.push('AMOUNT_REDUCED');
+  }
+  if (input.firstLoan && amount > policy.manualReviewFirstLoanAbove)
+    return { outcome: 'manual_review', reasons: ['LARGE_FIRST_LOAN'] };
+  return { outcome: 'approved', amount, reasons };
+}
+
+/** What the borrower reads about a refusal: honest about what they control, silent about scoring. */
+export function refusalMessage(reasons: readonly ReasonCode[]): string {
+  if (reasons.includes('SELF_BAN'))
+    return 'В кредитной истории установлен самозапрет на заключение договоров займа. Снять его можно на Госуслугах.';
+  if (reasons.includes('PASSPORT_INVALID'))
+    return 'Срок действия паспорта истёк. Обновите паспортные данные в профиле и подайте заявку снова.';
+  if (reasons.includes('ACTIVE_LOAN'))
+    return 'У вас уже есть действующий заём. Новый можно будет оформить после его погашения.';
+  return 'К сожалению, сейчас мы не можем выдать заём. Вы можете подать новую заявку через 30 дней.';
+}
