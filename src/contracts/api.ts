@@ -18,6 +18,7 @@ import {
   ZSiteStatus,
 } from './identity';
 import { ZPassport } from './person';
+import { ZApplication, ZApplicationRequest, ZProduct, ZQuote, ZQuoteRequest } from './loans';
 
 /**
  * The HTTP API in one table: the server registers its routes from it and the web client calls through it,
@@ -163,6 +164,49 @@ export const api = {
     path: '/api/me/sessions/end-others',
     response: ZEndedSessions,
     summary: 'Завершить все сеансы, кроме текущего',
+  },
+
+  // loans
+  products: {
+    method: 'GET',
+    path: '/api/products',
+    response: z.array(ZProduct),
+    summary: 'Продукты: суммы, сроки, ставки',
+  },
+  quote: {
+    method: 'POST',
+    path: '/api/quote',
+    body: ZQuoteRequest,
+    response: ZQuote,
+    summary: 'Расчёт займа для нового клиента (калькулятор)',
+  },
+  myQuote: {
+    method: 'POST',
+    path: '/api/me/quote',
+    body: ZQuoteRequest,
+    response: ZQuote,
+    summary: 'Расчёт займа для меня',
+  },
+  submitApplication: {
+    method: 'POST',
+    path: '/api/me/applications',
+    body: ZApplicationRequest,
+    response: ZApplication,
+    status: 201,
+    summary: 'Подать заявку на заём',
+  },
+  applications: {
+    method: 'GET',
+    path: '/api/me/applications',
+    response: z.array(ZApplication),
+    summary: 'Мои заявки',
+  },
+  application: {
+    method: 'GET',
+    path: '/api/me/applications/:id',
+    params: ZIdParams,
+    response: ZApplication,
+    summary: 'Заявка и её статус',
   },
 
   // demo only

@@ -3,5 +3,6 @@ export * from './api';
 export * from './common';
 export * from './errors';
 export * from './identity';
+export * from './loans';
 export * from './person';
 export * from './phone';

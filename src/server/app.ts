@@ -9,14 +9,18 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
-import type { Clock } from '../domain/calendar';
+import { dateInZone, type Clock } from '../domain/calendar';
+import type { BureauPort } from './adapters/bureau/bureau-port';
+import { FakeBureau } from './adapters/bureau/fake-bureau';
 import { SvgCaptcha, type CaptchaPort } from './adapters/captcha/captcha-port';
+import { FakeCardTokenizer, type CardTokenizerPort } from './adapters/payouts/card-tokenizer';
 import type { Database } from './adapters/db/database';
 import { Limiter } from './adapters/limits/limiter';
 import { OutboxSms } from './adapters/sms/outbox-sms';
 import { SmsRuSms } from './adapters/sms/smsru-sms';
 import type { SmsPort } from './adapters/sms/sms-port';
 import type { Config } from './config';
+import { loanRoutes } from './http/borrower/loan-routes';
 import { profileRoutes } from './http/borrower/profile-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { logOptions } from './http/log-options';
@@ -25,6 +29,7 @@ import { identityRoutes } from './http/public/identity-routes';
 import { siteRoutes } from './http/public/site-routes';
 import { FieldCipher } from './security/secrets';
 import type { Deps } from './services/deps';
+import { seedDemoProducts } from './services/loan-products';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -32,7 +37,13 @@ export type AppOptions = {
   config: Config;
   database: Database;
   /** Tests replace the clock or the adapters; everything else comes from the configuration. */
-  overrides?: Partial<{ clock: Clock; sms: SmsPort; captcha: CaptchaPort }>;
+  overrides?: Partial<{
+    clock: Clock;
+    sms: SmsPort;
+    captcha: CaptchaPort;
+    bureau: BureauPort;
+    cardTokenizer: CardTokenizerPort;
+  }>;
   /** Where logs go (stdout by default); tests read them. */
   logStream?: Writable;
 };
@@ -75,6 +86,9 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     clock: overrides.clock ?? systemClock,
     sms: overrides.sms ?? smsFromConfig(config, database),
     captcha: overrides.captcha ?? new SvgCaptcha(),
+    // No real bureau or tokenizer adapter exists yet: production refuses to start without ALLOW_FAKE_ADAPTERS.
+    bureau: overrides.bureau ?? new FakeBureau(),
+    cardTokenizer: overrides.cardTokenizer ?? new FakeCardTokenizer(),
     limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],
@@ -121,9 +135,12 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     transform: jsonSchemaTransform,
   });
 
+  if (config.demo) await seedDemoProducts(database.db, dateInZone(deps.clock.now(), config.timeZone));
+
   siteRoutes(app, deps, database.ping);
   identityRoutes(app, deps);
   profileRoutes(app, deps);
+  loanRoutes(app, deps);
   if (config.demo) devRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -8,7 +8,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 /** Runs the real entry point (npm start's server) on a data folder, as a newcomer would. */
 function startServer(dataDir: string, port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -25,7 +32,10 @@ async function freePort(): Promise<number> {
 async function waitReady(base: string) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const ready = await fetch(`${base}/api/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${base}/api/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -35,7 +45,10 @@ async function waitReady(base: string) {
 /** A minimal browser: cookies and the CSRF token. */
 async function browserSession(base: string) {
   const csrf = await fetch(`${base}/api/csrf`);
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { token } = (await csrf.json()) as { token: string };
   return (path: string, body: unknown) =>
     fetch(`${base}${path}`, {

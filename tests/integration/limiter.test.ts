@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Limiter } from '../../src/server/adapters/limits/limiter';
 
 const stores: [string, () => Limiter][] = [['memory', () => new Limiter()]];
-const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { enableOfflineQueue: true }) : undefined;
+const redis = process.env.REDIS_URL
+  ? new Redis(process.env.REDIS_URL, { enableOfflineQueue: true })
+  : undefined;
 if (redis) stores.push(['redis', () => new Limiter(redis, `test-${randomUUID()}`)]);
 afterAll(async () => void (await redis?.quit()));
 

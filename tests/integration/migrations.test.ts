@@ -20,7 +20,7 @@ describe('migrations', () => {
           '--dialect',
           'postgresql',
           '--schema',
-          './src/server/adapters/db/schema.ts',
+          './src/server/adapters/db/schema*.ts',
           '--out',
           relative(process.cwd(), out),
           '--name',

@@ -37,7 +37,9 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await freshDatabase(options.backend ?? primaryBackend());
   // Shared limits through Redis when CI provides it, under a key prefix of this test app alone.
-  const redis = process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `test-${randomUUID()}` } : {};
+  const redis = process.env.REDIS_URL
+    ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `test-${randomUUID()}` }
+    : {};
   const config = loadConfig({ LOG_LEVEL: 'silent', ...redis, ...options.env });
   const clock = options.clock ?? new TestClock();
   const { app, deps } = await buildApp({
@@ -125,7 +127,8 @@ export function newPerson(overrides: Partial<PersonData> = {}): PersonData {
     surname: `Иванова-${randomLetters(1).toUpperCase()}${randomLetters(6)}`,
     name: 'Мария',
     patronymic: 'Петровна',
-    birthDate: `19${60 + randomInt(40)}-0${1 + randomInt(9)}-1${randomInt(9)}`,
+    // Born 1982–1999: a passport issued in 2020 is valid until the 45th birthday, after today.
+    birthDate: `19${82 + randomInt(18)}-0${1 + randomInt(9)}-1${randomInt(9)}`,
     sex: 'female',
     passport: {
       series: digits(4),

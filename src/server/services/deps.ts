@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../domain/calendar';
 import type { Db } from '../adapters/db/database';
+import type { BureauPort } from '../adapters/bureau/bureau-port';
 import type { CaptchaPort } from '../adapters/captcha/captcha-port';
+import type { CardTokenizerPort } from '../adapters/payouts/card-tokenizer';
 import type { Limiter } from '../adapters/limits/limiter';
 import type { SmsPort } from '../adapters/sms/sms-port';
 import type { Config } from '../config';
@@ -14,6 +16,8 @@ export type Deps = {
   clock: Clock;
   sms: SmsPort;
   captcha: CaptchaPort;
+  bureau: BureauPort;
+  cardTokenizer: CardTokenizerPort;
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;

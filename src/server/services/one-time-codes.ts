@@ -1,11 +1,11 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { maskPhone, type CodeSent } from '../../contracts';
-import { otpCodes, smsLog } from '../adapters/db/schema';
-import { SmsSendError } from '../adapters/sms/sms-port';
+import { otpCodes } from '../adapters/db/schema';
 import { AppError } from '../app-error';
 import { newNumericCode } from '../security/secrets';
 import type { Deps } from './deps';
 import { LIMITS, OTP_RULES } from './limit-rules';
+import { sendSms } from './send-sms';
 
 type Purpose = 'registration' | 'recovery';
 
@@ -72,26 +72,9 @@ export async function issueCode(
 }
 
 async function sendCode(deps: Deps, purpose: Purpose, phone: string, code: string, codeId: string) {
-  const text = SMS_TEXT[purpose](code, deps.config.site.companyName);
   try {
-    const { providerMessageId } = await deps.sms.send({ phone, text });
-    await deps.db.insert(smsLog).values({
-      phone,
-      kind: `otp:${purpose}`,
-      provider: deps.sms.provider,
-      providerMessageId,
-      status: 'sent',
-    });
-  } catch (error) {
-    const reason = error instanceof SmsSendError ? error.message : 'unexpected error';
-    deps.log.error({ err: error, phone: maskPhone(phone), provider: deps.sms.provider }, 'SMS not sent');
-    await deps.db.insert(smsLog).values({
-      phone,
-      kind: `otp:${purpose}`,
-      provider: deps.sms.provider,
-      status: 'failed',
-      error: reason,
-    });
+    await sendSms(deps, phone, `otp:${purpose}`, SMS_TEXT[purpose](code, deps.config.site.companyName));
+  } catch {
     // The code was never delivered: withdraw it so the resend pause does not apply.
     await deps.db.delete(otpCodes).where(eq(otpCodes.id, codeId));
     throw new AppError('SMS_UNAVAILABLE');

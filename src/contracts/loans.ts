@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { ZIsoDate, ZUuid } from './common';
+import { ZPhone } from './phone';
+
+/** Money on the wire: a decimal string of kopecks ("1250000" = 12 500,00 ₽). */
+export const ZKopecks = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,15})$/, 'Сумма — целое число копеек')
+  .describe('Сумма в копейках, строкой');
+
+export const ZProduct = z.object({
+  id: z.string(),
+  kind: z.enum(['payday', 'instalment']),
+  name: z.string(),
+  minAmount: ZKopecks,
+  maxAmount: ZKopecks,
+  amountStep: ZKopecks,
+  minTerm: z.number().int(),
+  maxTerm: z.number().int(),
+  termUnit: z.enum(['days', 'weeks']),
+  dailyRateBp: z.number().int(),
+  firstLoanDailyRateBp: z.number().int().nullable(),
+});
+export type ProductView = z.infer<typeof ZProduct>;
+
+export const ZQuoteRequest = z.object({
+  productId: z.string().min(1, 'Выберите продукт'),
+  amount: ZKopecks,
+  term: z.coerce.number({ error: 'Укажите срок' }).int('Срок — целое число').positive('Укажите срок'),
+});
+export type QuoteRequest = z.input<typeof ZQuoteRequest>;
+
+export const ZInstalment = z.object({
+  n: z.number().int(),
+  dueDate: ZIsoDate,
+  principal: ZKopecks,
+  interest: ZKopecks,
+  total: ZKopecks,
+  remainingPrincipal: ZKopecks,
+});
+
+export const ZQuote = z.object({
+  productId: z.string(),
+  amount: ZKopecks,
+  term: z.number().int(),
+  termUnit: z.enum(['days', 'weeks']),
+  dailyRateBp: z.number().int(),
+  firstLoan: z.boolean(),
+  regularPayment: ZKopecks,
+  totalToRepay: ZKopecks,
+  totalInterest: ZKopecks,
+  accrualCap: ZKopecks,
+  pskPercent: z.string().describe('ПСК, % годовых, три знака после точки'),
+  pskRub: ZKopecks,
+  firstDueDate: ZIsoDate,
+  lastDueDate: ZIsoDate,
+  ruleSetId: z.string(),
+  schedule: z.array(ZInstalment),
+});
+export type QuoteView = z.infer<typeof ZQuote>;
+
+export const EMPLOYMENT_KINDS = [
+  'employed',
+  'self_employed',
+  'entrepreneur',
+  'pensioner',
+  'student',
+  'unemployed',
+] as const;
+
+export const ZPayoutMethodInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('card'),
+    cardNumber: z
+      .string({ error: 'Укажите номер карты' })
+      .transform((s) => s.replace(/[\s-]/g, ''))
+      .pipe(z.string().regex(/^\d{16,19}$/, 'Номер карты — от 16 до 19 цифр')),
+  }),
+  z.object({
+    kind: z.literal('sbp'),
+    phone: ZPhone,
+    bankId: z.string({ error: 'Выберите банк' }).min(1, 'Выберите банк'),
+  }),
+  z.object({
+    kind: z.literal('bank_account'),
+    accountNumber: z.string().regex(/^40817\d{15}$/, 'Счёт физического лица — 20 цифр, начинается с 40817'),
+    bik: z.string().regex(/^04\d{7}$/, 'БИК — 9 цифр, начинается с 04'),
+  }),
+]);
+
+export const ZApplicationRequest = ZQuoteRequest.extend({
+  employment: z.enum(EMPLOYMENT_KINDS, { error: 'Укажите занятость' }),
+  monthlyIncome: ZKopecks,
+  payoutMethod: ZPayoutMethodInput,
+});
+export type ApplicationRequest = z.input<typeof ZApplicationRequest>;
+
+export const ZPayoutMethodView = z.object({
+  kind: z.enum(['card', 'sbp', 'bank_account']),
+  label: z.string().describe('Например «Карта МИР •••• 0004»'),
+});
+
+export const APPLICATION_STATUS = [
+  'submitted',
+  'under_review',
+  'approved',
+  'refused',
+  'signed',
+  'paid_out',
+  'cancelled',
+  'payout_failed',
+] as const;
+export const ZApplicationStatus = z.enum(APPLICATION_STATUS);
+
+export const ZApplication = z.object({
+  id: ZUuid,
+  productId: z.string(),
+  productName: z.string(),
+  amount: ZKopecks,
+  term: z.number().int(),
+  termUnit: z.enum(['days', 'weeks']),
+  status: ZApplicationStatus,
+  statusText: z.string(),
+  refusalMessage: z.string().nullable(),
+  payoutMethod: ZPayoutMethodView,
+  offer: ZQuote.nullable().describe('Предложение: может быть меньше запрошенной суммы'),
+  contract: z
+    .object({ id: ZUuid, number: z.string(), sha256: z.string(), signedAt: z.iso.datetime().nullable() })
+    .nullable(),
+  timeline: z.array(z.object({ status: ZApplicationStatus, text: z.string(), at: z.iso.datetime() })),
+  createdAt: z.iso.datetime(),
+});
+export type ApplicationView = z.infer<typeof ZApplication>;
