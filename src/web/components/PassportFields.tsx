@@ -33,33 +33,18 @@ export const passportToApi = (values: PassportValues): PassportInput => ({
  */
 export function PassportFields({ bind }: { bind: (field: keyof PassportValues) => FieldBinding }) {
   const issuedBy = bind('issuedBy');
+  const digits = (field: 'series' | 'number' | 'divisionCode', label: string, mask: string) => (
+    <MaskedInput label={label} mask={mask} placeholder={mask} inputMode="numeric" {...bind(field)} />
+  );
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-        <MaskedInput
-          label="Серия паспорта"
-          mask="00 00"
-          placeholder="00 00"
-          inputMode="numeric"
-          {...bind('series')}
-        />
-        <MaskedInput
-          label="Номер паспорта"
-          mask="000000"
-          placeholder="000000"
-          inputMode="numeric"
-          {...bind('number')}
-        />
+        {digits('series', 'Серия паспорта', '00 00')}
+        {digits('number', 'Номер паспорта', '000000')}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <DateInput label="Дата выдачи" {...bind('issueDate')} />
-        <MaskedInput
-          label="Код подразделения"
-          mask="000-000"
-          placeholder="000-000"
-          inputMode="numeric"
-          {...bind('divisionCode')}
-        />
+        {digits('divisionCode', 'Код подразделения', '000-000')}
       </SimpleGrid>
       <Textarea
         label="Кем выдан"

@@ -3,7 +3,8 @@ import { useCallback, useState } from 'react';
 import type { ApiErrorCode } from '../api/api-error';
 import { ApiError } from '../api/api-error';
 
-type FormLike = {
+/** What the hook needs of a Mantine form. */
+export type FormLike = {
   values: object;
   setErrors: (errors: FormErrors | ((prev: FormErrors) => FormErrors)) => void;
 };

@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { ZRecoveryComplete, ZRecoveryStart, api, type CodeSent } from '../../../contracts';
-import { isApiError } from '../../api/api-error';
 import { call } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CodeInput, NewPasswordFields, PhoneInput } from '../../components/fields';
 import { FormCard } from '../../components/layout';
-import { ResendCode, resendAtOf, useResendCode } from '../../components/ResendCode';
+import { ResendCode, resendAtOf } from '../../components/ResendCode';
+import { useCodeStep } from '../../components/useCodeStep';
 import { focusFirstError, mergeErrors, repeatPasswordErrors, validateWith } from '../../forms/validation';
 import { useServerErrors } from '../../forms/useServerErrors';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -144,13 +144,13 @@ function CodeStep({
       );
     },
   });
-  const errors = useServerErrors(form, { fieldFor: { CODE_EXPIRED: 'code', CODE_INVALID: 'code' } });
-
-  const restartIfGone = (error: unknown) => {
-    if (isApiError(error, 'RECOVERY_NOT_FOUND')) onRestart(error);
-    else errors.show(error);
-  };
-
+  const { errors, restartIfGone, resend } = useCodeStep(form, {
+    goneCode: 'RECOVERY_NOT_FOUND',
+    resend: () => call(api.recoveryResend, { params: { id: state.id } }),
+    onResent,
+    onResendPause,
+    onRestart,
+  });
   const complete = useMutation({
     mutationFn: (body: { code: string; newPassword: string }) =>
       call(api.recoveryComplete, { params: { id: state.id }, body }),
@@ -159,15 +159,6 @@ function CodeStep({
       void navigate('/login', { state: { phone: state.phone, notice: PASSWORD_CHANGED } });
     },
     onError: restartIfGone,
-  });
-  const resend = useResendCode(() => call(api.recoveryResend, { params: { id: state.id } }), {
-    sent: (sent) => {
-      errors.clear();
-      form.setFieldValue('code', '');
-      onResent(sent);
-    },
-    pause: onResendPause,
-    error: restartIfGone,
   });
 
   const submit = form.onSubmit((values) => {

@@ -2,13 +2,12 @@ import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { ZConfirmCode, api, type CodeSent } from '../../../contracts';
-import { isApiError } from '../../api/api-error';
 import { call } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CodeInput } from '../../components/fields';
-import { ResendCode, useResendCode } from '../../components/ResendCode';
+import { ResendCode } from '../../components/ResendCode';
+import { useCodeStep } from '../../components/useCodeStep';
 import { focusFirstError, validateWith } from '../../forms/validation';
-import { useServerErrors } from '../../forms/useServerErrors';
 import type { ConfirmState } from './state';
 
 /** The SMS code that confirms the phone. */
@@ -32,25 +31,17 @@ export function ConfirmStep({
       return result.ok ? {} : result.errors;
     },
   });
-  const errors = useServerErrors(form, { fieldFor: { CODE_EXPIRED: 'code', CODE_INVALID: 'code' } });
-  const restartIfGone = (error: unknown) => {
-    if (isApiError(error, 'REGISTRATION_NOT_FOUND')) onRestart(error);
-    else errors.show(error);
-  };
-
+  const { errors, restartIfGone, resend } = useCodeStep(form, {
+    goneCode: 'REGISTRATION_NOT_FOUND',
+    resend: () => call(api.registrationResend, { params: { id: state.id } }),
+    onResent,
+    onResendPause,
+    onRestart,
+  });
   const confirm = useMutation({
     mutationFn: (body: { code: string }) => call(api.registrationConfirm, { params: { id: state.id }, body }),
     onSuccess: onConfirmed,
     onError: restartIfGone,
-  });
-  const resend = useResendCode(() => call(api.registrationResend, { params: { id: state.id } }), {
-    sent: (sent) => {
-      errors.clear();
-      form.setFieldValue('code', '');
-      onResent(sent);
-    },
-    pause: onResendPause,
-    error: restartIfGone,
   });
 
   const submit = form.onSubmit((values) => {
