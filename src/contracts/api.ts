@@ -209,6 +209,29 @@ export const api = {
     summary: 'Заявка и её статус',
   },
 
+  signatureCode: {
+    method: 'POST',
+    path: '/api/me/applications/:id/signature-code',
+    params: ZIdParams,
+    response: ZCodeSent,
+    summary: 'Договор по одобренной заявке и СМС-код для его подписания',
+  },
+  sign: {
+    method: 'POST',
+    path: '/api/me/applications/:id/sign',
+    params: ZIdParams,
+    body: ZConfirmCode,
+    response: ZApplication,
+    summary: 'Подписать договор кодом из СМС',
+  },
+  cancelApplication: {
+    method: 'POST',
+    path: '/api/me/applications/:id/cancel',
+    params: ZIdParams,
+    response: ZApplication,
+    summary: 'Отказаться от займа до выплаты',
+  },
+
   // demo only
   devSms: { method: 'GET', path: '/api/dev/sms', response: ZDevSms, summary: 'Демо: отправленные СМС' },
 } as const satisfies Record<string, Endpoint>;

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'CARD_INVALID',
   'CONTRACT_NOT_FOUND',
   'BUREAU_UNAVAILABLE',
+  'PAYOUT_ALREADY_SENT',
   'INTERNAL',
 ] as const;
 

@@ -14,6 +14,10 @@ import type { BureauPort } from './adapters/bureau/bureau-port';
 import { FakeBureau } from './adapters/bureau/fake-bureau';
 import { SvgCaptcha, type CaptchaPort } from './adapters/captcha/captcha-port';
 import { FakeCardTokenizer, type CardTokenizerPort } from './adapters/payouts/card-tokenizer';
+import { DbFakePayoutStore } from './adapters/payouts/db-fake-payout-store';
+import { FakePayouts } from './adapters/payouts/fake-payouts';
+import type { PayoutPort } from './adapters/payouts/payout-port';
+import { YooKassaPayouts } from './adapters/payouts/yookassa-payouts';
 import type { Database } from './adapters/db/database';
 import { Limiter } from './adapters/limits/limiter';
 import { OutboxSms } from './adapters/sms/outbox-sms';
@@ -43,6 +47,7 @@ export type AppOptions = {
     captcha: CaptchaPort;
     bureau: BureauPort;
     cardTokenizer: CardTokenizerPort;
+    payouts: PayoutPort;
   }>;
   /** Where logs go (stdout by default); tests read them. */
   logStream?: Writable;
@@ -56,6 +61,17 @@ function smsFromConfig(config: Config, database: Database): SmsPort {
       return new OutboxSms(database.db);
     case 'smsru':
       return new SmsRuSms(config.sms.smsru);
+  }
+}
+
+function payoutsFromConfig(config: Config, database: Database): PayoutPort {
+  switch (config.payouts.provider) {
+    case 'fake':
+      return new FakePayouts(new DbFakePayoutStore(database.db), {
+        settleAfterMs: config.payouts.fakeSettleMs,
+      });
+    case 'yookassa':
+      return new YooKassaPayouts(config.payouts.yookassa);
   }
 }
 
@@ -89,6 +105,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     // No real bureau or tokenizer adapter exists yet: production refuses to start without ALLOW_FAKE_ADAPTERS.
     bureau: overrides.bureau ?? new FakeBureau(),
     cardTokenizer: overrides.cardTokenizer ?? new FakeCardTokenizer(),
+    payouts: overrides.payouts ?? payoutsFromConfig(config, database),
     limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],

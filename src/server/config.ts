@@ -40,6 +40,12 @@ const ZEnv = z.object({
   SMSRU_BASE_URL: z.url().optional(),
   SMS_SENDER: z.string().optional(),
 
+  PAYOUT_PROVIDER: z.enum(['fake', 'yookassa']).default('fake'),
+  YOOKASSA_AGENT_ID: z.string().optional(),
+  YOOKASSA_SECRET_KEY: z.string().optional(),
+  YOOKASSA_BASE_URL: z.url().optional(),
+  FAKE_PAYOUT_SETTLE_MS: z.coerce.number().int().min(0).default(3000),
+
   MAINTENANCE_MODE: bool.default(false),
   MAINTENANCE_MESSAGE: z.string().optional(),
 
@@ -50,6 +56,12 @@ const ZEnv = z.object({
   SUPPORT_PHONE: z.string().default('8 800 000-00-00'),
   SUPPORT_EMAIL: z.string().default('support@example.ru'),
   TELEGRAM_URL: z.string().default('https://t.me/example_mfo'),
+  LENDER_LEGAL_NAME: z.string().default('ООО МКК «Смсфинанс» (демо)'),
+  LENDER_OGRN: z.string().default('0000000000000'),
+  LENDER_INN: z.string().default('0000000000'),
+  LENDER_ADDRESS: z.string().default('г. Москва, демонстрационный адрес'),
+  LENDER_REGISTRY_NUMBER: z.string().default('0000000000000'),
+  LENDER_WEBSITE: z.string().default('example.ru'),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -80,10 +92,28 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
         sender: env.SMS_SENDER,
       },
     },
+    payouts: {
+      provider: env.PAYOUT_PROVIDER,
+      fakeSettleMs: env.FAKE_PAYOUT_SETTLE_MS,
+      yookassa: {
+        agentId: env.YOOKASSA_AGENT_ID ?? '',
+        secretKey: env.YOOKASSA_SECRET_KEY ?? '',
+        baseUrl: env.YOOKASSA_BASE_URL,
+      },
+    },
     maintenance: { enabled: env.MAINTENANCE_MODE, message: env.MAINTENANCE_MESSAGE ?? null },
     session: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    lender: {
+      name: env.LENDER_LEGAL_NAME,
+      ogrn: env.LENDER_OGRN,
+      inn: env.LENDER_INN,
+      address: env.LENDER_ADDRESS,
+      registryNumber: env.LENDER_REGISTRY_NUMBER,
+      website: env.LENDER_WEBSITE,
+      phone: env.SUPPORT_PHONE,
     },
     site: {
       companyName: env.COMPANY_NAME,

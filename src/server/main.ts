@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { openDatabase } from './adapters/db/database';
 import { ConfigError, loadConfig } from './config';
+import { startPayoutWorker } from './services/process-payouts';
 
 /** config → database → app → listen; SIGTERM/SIGINT close the server, then the database. */
 async function main() {
@@ -17,12 +18,15 @@ async function main() {
   const database = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
-  const { app } = await buildApp({ config, database });
+  const { app, deps } = await buildApp({ config, database });
+  // The payout queue lives in the database; every instance may run this worker (claims use SKIP LOCKED).
+  const stopPayouts = startPayoutWorker(deps);
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await stopPayouts();
     await app.close();
     await database.close();
     process.exit(0);

@@ -9,6 +9,7 @@ import { devSmsOutbox } from '../../src/server/adapters/db/schema';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import type { Deps } from '../../src/server/services/deps';
+import { FakePayouts, InMemoryFakePayoutStore } from '../../src/server/adapters/payouts/fake-payouts';
 import { freshDatabase, primaryBackend, type Backend } from './databases';
 
 /** A clock the test moves by hand. */
@@ -29,6 +30,7 @@ export type TestApp = {
   deps: Deps;
   clock: TestClock;
   database: Database;
+  payouts: FakePayouts;
   close(): Promise<void>;
 };
 
@@ -42,10 +44,12 @@ export async function startTestApp(
     : {};
   const config = loadConfig({ LOG_LEVEL: 'silent', ...redis, ...options.env });
   const clock = options.clock ?? new TestClock();
+  // The demo payout provider on the test clock: a payout settles on the first poll after creation.
+  const payouts = new FakePayouts(new InMemoryFakePayoutStore(), { settleAfterMs: 1000, now: clock.now });
   const { app, deps } = await buildApp({
     config,
     database,
-    overrides: { clock, captcha: knownCaptcha },
+    overrides: { clock, captcha: knownCaptcha, payouts },
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   await app.ready();
@@ -54,6 +58,7 @@ export async function startTestApp(
     deps,
     clock,
     database,
+    payouts,
     close: async () => {
       await app.close();
       await database.close();

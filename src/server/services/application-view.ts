@@ -51,7 +51,7 @@ async function toViews(db: DbOrTx, rows: ApplicationRow[]): Promise<ApplicationV
       .select()
       .from(applicationEvents)
       .where(inArray(applicationEvents.applicationId, ids))
-      .orderBy(asc(applicationEvents.at)),
+      .orderBy(asc(applicationEvents.seq)),
     db.select().from(loanProducts),
     db
       .select({

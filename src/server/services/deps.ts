@@ -4,6 +4,7 @@ import type { Db } from '../adapters/db/database';
 import type { BureauPort } from '../adapters/bureau/bureau-port';
 import type { CaptchaPort } from '../adapters/captcha/captcha-port';
 import type { CardTokenizerPort } from '../adapters/payouts/card-tokenizer';
+import type { PayoutPort } from '../adapters/payouts/payout-port';
 import type { Limiter } from '../adapters/limits/limiter';
 import type { SmsPort } from '../adapters/sms/sms-port';
 import type { Config } from '../config';
@@ -18,6 +19,7 @@ export type Deps = {
   captcha: CaptchaPort;
   bureau: BureauPort;
   cardTokenizer: CardTokenizerPort;
+  payouts: PayoutPort;
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;

@@ -7,26 +7,36 @@ import type { Deps } from './deps';
 import { LIMITS, OTP_RULES } from './limit-rules';
 import { sendSms } from './send-sms';
 
-type Purpose = 'registration' | 'recovery';
+type Purpose = 'registration' | 'recovery' | 'signature';
 
-const SMS_TEXT: Record<Purpose, (code: string, company: string) => string> = {
+const SMS_TEXT: Record<Exclude<Purpose, 'signature'>, (code: string, company: string) => string> = {
   registration: (code, company) =>
     `${code} — код для регистрации в личном кабинете ${company}. Никому его не сообщайте.`,
   recovery: (code, company) => `${code} — код для восстановления пароля ${company}. Никому его не сообщайте.`,
 };
 
-const codeHash = (deps: Deps, subjectId: string, code: string) =>
-  deps.cipher.keyedHash(`otp:${subjectId}:${code}`);
+/** A code is bound to its subject and, for a signature, to the document's hash: it can confirm nothing else. */
+const codeHash = (deps: Deps, subjectId: string, code: string, binding = '') =>
+  deps.cipher.keyedHash(`otp:${subjectId}:${binding}:${code}`);
+
+type IssueInput = {
+  purpose: Purpose;
+  subjectId: string;
+  phone: string;
+  sendTo: string | null;
+  ip: string;
+  /** The document hash a signature code is bound to. */
+  binding?: string;
+  /** The SMS text; registration and recovery have their own. */
+  message?: (code: string) => string;
+};
 
 /**
  * Issues a fresh code for a registration or recovery and sends it by SMS. Enforces the resend pause and the
  * daily caps per phone and per IP. With `phone: null` (recovery of an unknown number) it counts and answers
  * exactly as if it had sent, so the answer never tells whether a number is registered.
  */
-export async function issueCode(
-  deps: Deps,
-  input: { purpose: Purpose; subjectId: string; phone: string; sendTo: string | null; ip: string },
-): Promise<CodeSent> {
+export async function issueCode(deps: Deps, input: IssueInput): Promise<CodeSent> {
   const now = deps.clock.now();
   const [last] = await deps.db
     .select({ createdAt: otpCodes.createdAt })
@@ -56,12 +66,17 @@ export async function issueCode(
       purpose: input.purpose,
       subjectId: input.subjectId,
       phone: input.phone,
-      codeHash: codeHash(deps, input.subjectId, code),
+      codeHash: codeHash(deps, input.subjectId, code, input.binding),
       createdAt: now,
       expiresAt: new Date(now.getTime() + OTP_RULES.ttlSec * 1000),
     })
     .returning({ id: otpCodes.id });
-  if (input.sendTo !== null) await sendCode(deps, input.purpose, input.sendTo, code, row!.id);
+  if (input.sendTo !== null) {
+    const text =
+      input.message?.(code) ??
+      SMS_TEXT[input.purpose as keyof typeof SMS_TEXT](code, deps.config.site.companyName);
+    await sendCode(deps, `otp:${input.purpose}`, input.sendTo, text, row!.id);
+  }
   return {
     id: input.subjectId,
     phoneMasked: maskPhone(input.phone),
@@ -71,9 +86,9 @@ export async function issueCode(
   };
 }
 
-async function sendCode(deps: Deps, purpose: Purpose, phone: string, code: string, codeId: string) {
+async function sendCode(deps: Deps, kind: string, phone: string, text: string, codeId: string) {
   try {
-    await sendSms(deps, phone, `otp:${purpose}`, SMS_TEXT[purpose](code, deps.config.site.companyName));
+    await sendSms(deps, phone, kind, text);
   } catch {
     // The code was never delivered: withdraw it so the resend pause does not apply.
     await deps.db.delete(otpCodes).where(eq(otpCodes.id, codeId));
@@ -82,7 +97,10 @@ async function sendCode(deps: Deps, purpose: Purpose, phone: string, code: strin
 }
 
 /** Checks the latest code of a subject: 5 wrong tries burn it, a right one is consumed once. */
-export async function verifyCode(deps: Deps, input: { subjectId: string; code: string }): Promise<void> {
+export async function verifyCode(
+  deps: Deps,
+  input: { subjectId: string; code: string; binding?: string },
+): Promise<{ codeId: string }> {
   const now = deps.clock.now();
   const [current] = await deps.db
     .select()
@@ -96,7 +114,7 @@ export async function verifyCode(deps: Deps, input: { subjectId: string; code: s
       detail: 'Слишком много неверных попыток. Запросите новый код.',
     });
   if (current.expiresAt <= now) throw new AppError('CODE_EXPIRED');
-  if (current.codeHash !== codeHash(deps, input.subjectId, input.code)) {
+  if (current.codeHash !== codeHash(deps, input.subjectId, input.code, input.binding)) {
     const [updated] = await deps.db
       .update(otpCodes)
       // Incremented in SQL: parallel guesses cannot share one attempt.
@@ -115,4 +133,5 @@ export async function verifyCode(deps: Deps, input: { subjectId: string; code: s
     .where(and(eq(otpCodes.id, current.id), isNull(otpCodes.consumedAt)))
     .returning({ id: otpCodes.id });
   if (consumed.length === 0) throw new AppError('CODE_EXPIRED');
+  return { codeId: current.id };
 }

@@ -196,7 +196,7 @@ export async function submitApplication(deps: Deps, borrowerId: string, input: I
       {
         applicationId: row!.id,
         status: status[decision.outcome],
-        at: new Date(now.getTime() + 1),
+        at: now,
         note: decision.outcome === 'refused' ? `Отказ: ${refusalMessage(decision.reasons)}` : null,
       },
     ]);

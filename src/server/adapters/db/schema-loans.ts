@@ -9,8 +9,10 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { APPLICATION_STATUS } from '../../../contracts/loans';
 import { borrowers } from './schema';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true });
@@ -36,16 +38,8 @@ export const loanProducts = pgTable('loan_products', {
   createdAt: createdAt(),
 });
 
-export const APPLICATION_STATUSES = [
-  'submitted',
-  'under_review',
-  'approved',
-  'refused',
-  'signed',
-  'paid_out',
-  'cancelled',
-  'payout_failed',
-] as const;
+/** The statuses of the contract (src/contracts/loans.ts): the borrower's timeline speaks the same words. */
+export const APPLICATION_STATUSES = APPLICATION_STATUS;
 
 export const loanApplications = pgTable(
   'loan_applications',
@@ -79,6 +73,8 @@ export const applicationEvents = pgTable(
   'application_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: events of one request can share an instant. */
+    seq: integer('seq').generatedAlwaysAsIdentity(),
     applicationId: uuid('application_id')
       .notNull()
       .references(() => loanApplications.id),
@@ -109,3 +105,107 @@ export const contracts = pgTable('contracts', {
   signedAt: instant('signed_at'),
   signature: jsonb('signature').$type<{ phone: string; ip: string; codeId: string; sha256: string }>(),
 });
+
+/** A loan comes into being when its contract is signed, and is active once the money has been paid out. */
+export const loans = pgTable(
+  'loans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .unique()
+      .references(() => contracts.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .unique()
+      .references(() => loanApplications.id),
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    status: text('status', {
+      enum: ['awaiting_payout', 'active', 'overdue', 'closed', 'cancelled'],
+    }).notNull(),
+    principal: kopecks('principal').notNull(),
+    pskPercent: text('psk_percent').notNull(),
+    disbursedOn: date('disbursed_on', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('loans_borrower_idx').on(t.borrowerId)],
+);
+
+/**
+ * The payout queue. A row is written in the same transaction as the signature; workers claim due rows with
+ * FOR UPDATE SKIP LOCKED under a lease, and the row id is the provider's idempotence key, so a crash between
+ * the provider's answer and our commit is retried without paying twice.
+ */
+export const payouts = pgTable(
+  'payouts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loanId: uuid('loan_id')
+      .notNull()
+      .unique()
+      .references(() => loans.id),
+    amount: kopecks('amount').notNull(),
+    destination: jsonb('destination').$type<Record<string, string>>().notNull(),
+    status: text('status', {
+      enum: ['scheduled', 'sending', 'pending', 'succeeded', 'failed', 'cancelled'],
+    }).notNull(),
+    notBefore: instant('not_before').notNull(),
+    leaseUntil: instant('lease_until'),
+    attempts: integer('attempts').notNull().default(0),
+    provider: text('provider'),
+    providerPayoutId: text('provider_payout_id').unique(),
+    failureReason: text('failure_reason'),
+    createdAt: createdAt(),
+    settledAt: instant('settled_at'),
+  },
+  (t) => [index('payouts_due_idx').on(t.status, t.notBefore)],
+);
+
+/** The demo payout provider's own records (FakePayouts), shared by every instance. */
+export const fakeProviderPayouts = pgTable('fake_provider_payouts', {
+  key: text('key').primaryKey(),
+  row: jsonb('row').$type<Record<string, unknown>>().notNull(),
+});
+
+// ── Ledger: double-entry, append-only; the balance rule and immutability are enforced by triggers (0003). ──
+export const ledgerAccounts = pgTable(
+  'ledger_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** null for the lender's own accounts (e.g. the bank account money is paid out from). */
+    loanId: uuid('loan_id').references(() => loans.id),
+    code: text('code', {
+      enum: ['principal', 'interest', 'penalty', 'fees', 'overpayment', 'bank'],
+    }).notNull(),
+  },
+  // One account per code per loan, and one lender account per code (NULL loan ids count as equal).
+  (t) => [unique('ledger_accounts_loan_code').on(t.loanId, t.code).nullsNotDistinct()],
+);
+
+export const journalEntries = pgTable('journal_entries', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(),
+  loanId: uuid('loan_id').references(() => loans.id),
+  /** The same business event can only be booked once. */
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  businessDate: date('business_date', { mode: 'string' }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** Debits are positive, credits negative; the postings of an entry sum to zero (checked at commit). */
+export const postings = pgTable(
+  'postings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => journalEntries.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    amount: kopecks('amount').notNull(),
+  },
+  (t) => [index('postings_account_idx').on(t.accountId), index('postings_entry_idx').on(t.entryId)],
+);

@@ -97,7 +97,7 @@ export const otpCodes = pgTable(
   'otp_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    purpose: text('purpose', { enum: ['registration', 'recovery'] }).notNull(),
+    purpose: text('purpose', { enum: ['registration', 'recovery', 'signature'] }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     phone: text('phone').notNull(),
     codeHash: text('code_hash').notNull(),

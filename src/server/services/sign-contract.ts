@@ -1,0 +1,89 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { payoutNotBefore } from '../../domain/cooling-off';
+import { applicationEvents, contracts, loanApplications, loans, payouts } from '../adapters/db/schema-loans';
+import { AppError } from '../app-error';
+import { audit } from './audit';
+import { getApplication, type StoredPayoutMethod } from './application-view';
+import { loadBorrower } from './borrower-view';
+import type { Deps, RequestMeta } from './deps';
+import { notifyBorrower } from './notify-borrower';
+import { verifyCode } from './one-time-codes';
+import { findOwnApplication } from './prepare-contract';
+
+/**
+ * Signs the contract with the SMS code bound to its hash. In one transaction: the signature (phone, IP, time,
+ * hash), the loan, and the payout order with its cooling-off date — so a payout is never lost nor created twice.
+ */
+export async function signContract(
+  deps: Deps,
+  borrowerId: string,
+  applicationId: string,
+  code: string,
+  meta: RequestMeta,
+) {
+  const application = await findOwnApplication(deps, borrowerId, applicationId);
+  const [contract] = await deps.db
+    .select()
+    .from(contracts)
+    .where(eq(contracts.applicationId, application.id));
+  if (!contract || application.status !== 'approved') throw new AppError('CONTRACT_NOT_FOUND');
+  const { codeId } = await verifyCode(deps, {
+    subjectId: contract.id,
+    code,
+    binding: contract.documentSha256,
+  });
+  const borrower = await loadBorrower(deps.db, borrowerId);
+  const now = deps.clock.now();
+  const principal = BigInt((contract.terms as { amount: string }).amount);
+
+  await deps.db.transaction(async (tx) => {
+    const signed = await tx
+      .update(contracts)
+      .set({
+        signedAt: now,
+        signature: { phone: borrower.phone, ip: meta.ip, codeId, sha256: contract.documentSha256 },
+      })
+      .where(and(eq(contracts.id, contract.id), isNull(contracts.signedAt)))
+      .returning({ id: contracts.id });
+    if (signed.length === 0) throw new AppError('CONTRACT_NOT_FOUND', { detail: 'Договор уже подписан' });
+    await tx
+      .update(loanApplications)
+      .set({ status: 'signed' })
+      .where(eq(loanApplications.id, application.id));
+    await tx.insert(applicationEvents).values({ applicationId: application.id, status: 'signed', at: now });
+    const [loan] = await tx
+      .insert(loans)
+      .values({
+        contractId: contract.id,
+        applicationId: application.id,
+        borrowerId,
+        status: 'awaiting_payout',
+        principal,
+        pskPercent: (contract.terms as { pskPercent: string }).pskPercent,
+        createdAt: now,
+      })
+      .returning({ id: loans.id });
+    await tx.insert(payouts).values({
+      loanId: loan!.id,
+      amount: principal,
+      destination: application.payoutMethod as StoredPayoutMethod,
+      status: 'scheduled',
+      notBefore: payoutNotBefore(principal, now, contract.contractDate),
+      createdAt: now,
+    });
+    await audit(tx, meta, {
+      actorType: 'borrower',
+      actorId: borrowerId,
+      action: 'loan.contract-signed',
+      subjectId: contract.id,
+      details: { sha256: contract.documentSha256, number: contract.number },
+    });
+  });
+  await notifyBorrower(
+    deps,
+    borrower.phone,
+    'contract-signed',
+    `Договор № ${contract.number} подписан. Деньги придут способом, который вы выбрали.`,
+  );
+  return getApplication(deps.db, borrowerId, application.id);
+}

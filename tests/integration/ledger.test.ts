@@ -1,0 +1,65 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/adapters/db/database';
+import { journalEntries, ledgerAccounts, postings } from '../../src/server/adapters/db/schema-loans';
+import { backends, freshDatabase } from '../support/databases';
+
+describe.each(backends())('the ledger enforces its rules in the database (%s)', (backend) => {
+  let database: Database;
+  let bank: string;
+  let other: string;
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+    const rows = await database.db
+      .insert(ledgerAccounts)
+      .values([
+        { loanId: null, code: 'bank' },
+        { loanId: null, code: 'overpayment' },
+      ])
+      .returning({ id: ledgerAccounts.id });
+    [bank, other] = rows.map((r) => r.id) as [string, string];
+  });
+  afterAll(() => database.close());
+
+  const entry = (key: string, amounts: bigint[]) =>
+    database.db.transaction(async (tx) => {
+      const [e] = await tx
+        .insert(journalEntries)
+        .values({ kind: 'test', idempotencyKey: key, businessDate: '2026-11-24' })
+        .returning({ id: journalEntries.id });
+      for (const [i, amount] of amounts.entries())
+        await tx.insert(postings).values({ entryId: e!.id, accountId: i % 2 ? other : bank, amount });
+      return e!.id;
+    });
+
+  it('accepts a balanced entry', async () => {
+    await expect(entry('balanced', [100n, -100n])).resolves.toBeTypeOf('string');
+  });
+
+  it.each([
+    ['an unbalanced entry', [100n, -99n]],
+    ['a one-line entry', [0n]],
+    ['an entry without postings', []],
+  ])('refuses %s at commit', async (_name, amounts) => {
+    await expect(entry(`bad-${amounts.join('_')}`, amounts)).rejects.toThrow();
+    const [row] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(journalEntries)
+      .where(eq(journalEntries.idempotencyKey, `bad-${amounts.join('_')}`));
+    expect(row!.n).toBe(0);
+  });
+
+  it('refuses to change or delete what was booked', async () => {
+    const id = await entry('immutable', [5n, -5n]);
+    await expect(
+      database.db.update(postings).set({ amount: 6n }).where(eq(postings.entryId, id)),
+    ).rejects.toThrow();
+    await expect(database.db.delete(postings).where(eq(postings.entryId, id))).rejects.toThrow();
+    await expect(database.db.delete(journalEntries).where(eq(journalEntries.id, id))).rejects.toThrow();
+  });
+
+  it('books one business event once (idempotency key)', async () => {
+    await entry('once', [1n, -1n]);
+    await expect(entry('once', [1n, -1n])).rejects.toThrow();
+  });
+});
