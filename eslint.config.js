@@ -25,7 +25,10 @@ export default tseslint.config(
     files: ['src/domain/**'],
     rules: {
       ...restrict([
-        { group: ['**/contracts/**', '**/server/**', '**/web/**'], message: 'domain imports nothing of ours' },
+        {
+          group: ['**/contracts/**', '**/server/**', '**/web/**'],
+          message: 'domain imports nothing of ours',
+        },
         { group: ['fastify*', 'drizzle-orm*', 'pg', 'react*', 'node:*'], message: 'domain is pure' },
       ]),
       'no-restricted-globals': ['error', 'process', 'fetch'],
@@ -34,7 +37,9 @@ export default tseslint.config(
   },
   {
     files: ['src/contracts/**'],
-    rules: restrict([{ group: ['**/domain/**', '**/server/**', '**/web/**'], message: 'contracts import only zod' }]),
+    rules: restrict([
+      { group: ['**/domain/**', '**/server/**', '**/web/**'], message: 'contracts import only zod' },
+    ]),
   },
   {
     files: ['src/web/**'],
@@ -43,6 +48,11 @@ export default tseslint.config(
   {
     files: ['src/server/**'],
     ignores: ['src/server/config.ts'],
-    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read config.ts' }] },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read config.ts' },
+      ],
+    },
   },
 );
