@@ -1,18 +1,23 @@
+/** The three Russian plural forms: for 1 (день), for 2–4 (дня), for 5–20 and 0 (дней). */
+export type PluralForms = readonly [one: string, few: string, many: string];
+
 /**
- * Russian plural forms: plural(1, ['день', 'дня', 'дней']) → 'день', 3 → 'дня', 11 → 'дней', 21 → 'день'.
+ * The form of a word that goes with the whole number `n`: plural(1, DAYS) → «день», 3 → «дня», 11 → «дней»,
+ * 21 → «день», 112 → «дней». The last two digits decide: 11–14 always take the third form.
  */
-export function plural(n: number, forms: readonly [one: string, few: string, many: string]): string {
-  const abs = Math.abs(n) % 100;
-  const last = abs % 10;
-  if (abs >= 11 && abs <= 14) return forms[2];
+export function plural(n: number, forms: PluralForms): string {
+  const lastTwo = Math.abs(Math.trunc(n)) % 100;
+  const last = lastTwo % 10;
+  if (lastTwo >= 11 && lastTwo <= 14) return forms[2];
   if (last === 1) return forms[0];
   if (last >= 2 && last <= 4) return forms[1];
   return forms[2];
 }
 
-export const DAYS = ['день', 'дня', 'дней'] as const;
-export const WEEKS = ['неделя', 'недели', 'недель'] as const;
+export const DAYS: PluralForms = ['день', 'дня', 'дней'];
+export const WEEKS: PluralForms = ['неделя', 'недели', 'недель'];
+export const PAYMENTS: PluralForms = ['платёж', 'платежа', 'платежей'];
 
-/** «30 дней», «12 недель». */
-export const termText = (term: number, unit: 'days' | 'weeks') =>
-  `${term} ${plural(term, unit === 'days' ? DAYS : WEEKS)}`;
+/** «30 дней», «1 неделя», «12 недель». */
+export const termText = (term: number, unit: 'days' | 'weeks'): string =>
+  `${term}\u00a0${plural(term, unit === 'days' ? DAYS : WEEKS)}`;

@@ -84,7 +84,7 @@ describe('applications', () => {
     const outbox = (await t.app.inject('/api/dev/sms')).json();
     expect(outbox[0]).toMatchObject({
       phone: person.phone,
-      text: expect.stringMatching(/^Заявка одобрена: 10\s000\s₽ на 30 дней\. Подпишите/),
+      text: expect.stringMatching(/^Заявка одобрена: 10\s000\s₽ на 30\sдней\. Подпишите/),
     });
 
     const stored = await t.database.db.query.loanApplications.findFirst({

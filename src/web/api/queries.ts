@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../contracts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, type ApplicationView, type QuoteRequest } from '../../contracts';
 import { isApiError } from './api-error';
 import { call } from './client';
 
@@ -12,6 +12,11 @@ export const queryKeys = {
   consentDocuments: ['consent-documents'],
   captcha: ['captcha'],
   devSms: ['dev', 'sms'],
+  products: ['products'],
+  quote: ['quote'],
+  myQuote: ['me', 'quote'],
+  applications: ['me', 'applications'],
+  application: (id: string) => ['me', 'applications', id] as const,
 } as const;
 
 export function useSiteStatus() {
@@ -80,5 +85,63 @@ export function useDevSms(enabled: boolean) {
     queryFn: ({ signal }) => call(api.devSms, { signal }),
     enabled,
     refetchInterval: 2000,
+  });
+}
+
+/** The loan products: bounds, steps and rates for the calculator. */
+export function useProducts() {
+  return useQuery({
+    queryKey: queryKeys.products,
+    queryFn: ({ signal }) => call(api.products, { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/**
+ * The price of a loan: a visitor is priced as a newcomer, a signed-in borrower by their history. While the
+ * next price loads, the previous one stays (placeholderData), so the numbers never blink out.
+ */
+export function useQuote(request: QuoteRequest | null, signedIn: boolean) {
+  return useQuery({
+    queryKey: [...(signedIn ? queryKeys.myQuote : queryKeys.quote), request],
+    queryFn: ({ signal }) => {
+      if (request === null) throw new Error('useQuote: no request');
+      return call(signedIn ? api.myQuote : api.quote, { body: request, signal });
+    },
+    enabled: request !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** Applications still being decided or waiting for the borrower: a new one cannot be filed meanwhile. */
+export const OPEN_APPLICATION_STATUSES: readonly ApplicationView['status'][] = [
+  'submitted',
+  'under_review',
+  'approved',
+];
+export const isOpenApplication = (application: ApplicationView): boolean =>
+  OPEN_APPLICATION_STATUSES.includes(application.status);
+
+/** The borrower's applications, newest first. */
+export function useApplications() {
+  return useQuery({
+    queryKey: queryKeys.applications,
+    queryFn: ({ signal }) => call(api.applications, { signal }),
+  });
+}
+
+/** Statuses a specialist or the payout may still change on their own: the page asks again now and then. */
+const CHANGING: readonly ApplicationView['status'][] = ['submitted', 'under_review', 'signed'];
+
+export function useApplication(id: string) {
+  return useQuery({
+    queryKey: queryKeys.application(id),
+    queryFn: ({ signal }) => call(api.application, { params: { id }, signal }),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status && CHANGING.includes(status) ? 30_000 : false;
+    },
   });
 }

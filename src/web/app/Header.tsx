@@ -6,17 +6,22 @@ import { call, forgetCsrfToken } from '../api/client';
 import { useMe, useSiteStatus } from '../api/queries';
 import { signedOut } from './query-client';
 
-function NavButton({ to, label }: { to: string; label: string }) {
+/** Four items must fit a 360 px phone: tighter there, as before from 576 px up. */
+const NAV_SPACING = { px: { base: 6, xs: 'xs' }, fz: { base: 13, xs: 'sm' } } as const;
+
+/** A menu item; it is marked current on its own page and on the pages listed in `also` (prefixes). */
+function NavButton({ to, label, also = [] }: { to: string; label: string; also?: string[] }) {
   const { pathname } = useLocation();
-  const active = pathname === to;
+  const current = pathname === to;
+  const active = current || also.some((prefix) => pathname.startsWith(prefix));
   return (
     <Button
       component={Link}
       to={to}
       variant={active ? 'light' : 'subtle'}
       size="sm"
-      px="xs"
-      aria-current={active ? 'page' : undefined}
+      {...NAV_SPACING}
+      aria-current={current ? 'page' : undefined}
     >
       {label}
     </Button>
@@ -49,13 +54,18 @@ export function Header() {
           <Group gap={4} component="nav" aria-label="Основное меню" wrap="nowrap">
             {me ? (
               <>
-                <NavButton to="/account" label="Профиль" />
+                <NavButton
+                  to="/account"
+                  label="Главная"
+                  also={['/account/apply', '/account/applications/']}
+                />
+                <NavButton to="/account/profile" label="Профиль" />
                 <NavButton to="/account/sessions" label="Сеансы" />
                 <Button
                   variant="subtle"
                   color="gray"
                   size="sm"
-                  px="xs"
+                  {...NAV_SPACING}
                   onClick={() => logout.mutate()}
                   loading={logout.isPending}
                 >

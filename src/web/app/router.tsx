@@ -1,8 +1,11 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RecoverPage } from '../features/auth/RecoverPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DevSmsPage } from '../features/dev/DevSmsPage';
 import { LandingPage } from '../features/landing/LandingPage';
+import { ApplicationPage } from '../features/loans/ApplicationPage';
+import { ApplyPage } from '../features/loans/ApplyPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { RegisterPage } from '../features/registration/RegisterPage';
@@ -36,7 +39,31 @@ export const router = createBrowserRouter([
         path: '/account',
         element: (
           <RequireAuth>
+            <DashboardPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/account/profile',
+        element: (
+          <RequireAuth>
             <ProfilePage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/account/apply',
+        element: (
+          <RequireAuth>
+            <ApplyPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/account/applications/:id',
+        element: (
+          <RequireAuth>
+            <ApplicationPage />
           </RequireAuth>
         ),
       },

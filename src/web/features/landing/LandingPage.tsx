@@ -1,7 +1,8 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Grid, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useMe, useSiteStatus } from '../../api/queries';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { Calculator } from '../loans/Calculator';
 
 const FEATURES = [
   {
@@ -24,42 +25,49 @@ export function LandingPage() {
 
   return (
     <Stack gap="xl">
-      <Paper radius="lg" p={{ base: 'lg', sm: 48 }} bg="teal.0">
-        <Stack gap="lg" maw={640}>
-          <Text fw={700} c="teal.8" tt="uppercase" size="sm">
-            {status?.companyName ?? '\u00a0'}
-          </Text>
-          <Title order={1} fz={{ base: 30, sm: 44 }} lh={1.15}>
-            Займы онлайн — быстро и прозрачно
-          </Title>
-          <Text size="lg">
-            Откройте личный кабинет за несколько минут: понадобятся номер мобильного телефона и паспорт. В
-            кабинете — ваши данные, заявки и договоры.
-          </Text>
-          {me ? (
-            <Group>
-              <Button component={Link} to="/account" size="md" w={{ base: '100%', xs: 'auto' }}>
-                Перейти в профиль
-              </Button>
-            </Group>
-          ) : (
-            <Group gap="sm">
-              <Button component={Link} to="/register" size="md" w={{ base: '100%', xs: 'auto' }}>
-                Создать личный кабинет
-              </Button>
-              <Button
-                component={Link}
-                to="/login"
-                size="md"
-                variant="default"
-                w={{ base: '100%', xs: 'auto' }}
-              >
-                У меня уже есть кабинет
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </Paper>
+      <Grid gap="lg" align="stretch">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper radius="lg" p={{ base: 'lg', sm: 48 }} bg="teal.0" h="100%">
+            <Stack gap="lg" maw={640}>
+              <Text fw={700} c="teal.8" tt="uppercase" size="sm">
+                {status?.companyName ?? '\u00a0'}
+              </Text>
+              <Title order={1} fz={{ base: 30, sm: 44 }} lh={1.15}>
+                Займы онлайн — быстро и прозрачно
+              </Title>
+              <Text size="lg">
+                Откройте личный кабинет за несколько минут: понадобятся номер мобильного телефона и паспорт. В
+                кабинете — ваши данные, заявки и договоры.
+              </Text>
+              {me ? (
+                <Group>
+                  <Button component={Link} to="/account" size="md" w={{ base: '100%', xs: 'auto' }}>
+                    Перейти в личный кабинет
+                  </Button>
+                </Group>
+              ) : (
+                <Group gap="sm">
+                  <Button component={Link} to="/register" size="md" w={{ base: '100%', xs: 'auto' }}>
+                    Создать личный кабинет
+                  </Button>
+                  <Button
+                    component={Link}
+                    to="/login"
+                    size="md"
+                    variant="default"
+                    w={{ base: '100%', xs: 'auto' }}
+                  >
+                    У меня уже есть кабинет
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Calculator />
+        </Grid.Col>
+      </Grid>
 
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         {FEATURES.map((f) => (

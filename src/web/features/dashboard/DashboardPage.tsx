@@ -1,0 +1,184 @@
+import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ApplicationView, Me, ProductView } from '../../../contracts';
+import { isOpenApplication, useApplications, useMe, useProducts, useSiteStatus } from '../../api/queries';
+import { PageLoader } from '../../app/guards';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { InfoList, Section } from '../../components/layout';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { formatFullName, formatInstantDate, formatPhone } from '../../i18n/format';
+import { termText } from '../../../domain/russian';
+import { SIGNING_SOON } from '../loans/labels';
+import { StatusBadge } from '../loans/StatusBadge';
+import { Calculator } from '../loans/Calculator';
+import { boundsOf, formatRubles, formatWire } from '../loans/terms';
+
+const applicationPath = (application: ApplicationView) => `/account/applications/${application.id}`;
+const requested = (a: ApplicationView) => `${formatWire(a.amount)} на ${termText(a.term, a.termUnit)}`;
+
+/** The borrower's home: the application in progress, the calculator for a new one, past applications. */
+export function DashboardPage() {
+  usePageTitle('Личный кабинет');
+  const { data: me } = useMe();
+  const applications = useApplications();
+  if (!me) return <PageLoader />;
+
+  const [latest, ...past] = applications.data ?? [];
+  const open = latest && isOpenApplication(latest) ? latest : undefined;
+
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        Здравствуйте, {[me.name, me.patronymic].filter(Boolean).join(' ')}
+      </Title>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            {applications.isPending && <PageLoader />}
+            {applications.isError && <ApiErrorAlert error={applications.error} />}
+            {latest && <LatestApplication application={latest} open={Boolean(open)} />}
+            {applications.isSuccess && !open && (
+              <Calculator wide title={latest ? 'Новый заём' : 'Рассчитайте заём'} />
+            )}
+            {past.length > 0 && <PastApplications applications={past} />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <ProfileSummary me={me} />
+            <Promotions />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function LatestApplication({ application, open }: { application: ApplicationView; open: boolean }) {
+  const { offer } = application;
+  return (
+    <Section title={open ? 'Текущая заявка' : 'Последняя заявка'}>
+      <Stack gap="xs">
+        <Group gap="xs">
+          <StatusBadge application={application} />
+        </Group>
+        <Text fw={600}>
+          «{application.productName}»: {requested(application)}
+        </Text>
+        <Text size="sm" c="dimmed">
+          Подана {formatInstantDate(application.createdAt)} · {application.payoutMethod.label}
+        </Text>
+      </Stack>
+      {(application.status === 'submitted' || application.status === 'under_review') && (
+        <Text size="sm">Заявку рассматривает специалист. Мы пришлём СМС с решением.</Text>
+      )}
+      {application.status === 'approved' && offer && (
+        <Stack gap={4}>
+          <Text size="sm">
+            Одобрено: <b>{formatWire(offer.amount)}</b>, вернуть {formatWire(offer.totalToRepay)}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {SIGNING_SOON}
+          </Text>
+        </Stack>
+      )}
+      {application.status === 'refused' && application.refusalMessage && (
+        <Text size="sm">{application.refusalMessage}</Text>
+      )}
+      <Button
+        component={Link}
+        to={applicationPath(application)}
+        variant="light"
+        style={{ alignSelf: 'flex-start' }}
+      >
+        Подробнее
+      </Button>
+    </Section>
+  );
+}
+
+function PastApplications({ applications }: { applications: ApplicationView[] }) {
+  return (
+    <Section title="Прежние заявки">
+      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {applications.map((application) => (
+          <Paper key={application.id} component="li" withBorder radius="md" p="sm">
+            <Group justify="space-between" align="center" gap="xs">
+              <Stack gap={4} miw={0} style={{ flex: 1 }}>
+                <Text fw={600} size="sm">
+                  «{application.productName}»: {requested(application)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatInstantDate(application.createdAt)}
+                </Text>
+                <Group gap="xs">
+                  <StatusBadge application={application} />
+                </Group>
+              </Stack>
+              <Anchor
+                component={Link}
+                to={applicationPath(application)}
+                size="sm"
+                aria-label={`Подробнее о заявке от ${formatInstantDate(application.createdAt)}`}
+              >
+                Подробнее
+              </Anchor>
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+    </Section>
+  );
+}
+
+function ProfileSummary({ me }: { me: Me }) {
+  return (
+    <Section title="Профиль">
+      <InfoList
+        items={[
+          ['ФИО', formatFullName(me)],
+          ['Телефон', formatPhone(me.phone)],
+        ]}
+      />
+      <Anchor component={Link} to="/account/profile" size="sm">
+        Паспорт и личные данные
+      </Anchor>
+    </Section>
+  );
+}
+
+/** The first-loan promo as the products define it: no rate of 0 %, no promo text. */
+function promoText(products: ProductView[]): string | null {
+  const promo = products.find((p) => p.firstLoanDailyRateBp === 0);
+  if (!promo) return null;
+  const b = boundsOf(promo);
+  return (
+    `Первый заём «${promo.name}» — под 0\u00a0%: до ${formatRubles(b.maxAmount)} на срок до ` +
+    `${termText(b.maxTerm, promo.termUnit)}. Вернёте ровно столько, сколько взяли, если вернёте вовремя.`
+  );
+}
+
+function Promotions() {
+  const { data: status } = useSiteStatus();
+  const { data: products } = useProducts();
+  const promo = products ? promoText(products) : null;
+  return (
+    <Section title="Бонусы и акции">
+      {promo ? (
+        <Alert color="orange" variant="light" p="sm">
+          <Text size="sm">{promo}</Text>
+        </Alert>
+      ) : (
+        products && <Text size="sm">Сейчас акций нет.</Text>
+      )}
+      {status && (
+        <Text size="sm">
+          Новости и акции —{' '}
+          <Anchor href={status.telegramUrl} target="_blank" rel="noopener noreferrer" fw={600}>
+            в нашем Телеграм-канале
+          </Anchor>
+        </Text>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,220 @@
+import { Alert, Anchor, Button, Grid, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { ZUuid, type ApplicationView, type QuoteView } from '../../../contracts';
+import { parseKopecks } from '../../../domain/money';
+import { isApiError } from '../../api/api-error';
+import { useApplication } from '../../api/queries';
+import { PageLoader } from '../../app/guards';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { InfoList, Section } from '../../components/layout';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { formatDate, formatInstant, formatInstantDate } from '../../i18n/format';
+import { PAYMENTS, plural, termText } from '../../../domain/russian';
+import { SIGNING_SOON } from './labels';
+import { PskBox } from './QuoteSummary';
+import { ScheduleTable } from './ScheduleTable';
+import { StatusBadge } from './StatusBadge';
+import { FIRST_LOAN_FREE, formatWire } from './terms';
+
+function BackLink() {
+  return (
+    <Anchor component={Link} to="/account" size="sm" underline="hover">
+      ← В личный кабинет
+    </Anchor>
+  );
+}
+
+/** One application: its status, the decision, the offer with its schedule, and how it went. */
+export function ApplicationPage() {
+  usePageTitle('Заявка');
+  const { id = '' } = useParams();
+  const valid = ZUuid.safeParse(id).success;
+  if (!valid) return <ApplicationMissing />;
+  return <ApplicationDetails id={id} />;
+}
+
+function ApplicationMissing() {
+  return (
+    <Stack gap="md" maw={560}>
+      <BackLink />
+      <Title order={1} size="h2">
+        Заявка не найдена
+      </Title>
+      <Text c="dimmed">
+        Возможно, ссылка устарела или в адресе опечатка. Все ваши заявки — в личном кабинете.
+      </Text>
+      <Button component={Link} to="/account" style={{ alignSelf: 'flex-start' }}>
+        В личный кабинет
+      </Button>
+    </Stack>
+  );
+}
+
+function ApplicationDetails({ id }: { id: string }) {
+  const query = useApplication(id);
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) {
+    if (isApiError(query.error, 'APPLICATION_NOT_FOUND')) return <ApplicationMissing />;
+    return (
+      <Stack gap="md" maw={560}>
+        <BackLink />
+        <ApiErrorAlert error={query.error} />
+        <Button
+          variant="light"
+          onClick={() => void query.refetch()}
+          loading={query.isFetching}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          Попробовать ещё раз
+        </Button>
+      </Stack>
+    );
+  }
+  const application = query.data;
+  const { offer } = application;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <BackLink />
+        <Title order={1} size="h2">
+          Заявка «{application.productName.replace(/ /g, '\u00a0')}»
+        </Title>
+        <Text c="dimmed">
+          {formatWire(application.amount)} на {termText(application.term, application.termUnit)} · подана{' '}
+          {formatInstantDate(application.createdAt)}
+        </Text>
+        <Group gap="xs">
+          <StatusBadge application={application} />
+        </Group>
+      </Stack>
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <Decision application={application} />
+            {offer && <Offer application={application} offer={offer} />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <Section title="Ход заявки">
+              <Timeline active={application.timeline.length - 1} bulletSize={16} lineWidth={2}>
+                {application.timeline.map((event, i) => (
+                  <Timeline.Item key={`${event.status}-${i}`}>
+                    <Text size="sm" fw={600} lh={1.35}>
+                      {event.text}
+                    </Text>
+                    <Text size="xs" c="dimmed" mt={2}>
+                      {formatInstant(event.at)} мск
+                    </Text>
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            </Section>
+            <Section title="Получение денег">
+              <Text>{application.payoutMethod.label}</Text>
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** What the decision means for the borrower now. */
+function Decision({ application }: { application: ApplicationView }) {
+  switch (application.status) {
+    case 'submitted':
+    case 'under_review':
+      return (
+        <Alert color="blue" variant="light" title="Заявка на рассмотрении">
+          Заявку рассматривает специалист. Мы пришлём СМС с решением.
+        </Alert>
+      );
+    case 'refused':
+      return (
+        <Alert color="red" variant="light" title="Заявка отклонена">
+          {application.refusalMessage ?? 'Подробности можно узнать в поддержке.'}
+        </Alert>
+      );
+    case 'approved':
+      return (
+        <Alert color="teal" variant="light" title="Заявка одобрена">
+          <Text size="sm">Ниже — одобренные условия и график платежей.</Text>
+          <Text size="sm" mt={4} fw={600}>
+            {SIGNING_SOON}
+          </Text>
+        </Alert>
+      );
+    case 'signed':
+    case 'paid_out':
+      return application.contract ? (
+        <Section title="Договор">
+          <InfoList
+            items={[
+              ['Номер договора', application.contract.number],
+              [
+                'Подписан',
+                application.contract.signedAt ? `${formatInstant(application.contract.signedAt)} мск` : '—',
+              ],
+            ]}
+          />
+        </Section>
+      ) : null;
+    case 'payout_failed':
+      return (
+        <Alert color="red" variant="light" title="Не удалось перечислить деньги">
+          Проверьте реквизиты для получения или обратитесь в поддержку.
+        </Alert>
+      );
+    case 'cancelled':
+      return null;
+  }
+}
+
+/** The approved terms: the amount (maybe less than asked), what to repay and when, the ПСК and the schedule. */
+function Offer({ application, offer }: { application: ApplicationView; offer: QuoteView }) {
+  const less = parseKopecks(offer.amount) < parseKopecks(application.amount);
+  const payments = offer.schedule.length;
+  const repay: [string, string][] =
+    offer.termUnit === 'days'
+      ? [['Вернуть', `${formatWire(offer.totalToRepay)} до ${formatDate(offer.lastDueDate)}`]]
+      : [
+          ['Вернуть всего', formatWire(offer.totalToRepay)],
+          [
+            'Платёж раз в 2 недели',
+            `${formatWire(offer.regularPayment)} × ${payments}\u00a0${plural(payments, PAYMENTS)}, последний — ${formatDate(offer.lastDueDate)}`,
+          ],
+        ];
+  return (
+    <>
+      <Section title="Условия займа">
+        {less && (
+          <Alert color="yellow" variant="light" title="Одобрено меньше, чем вы просили">
+            Вы просили {formatWire(application.amount)}, одобрено {formatWire(offer.amount)}. Сумма рассчитана
+            по вашему доходу, чтобы платежи не были для вас слишком тяжёлыми.
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+          <InfoList
+            items={[
+              ['Сумма займа', formatWire(offer.amount)],
+              ['Срок', termText(offer.term, offer.termUnit)],
+            ]}
+          />
+          <InfoList items={[...repay, ['Переплата', formatWire(offer.totalInterest)]]} />
+        </SimpleGrid>
+        {offer.firstLoan && offer.dailyRateBp === 0 && (
+          <Text size="sm" fw={600} c="orange.8">
+            {FIRST_LOAN_FREE}
+          </Text>
+        )}
+        <PskBox quote={offer} />
+      </Section>
+      <Section title="График платежей">
+        <ScheduleTable quote={offer} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,338 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  NumberInput,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import { EMPLOYMENT_KINDS, ZApplicationRequest, api, type Me, type ProductView } from '../../../contracts';
+import { cardNumberValid, normalizeCardNumber, paymentSystemOf } from '../../../domain/card';
+import { isApiError } from '../../api/api-error';
+import { call } from '../../api/client';
+import { isOpenApplication, queryKeys, useApplications, useMe, useProducts } from '../../api/queries';
+import { PageLoader } from '../../app/guards';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PhoneInput } from '../../components/fields';
+import { Section } from '../../components/layout';
+import { MaskedInput } from '../../components/MaskedInput';
+import { focusFirstError, mergeErrors, validateWith, type FieldErrors } from '../../forms/validation';
+import { useServerErrors } from '../../forms/useServerErrors';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { phoneToMaskValue } from '../../i18n/format';
+import { EMPLOYMENT_LABELS, PAYOUT_LABELS, SBP_BANKS, type Employment, type PayoutKind } from './labels';
+import { LoanTermsFields } from './LoanTermsFields';
+import { QuoteSummary } from './QuoteSummary';
+import { rublesToKopecks, termsFromSearch, type LoanTerms } from './terms';
+import { useLiveQuote } from './useLiveQuote';
+
+/** The form as typed; the body nests the payout fields the same way, so server errors find their fields. */
+type ApplyValues = LoanTerms & {
+  employment: Employment | null;
+  /** Whole rubles; '' while empty. */
+  monthlyIncome: number | string;
+  payoutMethod: {
+    kind: PayoutKind;
+    cardNumber: string;
+    phone: string;
+    bankId: string | null;
+    accountNumber: string;
+    bik: string;
+  };
+};
+type ApplicationBody = z.output<typeof ZApplicationRequest>;
+
+const digits = (s: string) => s.replace(/\D/g, '');
+
+const EMPLOYMENT_OPTIONS = EMPLOYMENT_KINDS.map((kind) => ({ value: kind, label: EMPLOYMENT_LABELS[kind] }));
+const PAYOUT_KINDS: PayoutKind[] = ['card', 'sbp', 'bank_account'];
+const SYSTEM_NAMES = { mir: 'МИР', visa: 'Visa', mastercard: 'Mastercard', unionpay: 'UnionPay' } as const;
+
+function incomeKopecks(income: number | string): string {
+  const rubles = typeof income === 'number' ? income : Number(String(income).replace(/\D/g, ''));
+  return String(income).trim() === '' || !Number.isFinite(rubles) ? '' : rublesToKopecks(rubles);
+}
+
+function toBody(values: ApplyValues) {
+  const { payoutMethod: p } = values;
+  const payoutMethod =
+    p.kind === 'card'
+      ? { kind: 'card' as const, cardNumber: p.cardNumber }
+      : p.kind === 'sbp'
+        ? { kind: 'sbp' as const, phone: p.phone, bankId: p.bankId ?? '' }
+        : { kind: 'bank_account' as const, accountNumber: digits(p.accountNumber), bik: digits(p.bik) };
+  return {
+    productId: values.productId,
+    amount: rublesToKopecks(values.amount),
+    term: values.term,
+    employment: values.employment,
+    monthlyIncome: incomeKopecks(values.monthlyIncome),
+    payoutMethod,
+  };
+}
+
+/** What the schema cannot say in the borrower's words: an empty field, a mistyped card number. */
+function ownErrors(values: ApplyValues): FieldErrors {
+  const errors: FieldErrors = {};
+  if (incomeKopecks(values.monthlyIncome) === '') errors.monthlyIncome = 'Укажите доход в месяц';
+  const { kind, cardNumber, accountNumber, bik } = values.payoutMethod;
+  if (kind === 'card') {
+    if (normalizeCardNumber(cardNumber) === '') errors['payoutMethod.cardNumber'] = 'Укажите номер карты';
+    else if (!cardNumberValid(cardNumber)) errors['payoutMethod.cardNumber'] = 'Проверьте номер карты';
+  }
+  if (kind === 'bank_account') {
+    if (digits(accountNumber) === '') errors['payoutMethod.accountNumber'] = 'Укажите номер счёта';
+    if (digits(bik) === '') errors['payoutMethod.bik'] = 'Укажите БИК банка';
+  }
+  return errors;
+}
+
+function validateApplication(values: ApplyValues) {
+  const result = validateWith(ZApplicationRequest, toBody(values));
+  return mergeErrors(ownErrors(values), result.ok ? {} : result.errors);
+}
+
+/** The application: amount and term, employment and income, where to send the money. */
+export function ApplyPage() {
+  usePageTitle('Заявка на заём');
+  const [search] = useSearchParams();
+  const { data: me } = useMe();
+  const products = useProducts();
+  const applications = useApplications();
+  const open = applications.data?.find(isOpenApplication);
+
+  return (
+    <Stack gap="lg" maw={720} mx="auto" w="100%">
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          Заявка на заём
+        </Title>
+        <Text c="dimmed" size="sm">
+          Решение обычно приходит за несколько минут — в СМС и здесь, в личном кабинете.
+        </Text>
+      </Stack>
+      {(products.isPending || applications.isPending || !me) && <PageLoader />}
+      {products.isError && <ApiErrorAlert error={products.error} />}
+      {open ? (
+        <Alert color="blue" variant="light" title="У вас уже есть заявка в работе">
+          <Text size="sm">
+            {open.status === 'approved'
+              ? 'Текущая заявка одобрена и ждёт подписания договора. Новую можно будет подать после неё.'
+              : 'Новую заявку можно будет подать, когда по текущей будет решение.'}
+          </Text>
+          <Anchor
+            component={Link}
+            to={`/account/applications/${open.id}`}
+            size="sm"
+            fw={600}
+            mt="xs"
+            display="inline-block"
+          >
+            Открыть текущую заявку
+          </Anchor>
+        </Alert>
+      ) : (
+        me &&
+        products.data &&
+        !applications.isPending && (
+          <ApplyForm me={me} products={products.data} initial={termsFromSearch(search, products.data)} />
+        )
+      )}
+    </Stack>
+  );
+}
+
+function ApplyForm({
+  me,
+  products,
+  initial,
+}: {
+  me: Me;
+  products: ProductView[];
+  initial: LoanTerms | null;
+}) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useForm<ApplyValues>({
+    initialValues: {
+      productId: initial?.productId ?? '',
+      amount: initial?.amount ?? 0,
+      term: initial?.term ?? 0,
+      employment: null,
+      monthlyIncome: '',
+      payoutMethod: {
+        kind: 'card',
+        cardNumber: '',
+        phone: phoneToMaskValue(me.phone),
+        bankId: null,
+        accountNumber: '',
+        bik: '',
+      },
+    },
+    validate: validateApplication,
+  });
+  const errors = useServerErrors(form);
+  const { values } = form;
+  const terms: LoanTerms = { productId: values.productId, amount: values.amount, term: values.term };
+  const live = useLiveQuote(terms, true);
+
+  const submit = useMutation({
+    mutationFn: (body: ApplicationBody) => call(api.submitApplication, { body }),
+    onSuccess: (application) => {
+      queryClient.setQueryData(queryKeys.application(application.id), application);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.applications, exact: true });
+      void navigate(`/account/applications/${application.id}`, { replace: true });
+    },
+    onError: (error) => {
+      // Filed from another tab meanwhile: the page shows that application instead of the form.
+      if (isApiError(error, 'APPLICATION_IN_PROGRESS'))
+        void queryClient.invalidateQueries({ queryKey: queryKeys.applications, exact: true });
+      errors.show(error);
+    },
+  });
+
+  const onSubmit = form.onSubmit((submitted) => {
+    errors.clear();
+    const result = validateWith(ZApplicationRequest, toBody(submitted));
+    if (result.ok) submit.mutate(result.data);
+  }, focusFirstError);
+
+  const setTerms = (next: LoanTerms) => {
+    form.setValues(next);
+    form.clearFieldError('productId');
+    form.clearFieldError('amount');
+    form.clearFieldError('term');
+  };
+
+  const kind = values.payoutMethod.kind;
+  const system = paymentSystemOf(values.payoutMethod.cardNumber);
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="lg">
+        <Section title="Сумма и срок">
+          <LoanTermsFields
+            products={products}
+            value={terms}
+            onChange={setTerms}
+            errors={{ productId: form.errors.productId, amount: form.errors.amount, term: form.errors.term }}
+          />
+        </Section>
+
+        <Section title="Занятость и доход">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select
+              label="Занятость"
+              placeholder="Выберите"
+              data={EMPLOYMENT_OPTIONS}
+              allowDeselect={false}
+              {...form.getInputProps('employment')}
+            />
+            <NumberInput
+              label="Доход в месяц после налогов, ₽"
+              placeholder="Например, 60 000"
+              thousandSeparator=" "
+              allowDecimal={false}
+              allowNegative={false}
+              hideControls
+              inputMode="numeric"
+              isAllowed={({ value }) => value.length <= 9}
+              rightSection={<Text c="dimmed">₽</Text>}
+              {...form.getInputProps('monthlyIncome')}
+            />
+          </SimpleGrid>
+        </Section>
+
+        <Section title="Куда перечислить деньги">
+          <Radio.Group
+            label="Способ получения"
+            description="Только на карту, номер телефона или счёт на ваше имя"
+            {...form.getInputProps('payoutMethod.kind')}
+          >
+            <Stack gap="xs" mt="xs">
+              {PAYOUT_KINDS.map((k) => (
+                <Radio key={k} value={k} label={PAYOUT_LABELS[k]} />
+              ))}
+            </Stack>
+          </Radio.Group>
+
+          {kind === 'card' && (
+            <MaskedInput
+              label="Номер карты"
+              description={system === 'other' ? undefined : `Карта ${SYSTEM_NAMES[system]}`}
+              mask="0000 0000 0000 0000[ 000]"
+              placeholder="0000 0000 0000 0000"
+              inputMode="numeric"
+              autoComplete="cc-number"
+              {...form.getInputProps('payoutMethod.cardNumber')}
+            />
+          )}
+          {kind === 'sbp' && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <PhoneInput label="Номер телефона для СБП" {...form.getInputProps('payoutMethod.phone')} />
+              <Select
+                label="Банк"
+                placeholder="Выберите банк"
+                data={SBP_BANKS.map((b) => ({ ...b }))}
+                allowDeselect={false}
+                {...form.getInputProps('payoutMethod.bankId')}
+              />
+            </SimpleGrid>
+          )}
+          {kind === 'bank_account' && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <MaskedInput
+                label="Номер счёта"
+                description="20 цифр, начинается с 40817"
+                mask="00000 000 0 0000 0000000"
+                placeholder="40817 810 0 0000 0000000"
+                inputMode="numeric"
+                {...form.getInputProps('payoutMethod.accountNumber')}
+              />
+              <MaskedInput
+                label="БИК банка"
+                description="9 цифр, начинается с 04"
+                mask="000000000"
+                placeholder="04XXXXXXX"
+                inputMode="numeric"
+                {...form.getInputProps('payoutMethod.bik')}
+              />
+            </SimpleGrid>
+          )}
+        </Section>
+
+        <Section title="Условия займа">
+          <div aria-live="polite" style={{ opacity: live.settling ? 0.6 : 1, transition: 'opacity 150ms' }}>
+            {live.quote ? (
+              <QuoteSummary quote={live.quote} />
+            ) : (
+              !live.error && (
+                <Text c="dimmed" size="sm">
+                  Считаем…
+                </Text>
+              )
+            )}
+          </div>
+          <ApiErrorAlert error={live.error} />
+          <Text size="sm" c="dimmed">
+            Это расчёт по выбранным сумме и сроку. Окончательные условия будут в договоре — вы увидите их до
+            подписания. Заявка ни к чему не обязывает.
+          </Text>
+        </Section>
+
+        <ApiErrorAlert error={errors.alert} />
+        <Button type="submit" size="md" fullWidth loading={submit.isPending}>
+          Отправить заявку
+        </Button>
+      </Stack>
+    </form>
+  );
+}
