@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeBureau } from '../../src/server/adapters/bureau/fake-bureau';
 import { TestClient, newPerson, registerBorrower, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -158,6 +159,16 @@ describe('applications', () => {
       payday({ payoutMethod: { kind: 'sbp', phone: '8 916 000-11-22', bankId: '100000000111' } }),
     );
     expect(sbp.json().payoutMethod).toEqual({ kind: 'sbp', label: 'СБП по номеру +7 916 ***-**-22' });
+  });
+
+  it('BUREAU_UNAVAILABLE when the credit bureau does not answer; nothing is recorded', async () => {
+    const c = client();
+    await registerBorrower(c, t.deps);
+    (t.deps.bureau as FakeBureau).failNext(true);
+    const answer = await c.post('/api/me/applications', payday());
+    expect(answer.statusCode).toBe(503);
+    expect(answer.json().code).toBe('BUREAU_UNAVAILABLE');
+    expect((await c.get('/api/me/applications')).json()).toEqual([]);
   });
 
   it('another borrower cannot see this application (APPLICATION_NOT_FOUND) nor find it in their list', async () => {
