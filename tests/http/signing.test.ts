@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contracts, loans, payouts } from '../../src/server/adapters/db/schema-loans';
+import { contracts, loanApplications, loans, payouts } from '../../src/server/adapters/db/schema-loans';
 import { loanBalance } from '../../src/server/services/ledger';
 import { processDuePayouts } from '../../src/server/services/process-payouts';
 import {
@@ -160,6 +160,49 @@ describe('signing the contract', () => {
     const late = await c.post(`/api/me/applications/${application.id}/cancel`);
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('PAYOUT_ALREADY_SENT');
+  });
+
+  it('cooling-off: 60 000 ₽ is paid out no sooner than 4 hours after signing, and may be cancelled meanwhile', async () => {
+    for (const cancel of [true, false]) {
+      const c = client();
+      const { person } = await registerBorrower(c, t.deps);
+      const big = {
+        ...APPLICATION,
+        productId: 'instalment',
+        amount: '6000000',
+        term: 26,
+        monthlyIncome: '50000000',
+      };
+      const application = (await c.post('/api/me/applications', big)).json();
+      expect(application.status).toBe('under_review');
+      // A specialist approves it (the back office comes later): here, straight in the database.
+      await t.database.db
+        .update(loanApplications)
+        .set({ status: 'approved', offerAmount: 6_000_000n, offerTerm: 26 })
+        .where(eq(loanApplications.id, application.id));
+      await c.post(`/api/me/applications/${application.id}/signature-code`);
+      await c.post(`/api/me/applications/${application.id}/sign`, {
+        code: await lastCodeSentTo(t.deps, person.phone),
+      });
+      const [loan] = await t.database.db.select().from(loans).where(eq(loans.applicationId, application.id));
+      const [queued] = await t.database.db.select().from(payouts).where(eq(payouts.loanId, loan!.id));
+      expect(queued!.notBefore.getTime() - t.clock.now().getTime()).toBe(4 * 3_600_000);
+      await processDuePayouts(t.deps);
+      expect((await c.get(`/api/me/applications/${application.id}`)).json().status).toBe('signed');
+      if (cancel) {
+        const cancelled = (await c.post(`/api/me/applications/${application.id}/cancel`)).json();
+        expect(cancelled.status).toBe('cancelled');
+        t.clock.advance(5 * 3_600_000);
+        await drainPayouts();
+        expect(t.payouts.requests.some((r) => r.metadata.loanId === loan!.id)).toBe(false);
+      } else {
+        t.clock.advance(4 * 3_600_000);
+        await drainPayouts();
+        await c.post('/api/auth/login', { phone: person.phone, password: person.password }); // idle for hours
+        expect((await c.get(`/api/me/applications/${application.id}`)).json().status).toBe('paid_out');
+        expect(await loanBalance(t.database.db, loan!.id, 'principal')).toBe(6_000_000n);
+      }
+    }
   });
 
   it('another borrower cannot get the code, sign, cancel or download this contract', async () => {
