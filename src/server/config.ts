@@ -45,6 +45,7 @@ const ZEnv = z.object({
   YOOKASSA_SECRET_KEY: z.string().optional(),
   YOOKASSA_BASE_URL: z.url().optional(),
   FAKE_PAYOUT_SETTLE_MS: z.coerce.number().int().min(0).default(3000),
+  PAYOUT_LEASE_SECONDS: z.coerce.number().int().positive().default(60),
 
   MAINTENANCE_MODE: bool.default(false),
   MAINTENANCE_MESSAGE: z.string().optional(),
@@ -95,6 +96,7 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
     payouts: {
       provider: env.PAYOUT_PROVIDER,
       fakeSettleMs: env.FAKE_PAYOUT_SETTLE_MS,
+      leaseMs: env.PAYOUT_LEASE_SECONDS * 1000,
       yookassa: {
         agentId: env.YOOKASSA_AGENT_ID ?? '',
         secretKey: env.YOOKASSA_SECRET_KEY ?? '',

@@ -14,7 +14,32 @@ export const primaryBackend = (): Backend => (process.env.DATABASE_URL ? 'postgr
  * DATABASE_URL server, dropped again by `close`.
  */
 export async function freshDatabase(backend: Backend): Promise<Database> {
-  if (backend === 'pglite') return openDatabase({ memory: true });
+  const { database, drop } = await freshDatabaseWithTarget(backend);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+/**
+ * Like freshDatabase, and says where it lives (`env` for another process, which may open it once this one has
+ * closed it); closing does not drop it, `drop` does.
+ */
+export async function freshDatabaseWithTarget(
+  backend: Backend,
+  pgliteDir?: string,
+): Promise<{ database: Database; env: Record<string, string>; drop(): Promise<void> }> {
+  if (backend === 'pglite') {
+    const database = await openDatabase(pgliteDir ? { dataDir: pgliteDir } : { memory: true });
+    return {
+      database,
+      env: pgliteDir ? { DATA_DIR: pgliteDir, DATABASE_URL: '' } : {},
+      drop: async () => {},
+    };
+  }
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('DATABASE_URL is not set');
   const name = `lk_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -25,14 +50,12 @@ export async function freshDatabase(backend: Backend): Promise<Database> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
+  return { env: { DATABASE_URL: url.toString() }, database, drop: () => dropDatabase(serverUrl, name) };
+}
+
+async function dropDatabase(serverUrl: string, name: string) {
+  const dropper = new pg.Client({ connectionString: serverUrl });
+  await dropper.connect();
+  await dropper.query(`drop database if exists ${name} with (force)`);
+  await dropper.end();
 }

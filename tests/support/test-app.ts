@@ -35,9 +35,15 @@ export type TestApp = {
 };
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; backend?: Backend; clock?: TestClock; logStream?: Writable } = {},
+  options: {
+    env?: Record<string, string>;
+    backend?: Backend;
+    database?: Database;
+    clock?: TestClock;
+    logStream?: Writable;
+  } = {},
 ): Promise<TestApp> {
-  const database = await freshDatabase(options.backend ?? primaryBackend());
+  const database = options.database ?? (await freshDatabase(options.backend ?? primaryBackend()));
   // Shared limits through Redis when CI provides it, under a key prefix of this test app alone.
   const redis = process.env.REDIS_URL
     ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `test-${randomUUID()}` }

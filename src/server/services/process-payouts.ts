@@ -13,8 +13,6 @@ import { notifyBorrower } from './notify-borrower';
 
 type PayoutRow = typeof payouts.$inferSelect;
 
-/** How long a worker owns a claimed payout; after that another worker may take it over (a crash mid-way). */
-const LEASE_MS = 60_000;
 /** How soon a pending payout is asked about again. */
 const POLL_MS = 2_000;
 
@@ -56,7 +54,8 @@ async function claimDue(deps: Deps, limit: number): Promise<PayoutRow[]> {
         .update(payouts)
         .set({
           status: row.status === 'scheduled' ? 'sending' : row.status,
-          leaseUntil: new Date(now.getTime() + LEASE_MS),
+          // How long this worker owns the payout; after that another may take it over (a crash mid-way).
+          leaseUntil: new Date(now.getTime() + deps.config.payouts.leaseMs),
           attempts: row.attempts + 1,
         })
         .where(eq(payouts.id, row.id));
