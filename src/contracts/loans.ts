@@ -127,6 +127,14 @@ export const ZApplication = z.object({
   contract: z
     .object({ id: ZUuid, number: z.string(), sha256: z.string(), signedAt: z.iso.datetime().nullable() })
     .nullable(),
+  loan: z
+    .object({
+      id: ZUuid,
+      status: z.enum(['awaiting_payout', 'active', 'overdue', 'closed', 'cancelled']),
+      disbursedOn: ZIsoDate.nullable(),
+      principalOutstanding: ZKopecks.describe('Остаток основного долга — из бухгалтерии (проводок)'),
+    })
+    .nullable(),
   timeline: z.array(z.object({ status: ZApplicationStatus, text: z.string(), at: z.iso.datetime() })),
   createdAt: z.iso.datetime(),
 });

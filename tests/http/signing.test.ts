@@ -101,6 +101,11 @@ describe('signing the contract', () => {
     await drainPayouts();
     const after = (await c.get(`/api/me/applications/${application.id}`)).json();
     expect(after.status).toBe('paid_out');
+    expect(after.loan).toMatchObject({
+      status: 'active',
+      disbursedOn: '2026-11-24',
+      principalOutstanding: '1500000',
+    });
     expect(after.timeline.map((e: { status: string }) => e.status)).toEqual([
       'submitted',
       'approved',

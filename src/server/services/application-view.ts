@@ -3,8 +3,15 @@ import type { ApplicationView, QuoteView } from '../../contracts';
 import { refusalMessage, type ReasonCode } from '../../domain/decision';
 import { toWire } from '../../domain/money';
 import type { DbOrTx } from '../adapters/db/database';
-import { applicationEvents, contracts, loanApplications, loanProducts } from '../adapters/db/schema-loans';
+import {
+  applicationEvents,
+  contracts,
+  loanApplications,
+  loanProducts,
+  loans,
+} from '../adapters/db/schema-loans';
 import { AppError } from '../app-error';
+import { loanBalance } from './ledger';
 import { termUnitOf } from './loan-products';
 
 export const STATUS_TEXT: Record<ApplicationView['status'], string> = {
@@ -46,7 +53,7 @@ export function payoutMethodLabel(method: StoredPayoutMethod): string {
 async function toViews(db: DbOrTx, rows: ApplicationRow[]): Promise<ApplicationView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [events, products, docs] = await Promise.all([
+  const [events, products, docs, loanRows] = await Promise.all([
     db
       .select()
       .from(applicationEvents)
@@ -63,7 +70,11 @@ async function toViews(db: DbOrTx, rows: ApplicationRow[]): Promise<ApplicationV
       })
       .from(contracts)
       .where(inArray(contracts.applicationId, ids)),
+    db.select().from(loans).where(inArray(loans.applicationId, ids)),
   ]);
+  const balances = new Map(
+    await Promise.all(loanRows.map(async (l) => [l.id, await loanBalance(db, l.id, 'principal')] as const)),
+  );
   return rows.map((row) => {
     const product = products.find((p) => p.id === row.productId)!;
     const decision = row.decision as { reasons?: ReasonCode[]; offer?: QuoteView } | null;
@@ -91,6 +102,17 @@ async function toViews(db: DbOrTx, rows: ApplicationRow[]): Promise<ApplicationV
             signedAt: doc.signedAt?.toISOString() ?? null,
           }
         : null,
+      loan: (() => {
+        const loan = loanRows.find((l) => l.applicationId === row.id);
+        return loan
+          ? {
+              id: loan.id,
+              status: loan.status,
+              disbursedOn: loan.disbursedOn,
+              principalOutstanding: toWire(balances.get(loan.id) ?? 0n),
+            }
+          : null;
+      })(),
       timeline: events
         .filter((e) => e.applicationId === row.id)
         .map((e) => ({ status: e.status, text: e.note ?? STATUS_TEXT[e.status], at: e.at.toISOString() })),
