@@ -32,7 +32,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
         </Button>
       </Stack>
     );
-  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return children;
 }
 

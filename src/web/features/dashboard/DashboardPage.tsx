@@ -1,14 +1,14 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { ApplicationView, Me, ProductView } from '../../../contracts';
+import type { ApplicationView, Me, ProductView, QuoteView } from '../../../contracts';
 import { isOpenApplication, useApplications, useMe, useProducts, useSiteStatus } from '../../api/queries';
 import { PageLoader } from '../../app/guards';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { formatFullName, formatInstantDate, formatPhone } from '../../i18n/format';
-import { termText } from '../../../domain/russian';
-import { SIGNING_SOON } from '../loans/labels';
+import { formatDate, formatFullName, formatInstantDate, formatPhone, todayIso } from '../../i18n/format';
+import { parseIsoDate } from '../../../domain/calendar';
+import { DAYS, plural, termText } from '../../../domain/russian';
 import { StatusBadge } from '../loans/StatusBadge';
 import { Calculator } from '../loans/Calculator';
 import { boundsOf, formatRubles, formatWire } from '../loans/terms';
@@ -36,7 +36,11 @@ export function DashboardPage() {
           <Stack gap="lg">
             {applications.isPending && <PageLoader />}
             {applications.isError && <ApiErrorAlert error={applications.error} />}
-            {latest && <LatestApplication application={latest} open={Boolean(open)} />}
+            {latest?.status === 'paid_out' && latest.offer ? (
+              <MyLoan application={latest} offer={latest.offer} />
+            ) : (
+              latest && <LatestApplication application={latest} open={Boolean(open)} />
+            )}
             {applications.isSuccess && !open && (
               <Calculator wide title={latest ? 'Новый заём' : 'Рассчитайте заём'} />
             )}
@@ -77,13 +81,65 @@ function LatestApplication({ application, open }: { application: ApplicationView
           <Text size="sm">
             Одобрено: <b>{formatWire(offer.amount)}</b>, вернуть {formatWire(offer.totalToRepay)}
           </Text>
-          <Text size="sm" c="dimmed">
-            {SIGNING_SOON}
-          </Text>
+          <Text size="sm">Подпишите договор кодом из СМС — и мы перечислим деньги.</Text>
         </Stack>
       )}
+      {application.status === 'signed' && <Text size="sm">Договор подписан. Перечисляем деньги…</Text>}
       {application.status === 'refused' && application.refusalMessage && (
         <Text size="sm">{application.refusalMessage}</Text>
+      )}
+      <Button
+        component={Link}
+        to={applicationPath(application)}
+        variant={application.status === 'approved' ? 'filled' : 'light'}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        {application.status === 'approved' ? 'Подписать договор' : 'Подробнее'}
+      </Button>
+    </Section>
+  );
+}
+
+/** Whole days from one calendar date to another. */
+function daysBetween(from: string, to: string): number {
+  const utc = (iso: string) => {
+    const { year, month, day } = parseIsoDate(iso);
+    return Date.UTC(year, month - 1, day);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+const daysLeftText = (days: number): string =>
+  days === 0 ? 'платёж сегодня' : `осталось ${days}\u00a0${plural(days, DAYS)}`;
+
+/** The loan paid out: what was taken and the next payment by the schedule (servicing comes later). */
+function MyLoan({ application, offer }: { application: ApplicationView; offer: QuoteView }) {
+  const today = todayIso();
+  const next = offer.schedule.find((row) => row.dueDate >= today);
+  return (
+    <Section title="Мой заём">
+      <Stack gap={4}>
+        <Text fw={600}>
+          «{application.productName}»: {formatWire(offer.amount)} на {termText(offer.term, offer.termUnit)}
+        </Text>
+        <Text size="sm" c="dimmed">
+          Деньги отправлены: {application.payoutMethod.label}
+        </Text>
+      </Stack>
+      {next ? (
+        <Paper withBorder radius="md" p="sm" bg="gray.0">
+          <InfoList
+            items={[
+              [
+                'Следующий платёж',
+                `${formatDate(next.dueDate)} — ${daysLeftText(daysBetween(today, next.dueDate))}`,
+              ],
+              ['К оплате по графику', <b>{formatWire(next.total)}</b>],
+            ]}
+          />
+        </Paper>
+      ) : (
+        <Text size="sm">Все даты платежей по графику прошли.</Text>
       )}
       <Button
         component={Link}
@@ -91,7 +147,7 @@ function LatestApplication({ application, open }: { application: ApplicationView
         variant="light"
         style={{ alignSelf: 'flex-start' }}
       >
-        Подробнее
+        График платежей и договор
       </Button>
     </Section>
   );

@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Grid, Group, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { ZUuid, type ApplicationView, type QuoteView } from '../../../contracts';
 import { parseKopecks } from '../../../domain/money';
@@ -10,9 +22,9 @@ import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatInstant, formatInstantDate } from '../../i18n/format';
 import { PAYMENTS, plural, termText } from '../../../domain/russian';
-import { SIGNING_SOON } from './labels';
 import { PskBox } from './QuoteSummary';
 import { ScheduleTable } from './ScheduleTable';
+import { CancelLoan, ContractLink, SigningBlock } from './Signing';
 import { StatusBadge } from './StatusBadge';
 import { FIRST_LOAN_FREE, formatWire } from './terms';
 
@@ -93,7 +105,12 @@ function ApplicationDetails({ id }: { id: string }) {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
             <Decision application={application} />
+            {application.contract && application.status !== 'approved' && (
+              <ContractSection contract={application.contract} />
+            )}
             {offer && <Offer application={application} offer={offer} />}
+            {application.status === 'approved' && <SigningBlock application={application} />}
+            <CancelLoan application={application} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -141,36 +158,48 @@ function Decision({ application }: { application: ApplicationView }) {
     case 'approved':
       return (
         <Alert color="teal" variant="light" title="Заявка одобрена">
-          <Text size="sm">Ниже — одобренные условия и график платежей.</Text>
-          <Text size="sm" mt={4} fw={600}>
-            {SIGNING_SOON}
-          </Text>
+          Ниже — одобренные условия и график платежей. Чтобы получить деньги, подпишите договор кодом из СМС.
         </Alert>
       );
     case 'signed':
+      return (
+        <Alert color="blue" variant="light" title="Договор подписан. Перечисляем деньги…">
+          <Group gap="sm" wrap="nowrap">
+            <Loader size="sm" aria-label="Перечисляем деньги" />
+            <Text size="sm">Обычно это занимает несколько минут. Страница обновится сама.</Text>
+          </Group>
+        </Alert>
+      );
     case 'paid_out':
-      return application.contract ? (
-        <Section title="Договор">
-          <InfoList
-            items={[
-              ['Номер договора', application.contract.number],
-              [
-                'Подписан',
-                application.contract.signedAt ? `${formatInstant(application.contract.signedAt)} мск` : '—',
-              ],
-            ]}
-          />
-        </Section>
-      ) : null;
+      return (
+        <Alert color="green" variant="light" title={`Деньги отправлены: ${application.payoutMethod.label}`}>
+          Возвращать — по графику платежей ниже.
+        </Alert>
+      );
     case 'payout_failed':
       return (
         <Alert color="red" variant="light" title="Не удалось перечислить деньги">
-          Проверьте реквизиты для получения или обратитесь в поддержку.
+          <Text size="sm">{application.timeline.at(-1)?.text}</Text>
+          <Text size="sm" mt={4}>
+            Проверьте реквизиты для получения или обратитесь в поддержку.
+          </Text>
         </Alert>
       );
     case 'cancelled':
       return null;
   }
+}
+
+/** The contract once it exists: its number, when it was signed, the PDF. */
+function ContractSection({ contract }: { contract: NonNullable<ApplicationView['contract']> }) {
+  return (
+    <Section title="Договор">
+      <InfoList
+        items={[['Подписан', contract.signedAt ? `${formatInstant(contract.signedAt)} мск` : 'не подписан']]}
+      />
+      <ContractLink contract={contract} />
+    </Section>
+  );
 }
 
 /** The approved terms: the amount (maybe less than asked), what to repay and when, the ПСК and the schedule. */

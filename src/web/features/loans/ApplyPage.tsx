@@ -188,8 +188,9 @@ function ApplyForm({
     mutationFn: (body: ApplicationBody) => call(api.submitApplication, { body }),
     onSuccess: (application) => {
       queryClient.setQueryData(queryKeys.application(application.id), application);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.applications, exact: true });
+      // Leave first: the refreshed list would show this very application as «already in progress».
       void navigate(`/account/applications/${application.id}`, { replace: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.applications, exact: true });
     },
     onError: (error) => {
       // Filed from another tab meanwhile: the page shows that application instead of the form.

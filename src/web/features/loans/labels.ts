@@ -39,6 +39,3 @@ export const STATUS_COLORS: Record<ApplicationView['status'], MantineColor> = {
   cancelled: 'gray',
   payout_failed: 'red',
 };
-
-/** Signing is not built yet: said wherever an approved application is shown, instead of a dead button. */
-export const SIGNING_SOON = 'Подписание договора кодом из СМС появится в ближайшем обновлении.';
