@@ -1,33 +1,10 @@
 // How many quotes (schedule + PSK) per second the pure domain computes, per product kind.
 import { rub } from '../src/domain/money';
 import { quote } from '../src/domain/quote';
-import type { LoanProduct, QuoteInput } from '../src/domain/quote';
+import type { QuoteInput } from '../src/domain/quote';
+import { INSTALMENT, PAYDAY } from '../tests/support/products';
 
 export type BenchResult = { name: string; runs: number; seconds: number; perSecond: number };
-
-const PAYDAY: LoanProduct = {
-  id: 'bench-payday',
-  kind: 'payday',
-  minAmount: rub(1000),
-  maxAmount: rub(30000),
-  amountStep: rub(1000),
-  minTermDays: 5,
-  maxTermDays: 30,
-  dailyRateBp: 80,
-  firstLoanDailyRateBp: 0,
-};
-
-const INSTALMENT: LoanProduct = {
-  id: 'bench-instalment',
-  kind: 'instalment',
-  minAmount: rub(10000),
-  maxAmount: rub(100000),
-  amountStep: rub(1000),
-  minTermWeeks: 8,
-  maxTermWeeks: 52,
-  dailyRateBp: 50,
-  firstLoanDailyRateBp: null,
-};
 
 /** The amounts and terms cycle so that every run prices a different offer. */
 const CASES: { name: string; input: (k: number) => QuoteInput }[] = [

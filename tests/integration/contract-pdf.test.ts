@@ -4,36 +4,13 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatRub, rub } from '../../src/domain/money';
 import { quote } from '../../src/domain/quote';
-import type { InstalmentProduct, PaydayProduct, Quote } from '../../src/domain/quote';
+import type { Quote } from '../../src/domain/quote';
 import {
   CONTRACT_TEMPLATE_VERSION,
   renderContractPdf,
   type ContractDocumentInput,
 } from '../../src/server/adapters/documents/contract-pdf';
-
-const PAYDAY: PaydayProduct = {
-  id: 'payday',
-  kind: 'payday',
-  minAmount: rub(1000),
-  maxAmount: rub(30000),
-  amountStep: rub(1000),
-  minTermDays: 5,
-  maxTermDays: 30,
-  dailyRateBp: 80,
-  firstLoanDailyRateBp: 0,
-};
-
-const INSTALMENT: InstalmentProduct = {
-  id: 'instalment',
-  kind: 'instalment',
-  minAmount: rub(10000),
-  maxAmount: rub(100000),
-  amountStep: rub(1000),
-  minTermWeeks: 8,
-  maxTermWeeks: 52,
-  dailyRateBp: 50,
-  firstLoanDailyRateBp: null,
-};
+import { INSTALMENT, PAYDAY } from '../support/products';
 
 function contract(q: Quote, contractDate: string, productName: string): ContractDocumentInput {
   return {

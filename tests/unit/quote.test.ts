@@ -3,37 +3,8 @@ import { ruleSetOn } from '../../src/domain/legal-rules';
 import type { LegalRuleSet } from '../../src/domain/legal-rules';
 import { rub } from '../../src/domain/money';
 import { quote, QuoteError, validateProduct } from '../../src/domain/quote';
-import type {
-  InstalmentProduct,
-  LoanProduct,
-  PaydayProduct,
-  QuoteErrorCode,
-  QuoteInput,
-} from '../../src/domain/quote';
-
-const PAYDAY: PaydayProduct = {
-  id: 'payday',
-  kind: 'payday',
-  minAmount: rub(1000),
-  maxAmount: rub(30000),
-  amountStep: rub(1000),
-  minTermDays: 5,
-  maxTermDays: 30,
-  dailyRateBp: 80,
-  firstLoanDailyRateBp: 0,
-};
-
-const INSTALMENT: InstalmentProduct = {
-  id: 'instalment',
-  kind: 'instalment',
-  minAmount: rub(10000),
-  maxAmount: rub(100000),
-  amountStep: rub(1000),
-  minTermWeeks: 8,
-  maxTermWeeks: 52,
-  dailyRateBp: 50,
-  firstLoanDailyRateBp: null,
-};
+import type { LoanProduct, QuoteErrorCode, QuoteInput } from '../../src/domain/quote';
+import { INSTALMENT, PAYDAY } from '../support/products';
 
 const refusal = (input: QuoteInput): QuoteErrorCode | 'accepted' => {
   try {
