@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Debian's Chromium, driven by playwright-core: a test tool's own browser download does not work here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,4 +21,29 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+const SHOTS = 'test-results/screens';
+
+/** Screenshots for a person to look at; test-results/ is ignored by git. */
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+export type BrowserStand = { t: TestApp; browser: Browser; base: string; close(): Promise<void> };
+
+/** The whole app in this process on a free port (test fakes, test clock) and Debian's Chromium. */
+export async function startBrowserStand(): Promise<BrowserStand> {
+  mkdirSync(SHOTS, { recursive: true });
+  const t = await startTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  return {
+    t,
+    browser,
+    base: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
 }

@@ -1,36 +1,21 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processDuePayouts } from '../../src/server/services/process-payouts';
-import {
-  TestClient,
-  lastCodeSentTo,
-  registerBorrower,
-  startTestApp,
-  type TestApp,
-} from '../support/test-app';
-import { launchChromium } from './browser';
+import { TestClient, lastCodeSentTo, registerBorrower, type TestApp } from '../support/test-app';
+import { shot, startBrowserStand, type BrowserStand } from './browser';
 
+let stand: BrowserStand;
 let t: TestApp;
 let browser: Browser;
 let base: string;
-const SHOTS = 'test-results/screens';
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  t = await startTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  stand = await startBrowserStand();
+  ({ t, browser, base } = stand);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => stand?.close());
 
 const NBSP = '\u00a0';
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 describe('a borrower takes a loan in the browser', () => {
   it('applies → is approved → signs the contract by SMS → gets the money → sees the loan on the dashboard', async () => {
