@@ -93,6 +93,10 @@ describe('a borrower takes a loan in the browser', () => {
     expect(text).toContain('24.12.2026');
     expect(text).toContain(`осталось 30${NBSP}дней`);
     await shot(page, '13-dashboard-loan');
+    // The principal outstanding comes from the ledger.
+    await page.getByText('Остаток основного долга').waitFor();
+    // One loan at a time: no calculator for a new one while this loan is held.
+    expect(await page.getByText('Новый заём').count()).toBe(0);
     await loan.getByRole('link', { name: 'График платежей и договор' }).click();
     await page.getByRole('heading', { name: 'График платежей' }).waitFor();
 

@@ -25,6 +25,8 @@ export function DashboardPage() {
 
   const [latest, ...past] = applications.data ?? [];
   const open = latest && isOpenApplication(latest) ? latest : undefined;
+  // One loan at a time: while one is held, a new application would only be refused.
+  const holdsLoan = ['awaiting_payout', 'active', 'overdue'].includes(latest?.loan?.status ?? '');
 
   return (
     <Stack gap="lg">
@@ -41,7 +43,7 @@ export function DashboardPage() {
             ) : (
               latest && <LatestApplication application={latest} open={Boolean(open)} />
             )}
-            {applications.isSuccess && !open && (
+            {applications.isSuccess && !open && !holdsLoan && (
               <Calculator wide title={latest ? 'Новый заём' : 'Рассчитайте заём'} />
             )}
             {past.length > 0 && <PastApplications applications={past} />}
@@ -135,6 +137,14 @@ function MyLoan({ application, offer }: { application: ApplicationView; offer: Q
                 `${formatDate(next.dueDate)} — ${daysLeftText(daysBetween(today, next.dueDate))}`,
               ],
               ['К оплате по графику', <b>{formatWire(next.total)}</b>],
+              ...(application.loan
+                ? [
+                    ['Остаток основного долга', formatWire(application.loan.principalOutstanding)] as [
+                      string,
+                      string,
+                    ],
+                  ]
+                : []),
             ]}
           />
         </Paper>
