@@ -30,7 +30,7 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 import { phoneToMaskValue } from '../../i18n/format';
 import { EMPLOYMENT_LABELS, PAYOUT_LABELS, SBP_BANKS, type Employment, type PayoutKind } from './labels';
 import { LoanTermsFields } from './LoanTermsFields';
-import { QuoteSummary } from './QuoteSummary';
+import { LiveQuote } from './LiveQuote';
 import { rublesToKopecks, termsFromSearch, type LoanTerms } from './terms';
 import { useLiveQuote } from './useLiveQuote';
 
@@ -311,18 +311,7 @@ function ApplyForm({
         </Section>
 
         <Section title="Условия займа">
-          <div aria-live="polite" style={{ opacity: live.settling ? 0.6 : 1, transition: 'opacity 150ms' }}>
-            {live.quote ? (
-              <QuoteSummary quote={live.quote} />
-            ) : (
-              !live.error && (
-                <Text c="dimmed" size="sm">
-                  Считаем…
-                </Text>
-              )
-            )}
-          </div>
-          <ApiErrorAlert error={live.error} />
+          <LiveQuote live={live} />
           <Text size="sm" c="dimmed">
             Это расчёт по выбранным сумме и сроку. Окончательные условия будут в договоре — вы увидите их до
             подписания. Заявка ни к чему не обязывает.

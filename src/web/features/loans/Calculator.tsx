@@ -1,10 +1,10 @@
-import { Box, Button, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Loader, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe, useProducts } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { LoanTermsFields } from './LoanTermsFields';
-import { QuoteSummary } from './QuoteSummary';
+import { LiveQuote } from './LiveQuote';
 import { applyPath, termsFor, type LoanTerms } from './terms';
 import { useLiveQuote } from './useLiveQuote';
 
@@ -37,22 +37,7 @@ export function Calculator({ wide = false, title = 'Рассчитайте за�
           <SimpleGrid cols={{ base: 1, md: wide ? 2 : 1 }} spacing="xl">
             <LoanTermsFields products={products.data} value={terms} onChange={setPicked} />
             <Stack gap="md">
-              <Box
-                aria-live="polite"
-                aria-busy={live.settling}
-                style={{ opacity: live.settling ? 0.6 : 1, transition: 'opacity 150ms' }}
-              >
-                {live.quote ? (
-                  <QuoteSummary quote={live.quote} />
-                ) : (
-                  !live.error && (
-                    <Text c="dimmed" size="sm">
-                      Считаем…
-                    </Text>
-                  )
-                )}
-              </Box>
-              <ApiErrorAlert error={live.error} />
+              <LiveQuote live={live} />
               {signedIn ? (
                 <Button component={Link} to={applyPath(terms)} size="md" fullWidth>
                   Оформить заявку
