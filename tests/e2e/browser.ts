@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -45,5 +46,30 @@ export async function startBrowserStand(): Promise<BrowserStand> {
       await browser.close();
       await t.close();
     },
+  };
+}
+
+/** One stand for the test file, started before its tests and closed after; read it inside the tests. */
+export function useBrowserStand(): BrowserStand {
+  let current: BrowserStand | undefined;
+  beforeAll(async () => {
+    current = await startBrowserStand();
+  });
+  afterAll(() => current?.close());
+  const live = () => {
+    if (!current) throw new Error('the browser stand is not started yet');
+    return current;
+  };
+  return {
+    get t() {
+      return live().t;
+    },
+    get browser() {
+      return live().browser;
+    },
+    get base() {
+      return live().base;
+    },
+    close: () => live().close(),
   };
 }

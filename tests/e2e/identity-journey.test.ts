@@ -1,18 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAPTCHA_ANSWER, lastCodeSentTo, newPerson, type TestApp } from '../support/test-app';
-import { shot, startBrowserStand, type BrowserStand } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CAPTCHA_ANSWER, lastCodeSentTo, newPerson } from '../support/test-app';
+import { shot, useBrowserStand } from './browser';
 
-let stand: BrowserStand;
-let t: TestApp;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  stand = await startBrowserStand();
-  ({ t, browser, base } = stand);
-});
-afterAll(() => stand?.close());
+const stand = useBrowserStand();
 
 const toRuDate = (iso: string) => iso.split('-').reverse().join('.');
 
@@ -25,12 +16,15 @@ async function signIn(page: Page, phone: string, password: string) {
 describe('a borrower in the browser', () => {
   it('registers → signs out → signs in → forgets the password → recovers → signs in with the new one', async () => {
     const person = newPerson();
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ru-RU' });
+    const context = await stand.browser.newContext({
+      viewport: { width: 360, height: 780 },
+      locale: 'ru-RU',
+    });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 
-    await page.goto(base);
+    await page.goto(stand.base);
     await expect.poll(() => page.title()).toMatch(/[А-Яа-я]/);
     await shot(page, '01-landing');
     await page.getByRole('link', { name: 'Регистрация' }).first().click();
@@ -42,7 +36,7 @@ describe('a borrower in the browser', () => {
     await shot(page, '02-register-step1');
     await page.getByRole('button', { name: 'Продолжить' }).click();
     await page.getByLabel('Код из СМС').waitFor();
-    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(t.deps, person.phone));
+    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(stand.t.deps, person.phone));
     await page.getByRole('button', { name: 'Подтвердить' }).click();
 
     // Step 2: the person, the passport, the captcha and three consents.
@@ -74,19 +68,19 @@ describe('a borrower in the browser', () => {
 
     // Sign out, sign in.
     await page.getByRole('button', { name: 'Выйти' }).click();
-    await page.goto(`${base}/login`);
+    await page.goto(`${stand.base}/login`);
     await signIn(page, person.phone, person.password);
     await page.getByText(person.surname).first().waitFor();
 
     // Forget the password and recover it.
     await page.getByRole('button', { name: 'Выйти' }).click();
-    await page.goto(`${base}/login`);
+    await page.goto(`${stand.base}/login`);
     await page.getByRole('link', { name: /Забыли пароль/ }).click();
     await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
     await page.getByRole('button', { name: 'Получить код' }).click();
     await page.getByLabel('Код из СМС').waitFor();
     const newPassword = 'Осень-2026-новый';
-    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(t.deps, person.phone));
+    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(stand.t.deps, person.phone));
     await page.getByLabel('Новый пароль').fill(newPassword);
     await page.getByLabel('Повторите пароль').fill(newPassword);
     await shot(page, '05-recovery');
@@ -96,7 +90,7 @@ describe('a borrower in the browser', () => {
     await expect.poll(() => page.url()).toContain('/login');
     await signIn(page, person.phone, newPassword);
     await page.getByText(person.surname).first().waitFor();
-    await page.goto(`${base}/account/sessions`);
+    await page.goto(`${stand.base}/account/sessions`);
     await page.getByText('Этот сеанс').waitFor();
     // Recovery ended every other session: only this one is left, so nothing else to end.
     expect(await page.getByText('Завершить все другие сеансы').count()).toBe(0);
@@ -108,9 +102,9 @@ describe('a borrower in the browser', () => {
 
   it('tells that a phone is taken and offers to recover the password', async () => {
     const { registerBorrower, TestClient } = await import('../support/test-app');
-    const { person } = await registerBorrower(new TestClient(t.app, '203.0.113.77'), t.deps);
-    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
-    await page.goto(`${base}/register`);
+    const { person } = await registerBorrower(new TestClient(stand.t.app, '203.0.113.77'), stand.t.deps);
+    const page = await stand.browser.newPage({ viewport: { width: 360, height: 780 } });
+    await page.goto(`${stand.base}/register`);
     await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
     await page.getByLabel('Пароль', { exact: true }).fill('Другой-Пароль-7');
     await page.getByLabel('Повторите пароль').fill('Другой-Пароль-7');

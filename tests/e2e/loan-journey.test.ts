@@ -1,28 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processDuePayouts } from '../../src/server/services/process-payouts';
-import { TestClient, lastCodeSentTo, registerBorrower, type TestApp } from '../support/test-app';
-import { shot, startBrowserStand, type BrowserStand } from './browser';
+import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
+import { shot, useBrowserStand } from './browser';
 
-let stand: BrowserStand;
-let t: TestApp;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  stand = await startBrowserStand();
-  ({ t, browser, base } = stand);
-});
-afterAll(() => stand?.close());
+const stand = useBrowserStand();
 
 const NBSP = '\u00a0';
 
 describe('a borrower takes a loan in the browser', () => {
   it('applies → is approved → signs the contract by SMS → gets the money → sees the loan on the dashboard', async () => {
-    const { person } = await registerBorrower(new TestClient(t.app, '203.0.113.90'), t.deps);
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ru-RU' });
+    const { person } = await registerBorrower(new TestClient(stand.t.app, '203.0.113.90'), stand.t.deps);
+    const context = await stand.browser.newContext({
+      viewport: { width: 360, height: 780 },
+      locale: 'ru-RU',
+    });
     // The browser's «today» is the server's: the next payment is counted from the test clock's date.
-    await context.clock.setFixedTime(t.clock.now());
+    await context.clock.setFixedTime(stand.t.clock.now());
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -33,7 +26,7 @@ describe('a borrower takes a loan in the browser', () => {
     });
 
     // The application form asks to sign in first and comes back with its terms.
-    await page.goto(`${base}/account/apply?product=payday&amount=10000&term=30`);
+    await page.goto(`${stand.base}/account/apply?product=payday&amount=10000&term=30`);
     await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
     await page.getByLabel('Пароль', { exact: true }).fill(person.password);
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -57,7 +50,7 @@ describe('a borrower takes a loan in the browser', () => {
     await page
       .getByText('Проверьте договор. Код из СМС подтверждает подписание именно этой версии')
       .waitFor();
-    const pdf = await context.request.get(`${base}${await pdfLink.getAttribute('href')}`);
+    const pdf = await context.request.get(`${stand.base}${await pdfLink.getAttribute('href')}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(await pdfLink.getAttribute('target')).toBe('_blank');
 
@@ -65,7 +58,7 @@ describe('a borrower takes a loan in the browser', () => {
     await page.getByLabel('Код из СМС').fill('000000');
     await page.getByRole('button', { name: 'Подписать договор' }).click();
     await page.getByText(/Осталось попыток/).waitFor();
-    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(t.deps, person.phone));
+    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(stand.t.deps, person.phone));
     await shot(page, '11-approved');
     await page.getByRole('button', { name: 'Подписать договор' }).click();
     await page.getByText('Договор подписан. Перечисляем деньги…').waitFor();
@@ -73,16 +66,16 @@ describe('a borrower takes a loan in the browser', () => {
     await shot(page, '12-signed');
 
     // The payout worker sends the money; the fake provider settles on the first poll a second later.
-    await processDuePayouts(t.deps);
-    t.clock.advance(3000);
-    await processDuePayouts(t.deps);
+    await processDuePayouts(stand.t.deps);
+    stand.t.clock.advance(3000);
+    await processDuePayouts(stand.t.deps);
     await page.getByText(/^Деньги отправлены: Карта МИР •+ 0004$/).waitFor();
     await page.getByRole('link', { name: 'Открыть договор (PDF)' }).waitFor();
     expect(await page.getByRole('button', { name: 'Отказаться от займа' }).count()).toBe(0);
     await shot(page, '12b-paid-out');
 
     // The dashboard: the loan and its next payment (10 000 ₽ at 0 % for 30 days from 24.11.2026).
-    await page.goto(`${base}/account`);
+    await page.goto(`${stand.base}/account`);
     const loan = page.locator('.mantine-Paper-root', {
       has: page.getByRole('heading', { name: 'Мой заём' }),
     });

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FakeBureau } from '../../src/server/adapters/bureau/fake-bureau';
-import { TestClient, newPerson, registerBorrower, startTestApp, type TestApp } from '../support/test-app';
+import { newPerson, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
-let ipSeq = 0;
-const client = () => new TestClient(t.app, `172.16.5.${++ipSeq}`);
+const client = clientsOf(t, '172.16.5');
 
 /** МИР test card number with a valid Luhn digit. */
 const CARD = '2200000000000004';

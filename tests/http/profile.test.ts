@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, newPerson, registerBorrower, startTestApp, type TestApp } from '../support/test-app';
+import { describe, expect, it } from 'vitest';
+import { newPerson, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
-let ipSeq = 0;
-const client = () => new TestClient(t.app, `100.64.0.${++ipSeq}`);
+const client = clientsOf(t, '100.64.0');
 
 describe('profile', () => {
   it('the borrower changes their passport; the old one goes to the history, masked', async () => {

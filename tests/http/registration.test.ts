@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CAPTCHA_ANSWER,
-  TestClient,
   completionBody,
   lastCodeSentTo,
   newPerson,
   registerBorrower,
   registerPhone,
-  startTestApp,
-  type TestApp,
+  useTestApp,
+  clientsOf,
 } from '../support/test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
-const client = () => new TestClient(t.app, `198.51.100.${Math.floor(Math.random() * 250)}`);
+const client = clientsOf(t, '198.51.100');
 
 describe('registration', () => {
   it('registers, signs in and answers with the borrower; the passport is encrypted at rest', async () => {

@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  TestClient,
-  lastCodeSentTo,
-  newPerson,
-  registerBorrower,
-  startTestApp,
-  type TestApp,
-} from '../support/test-app';
+import { describe, expect, it } from 'vitest';
+import { lastCodeSentTo, newPerson, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
-let ipSeq = 0;
-const client = () => new TestClient(t.app, `192.0.2.${++ipSeq}`);
+const client = clientsOf(t, '192.0.2');
 
 describe('sign-in and sessions', () => {
   it('a wrong phone and a wrong password answer alike', async () => {

@@ -1,24 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contracts, loanApplications, loans, payouts } from '../../src/server/adapters/db/schema-loans';
 import { loanBalance } from '../../src/server/services/ledger';
 import { processDuePayouts } from '../../src/server/services/process-payouts';
-import {
-  TestClient,
-  lastCodeSentTo,
-  registerBorrower,
-  startTestApp,
-  type TestApp,
-} from '../support/test-app';
+import { lastCodeSentTo, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
-let ipSeq = 0;
-const client = () => new TestClient(t.app, `10.20.0.${++ipSeq}`);
+const client = clientsOf(t, '10.20.0');
 const APPLICATION = {
   productId: 'payday',
   amount: '1500000',

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { desc, eq } from 'drizzle-orm';
@@ -206,4 +207,44 @@ export async function registerBorrower(client: TestClient, deps: Deps, person = 
   const done = await client.post(`/api/registration/${id}/complete`, completionBody(person, captcha.id));
   if (done.statusCode !== 201) throw new Error(`complete: ${done.body}`);
   return { person, me: done.json<{ id: string }>() };
+}
+
+/**
+ * One test app for the test file: started before its tests, closed after. The returned object reads through to
+ * the running app, so tests write `t.app`, `t.deps`, `t.clock` as usual.
+ */
+export function useTestApp(options: Parameters<typeof startTestApp>[0] = {}): TestApp {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    current = await startTestApp(options);
+  });
+  afterAll(() => current?.close());
+  const live = () => {
+    if (!current) throw new Error('the test app is not started yet');
+    return current;
+  };
+  return {
+    get app() {
+      return live().app;
+    },
+    get deps() {
+      return live().deps;
+    },
+    get clock() {
+      return live().clock;
+    },
+    get database() {
+      return live().database;
+    },
+    get payouts() {
+      return live().payouts;
+    },
+    close: () => live().close(),
+  };
+}
+
+/** Browser stand-ins for one test app, each from its own address in `prefix` (limits are per IP). */
+export function clientsOf(t: TestApp, prefix: string): () => TestClient {
+  let n = 0;
+  return () => new TestClient(t.app, `${prefix}.${++n}`);
 }
