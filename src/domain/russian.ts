@@ -21,3 +21,6 @@ export const PAYMENTS: PluralForms = ['платёж', 'платежа', 'пла�
 /** «30 дней», «1 неделя», «12 недель». */
 export const termText = (term: number, unit: 'days' | 'weeks'): string =>
   `${term}\u00a0${plural(term, unit === 'days' ? DAYS : WEEKS)}`;
+
+/** A calendar date as Russians write it: 2026-12-24 → 24.12.2026. */
+export const formatRuDate = (date: string): string => date.split('-').reverse().join('.');
