@@ -1,12 +1,29 @@
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { IsoDate } from '../../../domain/calendar';
 import { ruleSetOn } from '../../../domain/legal-rules';
 import { formatRub, sum, type Kopecks } from '../../../domain/money';
-import { daysBetween, formatThousandths } from '../../../domain/psk';
+import { daysBetween } from '../../../domain/psk';
 import type { Quote } from '../../../domain/quote';
 import { plural, termText } from '../../../domain/russian';
+import {
+  BLACK,
+  CONTENT_W,
+  LINE_GAP,
+  MARGIN_TOP,
+  MARGIN_X,
+  PAGE_W,
+  SMALL_SIZE,
+  capClauseOpening,
+  capitalize,
+  dailyRateText,
+  drawFooters,
+  drawLenderBlock,
+  drawSignatures,
+  formatRuDate,
+  nb,
+  openDocument,
+  type Layout,
+  type LenderDetails,
+} from './pdf-kit';
 
 /**
  * «Индивидуальные условия договора потребительского займа» as a PDF (353-FZ art. 5, the Bank of Russia's form of
@@ -23,16 +40,7 @@ export type ContractDocumentInput = {
   contractNumber: string;
   /** The date the contract is offered/signed: the rule set in force on it applies. */
   contractDate: IsoDate;
-  lender: {
-    name: string;
-    ogrn: string;
-    inn: string;
-    address: string;
-    /** Номер записи в государственном реестре МФО. */
-    registryNumber: string;
-    website: string;
-    phone: string;
-  };
+  lender: LenderDetails;
   borrower: {
     fullName: string;
     birthDate: IsoDate;
@@ -53,19 +61,6 @@ export type ContractDocumentInput = {
 /** Bump when the layout or the text changes: a signed contract keeps the version it was rendered with. */
 export const CONTRACT_TEMPLATE_VERSION = '2026-11-24';
 
-const resolveModule = createRequire(import.meta.url).resolve;
-const FONT_REGULAR = resolveModule('@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf');
-const FONT_BOLD = resolveModule('@expo-google-fonts/pt-sans/700Bold/PTSans_700Bold.ttf');
-
-// A4 in points.
-const PAGE_W = 595.28;
-const PAGE_H = 841.89;
-const MARGIN_X = 42;
-const MARGIN_TOP = 40;
-const MARGIN_BOTTOM = 50;
-const CONTENT_W = PAGE_W - 2 * MARGIN_X;
-const BOTTOM = PAGE_H - MARGIN_BOTTOM;
-
 /**
  * The two PSK frames: 2 × 214 × 68 pt = 29 104 pt², 5.8 % of an A4 page (501 190 pt²). The Bank of Russia wants
  * them to take at least 5 % of the page together.
@@ -74,48 +69,6 @@ const PSK_BOX_W = 214;
 const PSK_BOX_H = 68;
 const PSK_BOX_GAP = 8;
 const PSK_BOX_X = PAGE_W - MARGIN_X - PSK_BOX_W;
-
-const BODY_SIZE = 8.5;
-const SMALL_SIZE = 7.5;
-const CELL_PAD_X = 4;
-const CELL_PAD_Y = 3;
-const LINE_GAP = 0.6;
-
-const BLACK = '#000000';
-const GREY = '#555555';
-const HEADER_FILL = '#e9e9e9';
-
-type Doc = PDFKit.PDFDocument;
-// No 'justify': pdfkit justifies embedded fonts by dropping the space glyphs, and the text must copy and
-// extract with its spaces.
-type Align = 'left' | 'right' | 'center';
-type Column = { title: string; width: number; align?: Align };
-type Row = { cells: readonly string[]; bold?: boolean };
-
-const NBSP = '\u00a0';
-/** Keeps a short token on one line: a phone number, «№ З-2026-000123», «0,8 %». */
-const nb = (text: string) => text.replace(/ /g, NBSP);
-
-const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase('ru-RU') + text.slice(1);
-
-/** 'YYYY-MM-DD' → 'ДД.ММ.ГГГГ'. */
-const formatRuDate = (date: IsoDate): string => date.split('-').reverse().join('.');
-
-/** 80 bp → '0,8'; 100 → '1'; 5 → '0,05'. */
-function percentOfBp(bp: number): string {
-  const whole = Math.trunc(bp / 100);
-  const fraction = String(bp % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
-  return fraction ? `${whole},${fraction}` : String(whole);
-}
-
-/** The yearly rate, daily × 365, with 3 decimals: 80 bp a day → '292,000'. */
-const yearlyPercentOfBp = (bp: number): string =>
-  formatThousandths(BigInt(bp) * 365n * 10n).replace('.', ',');
-
-/** After «достигнет»: 100 процентов, 130 процентов, 21 процента. */
-const percentsGenitive = (n: number) => `${n} ${plural(n, ['ПРОЦЕНТА', 'ПРОЦЕНТОВ', 'ПРОЦЕНТОВ'])}`;
 
 function assertConsistent(input: ContractDocumentInput, capRuleSetId: string): void {
   const { quote } = input;
@@ -139,133 +92,32 @@ export async function renderContractPdf(
   const rules = ruleSetOn(input.contractDate);
   assertConsistent(input, rules.id);
 
-  const created = new Date(`${input.contractDate}T00:00:00.000Z`);
-  const title = `Индивидуальные условия договора потребительского займа № ${input.contractNumber}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_X, right: MARGIN_X },
-    bufferPages: true,
-    font: FONT_REGULAR,
-    lang: 'ru-RU',
-    displayTitle: true,
-    info: {
-      Title: title,
-      Author: input.lender.name,
-      Subject: `Договор потребительского займа от ${formatRuDate(input.contractDate)}`,
-      Creator: `Шаблон договора ${CONTRACT_TEMPLATE_VERSION}`,
-      // The file ID is a hash of these fields: fixed dates make the whole file reproducible.
-      CreationDate: created,
-      ModDate: created,
-    },
+  const { doc, layout, finish } = openDocument({
+    title: `Индивидуальные условия договора потребительского займа № ${input.contractNumber}`,
+    author: input.lender.name,
+    subject: `Договор потребительского займа от ${formatRuDate(input.contractDate)}`,
+    creator: `Шаблон договора ${CONTRACT_TEMPLATE_VERSION}`,
+    date: input.contractDate,
+    templateVersion: CONTRACT_TEMPLATE_VERSION,
   });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const layout = new Layout(doc);
   drawFirstPageHeader(layout, input);
   drawCapClause(layout, input, rules.totalCostCapPercentOfPrincipal);
   drawIndividualTerms(layout, input);
   drawSchedule(layout, input);
-  drawSignatures(layout, input);
-  drawFooters(doc, input);
-
-  doc.end();
-  const pdf = await finished;
-  return {
-    pdf,
-    sha256: createHash('sha256').update(pdf).digest('hex'),
-    templateVersion: CONTRACT_TEMPLATE_VERSION,
-  };
-}
-
-/** A vertical cursor over pdfkit's pages: every block measures itself first and moves to a new page whole. */
-class Layout {
-  y = MARGIN_TOP;
-  constructor(readonly doc: Doc) {}
-
-  font(bold: boolean, size: number): Doc {
-    return this.doc.font(bold ? FONT_BOLD : FONT_REGULAR).fontSize(size);
-  }
-
-  /** Starts a new page when `height` does not fit below the cursor. */
-  ensure(height: number): void {
-    if (this.y + height > BOTTOM) {
-      this.doc.addPage();
-      this.y = MARGIN_TOP;
-    }
-  }
-
-  heightOf(text: string, width: number, bold: boolean, size: number): number {
-    return this.font(bold, size).heightOfString(text, { width, lineGap: LINE_GAP });
-  }
-
-  /** A paragraph across the content width (or `width` from `x`). */
-  paragraph(
-    text: string,
-    options: {
-      bold?: boolean;
-      size?: number;
-      align?: Align;
-      gapAfter?: number;
-      x?: number;
-      width?: number;
-    } = {},
-  ): void {
-    const { bold = false, size = BODY_SIZE, align = 'left', gapAfter = 4 } = options;
-    const x = options.x ?? MARGIN_X;
-    const width = options.width ?? CONTENT_W;
-    const height = this.heightOf(text, width, bold, size);
-    this.ensure(height);
-    this.font(bold, size).fillColor(BLACK).text(text, x, this.y, { width, align, lineGap: LINE_GAP });
-    this.y += height + gapAfter;
-  }
-
-  /** A bordered table; the header row is repeated on every page the table continues on. */
-  table(columns: readonly Column[], rows: readonly Row[], size = BODY_SIZE): void {
-    const header: Row = { cells: columns.map((c) => c.title), bold: true };
-    const heightOfRow = (row: Row) =>
-      Math.max(
-        ...columns.map((c, i) =>
-          this.heightOf(row.cells[i] ?? '', c.width - 2 * CELL_PAD_X, row.bold ?? false, size),
-        ),
-      ) +
-      2 * CELL_PAD_Y;
-    const headerHeight = heightOfRow(header);
-    const drawRow = (row: Row, height: number, fill: string | null) => {
-      let x = MARGIN_X;
-      for (const [i, column] of columns.entries()) {
-        if (fill) this.doc.rect(x, this.y, column.width, height).fill(fill);
-        this.doc.rect(x, this.y, column.width, height).lineWidth(0.5).strokeColor(BLACK).stroke();
-        this.font(row.bold ?? false, size)
-          .fillColor(BLACK)
-          .text(row.cells[i] ?? '', x + CELL_PAD_X, this.y + CELL_PAD_Y, {
-            width: column.width - 2 * CELL_PAD_X,
-            align: fill ? 'center' : (column.align ?? 'left'),
-            lineGap: LINE_GAP,
-          });
-        x += column.width;
-      }
-      this.y += height;
-    };
-
-    const first = rows[0];
-    this.ensure(headerHeight + (first ? heightOfRow(first) : 0));
-    drawRow(header, headerHeight, HEADER_FILL);
-    for (const row of rows) {
-      const height = heightOfRow(row);
-      if (this.y + height > BOTTOM) {
-        this.doc.addPage();
-        this.y = MARGIN_TOP;
-        drawRow(header, headerHeight, HEADER_FILL);
-      }
-      drawRow(row, height, null);
-    }
-    this.y += 8;
-  }
+  drawSignatures(layout, [
+    ['Кредитор', input.lender.name, `ОГРН ${input.lender.ogrn}, ИНН ${input.lender.inn}`],
+    [
+      'Заёмщик',
+      input.borrower.fullName,
+      'Подписывает простой электронной подписью (одноразовый код из СМС).',
+    ],
+  ]);
+  drawFooters(
+    doc,
+    `Договор потребительского займа № ${input.contractNumber} от ${formatRuDate(input.contractDate)} · ` +
+      `шаблон ${CONTRACT_TEMPLATE_VERSION}`,
+  );
+  return finish();
 }
 
 /** Lender details at the upper left, the two PSK frames at the upper right, then the title and the parties. */
@@ -297,15 +149,7 @@ function drawFirstPageHeader(layout: Layout, input: ContractDocumentInput): void
 
   const leftWidth = PSK_BOX_X - MARGIN_X - 16;
   layout.y = MARGIN_TOP;
-  layout.paragraph('Кредитор (займодавец):', { size: SMALL_SIZE, width: leftWidth, gapAfter: 1 });
-  layout.paragraph(lender.name, { bold: true, size: 10, width: leftWidth, gapAfter: 2 });
-  for (const line of [
-    `ОГРН ${lender.ogrn}, ИНН ${lender.inn}`,
-    `Регистрационный номер записи в государственном реестре микрофинансовых организаций: ${lender.registryNumber}`,
-    `Адрес: ${lender.address}`,
-    `Сайт: ${lender.website}, телефон: ${nb(lender.phone)}`,
-  ])
-    layout.paragraph(line, { width: leftWidth, gapAfter: 1.5 });
+  drawLenderBlock(layout, lender, leftWidth);
   layout.y = Math.max(layout.y, boxesBottom) + 14;
 
   layout.paragraph(`ДОГОВОР ПОТРЕБИТЕЛЬСКОГО ЗАЙМА № ${input.contractNumber}`, {
@@ -321,20 +165,15 @@ function drawFirstPageHeader(layout: Layout, input: ContractDocumentInput): void
     { size: 9, align: 'center', gapAfter: 8 },
   );
 
-  const label = 62;
-  const parties: [string, string][] = [
-    ['Заёмщик:', `${borrower.fullName}, дата рождения ${formatRuDate(borrower.birthDate)}`],
-    ['Паспорт:', borrower.passport],
-    ['Телефон:', borrower.phone],
-  ];
-  for (const [name, value] of parties) {
-    const height = layout.heightOf(value, CONTENT_W - label, false, 9);
-    layout.font(true, 9).fillColor(BLACK).text(name, MARGIN_X, layout.y, { width: label });
-    layout
-      .font(false, 9)
-      .text(value, MARGIN_X + label, layout.y, { width: CONTENT_W - label, lineGap: LINE_GAP });
-    layout.y += height + 1.5;
-  }
+  layout.fields(
+    [
+      ['Заёмщик:', `${borrower.fullName}, дата рождения ${formatRuDate(borrower.birthDate)}`],
+      ['Паспорт:', borrower.passport],
+      ['Телефон:', borrower.phone],
+    ],
+    62,
+    9,
+  );
   layout.y += 6;
   layout.paragraph(
     `${lender.name} (далее — кредитор) и ${borrower.fullName} (далее — заёмщик) заключили договор потребительского займа на индивидуальных условиях, указанных ниже, и общих условиях договора потребительского займа кредитора.`,
@@ -345,29 +184,11 @@ function drawFirstPageHeader(layout: Layout, input: ContractDocumentInput): void
 /** 353-FZ: the cap on everything accrued, on page 1 before the table, in capitals. */
 function drawCapClause(layout: Layout, input: ContractDocumentInput, capPercent: number): void {
   const text =
-    `НАЧИСЛЕНИЕ ПРОЦЕНТОВ, НЕУСТОЙКИ (ШТРАФОВ, ПЕНИ), ИНЫХ МЕР ОТВЕТСТВЕННОСТИ ПО ДОГОВОРУ ПОТРЕБИТЕЛЬСКОГО ЗАЙМА, ` +
-    `А ТАКЖЕ ПЛАТЕЖЕЙ ЗА УСЛУГИ, ОКАЗЫВАЕМЫЕ КРЕДИТОРОМ ЗАЁМЩИКУ ЗА ОТДЕЛЬНУЮ ПЛАТУ, ПРЕКРАЩАЕТСЯ, ЕСЛИ ИХ ОБЩАЯ ` +
-    `СУММА ДОСТИГНЕТ ${percentsGenitive(capPercent)} РАЗМЕРА СУММЫ ПРЕДОСТАВЛЕННОГО ЗАЙМА ` +
+    `${capClauseOpening(capPercent)} ` +
     `(${formatRub(input.quote.accrualCap)}). ПОСЛЕ ВОЗНИКНОВЕНИЯ ПРОСРОЧКИ ИСПОЛНЕНИЯ ОБЯЗАТЕЛЬСТВА ЗАЁМЩИКА ` +
     `ПО ВОЗВРАТУ СУММЫ ЗАЙМА И (ИЛИ) УПЛАТЕ ПРОЦЕНТОВ НЕУСТОЙКА (ШТРАФЫ, ПЕНИ) И ИНЫЕ МЕРЫ ОТВЕТСТВЕННОСТИ ` +
     `НАЧИСЛЯЮТСЯ ТОЛЬКО НА НЕ ПОГАШЕННУЮ ЗАЁМЩИКОМ ЧАСТЬ СУММЫ ОСНОВНОГО ДОЛГА.`;
-  const { doc } = layout;
-  const pad = 6;
-  const height = layout.heightOf(text, CONTENT_W - 2 * pad, true, BODY_SIZE);
-  layout.ensure(height + 2 * pad);
-  doc
-    .rect(MARGIN_X, layout.y, CONTENT_W, height + 2 * pad)
-    .lineWidth(0.75)
-    .strokeColor(BLACK)
-    .stroke();
-  layout.y += pad;
-  layout.paragraph(text, {
-    bold: true,
-    x: MARGIN_X + pad,
-    width: CONTENT_W - 2 * pad,
-    gapAfter: 0,
-  });
-  layout.y += pad + 10;
+  layout.framed(text);
 }
 
 function drawIndividualTerms(layout: Layout, input: ContractDocumentInput): void {
@@ -397,7 +218,7 @@ function drawIndividualTerms(layout: Layout, input: ContractDocumentInput): void
     [
       '4',
       'Процентная ставка (процентные ставки) или порядок её определения',
-      `${percentOfBp(input.dailyRateBp)}${NBSP}% в день (${yearlyPercentOfBp(input.dailyRateBp)}${NBSP}% годовых). ` +
+      `${dailyRateText(input.dailyRateBp)}. ` +
         `Проценты начисляются на остаток основного долга за каждый день пользования займом.`,
     ],
     ['5', 'Порядок определения курса иностранной валюты', 'Не применяется.'],
@@ -530,81 +351,4 @@ function drawSchedule(layout: Layout, input: ContractDocumentInput): void {
       },
     ],
   );
-}
-
-function drawSignatures(layout: Layout, input: ContractDocumentInput): void {
-  const { doc } = layout;
-  const half = (CONTENT_W - 20) / 2;
-  const blocks: [string, string, string][] = [
-    ['Кредитор', input.lender.name, `ОГРН ${input.lender.ogrn}, ИНН ${input.lender.inn}`],
-    [
-      'Заёмщик',
-      input.borrower.fullName,
-      'Подписывает простой электронной подписью (одноразовый код из СМС).',
-    ],
-  ];
-  const height = Math.max(
-    ...blocks.map(
-      ([, name, note]) =>
-        layout.heightOf(name, half, true, 9) + layout.heightOf(note, half, false, SMALL_SIZE),
-    ),
-  );
-  layout.ensure(height + 30);
-  const top = layout.y;
-  for (const [i, [role, name, note]] of blocks.entries()) {
-    const x = MARGIN_X + i * (half + 20);
-    layout.font(false, SMALL_SIZE).fillColor(GREY).text(`${role}:`, x, top, { width: half });
-    layout
-      .font(true, 9)
-      .fillColor(BLACK)
-      .text(name, x, top + 11, { width: half, lineGap: LINE_GAP });
-    const noteTop = top + 11 + layout.heightOf(name, half, true, 9) + 2;
-    layout
-      .font(false, SMALL_SIZE)
-      .fillColor(BLACK)
-      .text(note, x, noteTop, { width: half, lineGap: LINE_GAP });
-  }
-  layout.y = top + 11 + height + 8;
-  doc.fillColor(BLACK);
-  layout.paragraph(
-    'Сведения о подписании (номер телефона, время, IP-адрес, контрольная сумма документа SHA-256 и версия ' +
-      'шаблона) хранятся у кредитора.',
-    { size: SMALL_SIZE },
-  );
-}
-
-/** «Страница N из M» and the contract number on every page, once the number of pages is known. */
-function drawFooters(doc: Doc, input: ContractDocumentInput): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    // Below the bottom margin: pdfkit would start a new page for text written there.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = PAGE_H - 32;
-    doc
-      .moveTo(MARGIN_X, y - 5)
-      .lineTo(PAGE_W - MARGIN_X, y - 5)
-      .lineWidth(0.5)
-      .strokeColor(GREY)
-      .stroke();
-    doc
-      .font(FONT_REGULAR)
-      .fontSize(SMALL_SIZE)
-      .fillColor(GREY)
-      .text(
-        `Договор потребительского займа № ${input.contractNumber} от ${formatRuDate(input.contractDate)} · ` +
-          `шаблон ${CONTRACT_TEMPLATE_VERSION}`,
-        MARGIN_X,
-        y,
-        { width: CONTENT_W - 100, lineBreak: false },
-      );
-    doc.text(`Страница ${i - start + 1} из ${count}`, PAGE_W - MARGIN_X - 100, y, {
-      width: 100,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = margin;
-  }
-  doc.fillColor(BLACK);
 }
