@@ -10,8 +10,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as identitySchema from './schema';
 import * as loanSchema from './schema-loans';
+import * as servicingSchema from './schema-servicing';
 
-const schema = { ...identitySchema, ...loanSchema };
+const schema = { ...identitySchema, ...loanSchema, ...servicingSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

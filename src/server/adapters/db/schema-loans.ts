@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { APPLICATION_STATUS } from '../../../contracts/loans';
+import { LEDGER_ACCOUNT_CODES } from '../../../domain/ledger';
 import { borrowers } from './schema';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true });
@@ -34,6 +35,8 @@ export const loanProducts = pgTable('loan_products', {
   dailyRateBp: integer('daily_rate_bp').notNull(),
   firstLoanDailyRateBp: integer('first_loan_daily_rate_bp'),
   allowsParallelLoans: boolean('allows_parallel_loans').notNull().default(false),
+  /** Whether a loan with overdue debt (or past its due date) may still be prolonged. */
+  prolongationWhenOverdue: boolean('prolongation_when_overdue').notNull().default(false),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 });
@@ -129,8 +132,35 @@ export const loans = pgTable(
     pskPercent: text('psk_percent').notNull(),
     disbursedOn: date('disbursed_on', { mode: 'string' }),
     createdAt: createdAt(),
+    // ── The terms the nightly close works with, copied from the signed contract (set-based SQL reads columns). ──
+    kind: text('kind', { enum: ['payday', 'instalment'] }).notNull(),
+    dailyRateBp: integer('daily_rate_bp').notNull(),
+    /** Everything that may ever accrue (interest + penalties + fees), by the rule set of the contract date. */
+    accrualCap: kopecks('accrual_cap').notNull(),
+    /** Penalty while interest accrues: percent a year; when it no longer does: basis points a day. */
+    penaltyPercentYear: integer('penalty_percent_year').notNull(),
+    penaltyBpDay: integer('penalty_bp_day').notNull(),
+    maxProlongations: integer('max_prolongations').notNull(),
+    prolongationWhenOverdue: boolean('prolongation_when_overdue').notNull().default(false),
+    prolongations: integer('prolongations').notNull().default(0),
+    /**
+     * Interest accrues as floor(P × rate × days since this date) minus what already accrued since it, so a period
+     * accrues exactly what the schedule says; the date moves whenever the principal changes.
+     */
+    interestBaseDate: date('interest_base_date', { mode: 'string' }),
+    /** Interest (and penalty) has been booked for every day up to and including this date. */
+    accruedThrough: date('accrued_through', { mode: 'string' }),
+    /** The nightly close has fully processed this loan for every business date up to this one. */
+    closedThrough: date('closed_through', { mode: 'string' }),
+    scheduleVersion: integer('schedule_version').notNull().default(1),
+    closedOn: date('closed_on', { mode: 'string' }),
+    /** The first business date of the current overdue (null while nothing is overdue). */
+    overdueSince: date('overdue_since', { mode: 'string' }),
   },
-  (t) => [index('loans_borrower_idx').on(t.borrowerId)],
+  (t) => [
+    index('loans_borrower_idx').on(t.borrowerId),
+    index('loans_servicing_idx').on(t.status, t.closedThrough),
+  ],
 );
 
 /**
@@ -169,6 +199,12 @@ export const fakeProviderPayouts = pgTable('fake_provider_payouts', {
   row: jsonb('row').$type<Record<string, unknown>>().notNull(),
 });
 
+/** The demo acquirer's own records (FakeAcquiring), shared by every instance. */
+export const fakeProviderPayments = pgTable('fake_provider_payments', {
+  key: text('key').primaryKey(),
+  row: jsonb('row').$type<Record<string, unknown>>().notNull(),
+});
+
 // ── Ledger: double-entry, append-only; the balance rule and immutability are enforced by triggers (0003). ──
 export const ledgerAccounts = pgTable(
   'ledger_accounts',
@@ -176,9 +212,7 @@ export const ledgerAccounts = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** null for the lender's own accounts (e.g. the bank account money is paid out from). */
     loanId: uuid('loan_id').references(() => loans.id),
-    code: text('code', {
-      enum: ['principal', 'interest', 'penalty', 'fees', 'overpayment', 'bank'],
-    }).notNull(),
+    code: text('code', { enum: LEDGER_ACCOUNT_CODES }).notNull(),
   },
   // One account per code per loan, and one lender account per code (NULL loan ids count as equal).
   (t) => [unique('ledger_accounts_loan_code').on(t.loanId, t.code).nullsNotDistinct()],

@@ -1,0 +1,216 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { borrowers } from './schema';
+import { loans } from './schema-loans';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true });
+const createdAt = () => instant('created_at').notNull().defaultNow();
+const kopecks = (name: string) => bigint(name, { mode: 'bigint' });
+const money = (name: string) =>
+  kopecks(name)
+    .notNull()
+    .default(sql`0`);
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Each loan's account balances, kept by the database itself: a statement-level trigger on `postings` adds every
+ * new posting here (migration 0004). Nothing else writes these columns, so they are the ledger, summed.
+ * Signs as in the ledger: receivables positive, overpayment and income negative.
+ */
+export const loanBalances = pgTable('loan_balances', {
+  loanId: uuid('loan_id')
+    .primaryKey()
+    .references(() => loans.id),
+  principal: money('principal'),
+  principalOverdue: money('principal_overdue'),
+  interest: money('interest'),
+  interestOverdue: money('interest_overdue'),
+  penalty: money('penalty'),
+  fees: money('fees'),
+  overpayment: money('overpayment'),
+  interestIncome: money('interest_income'),
+  penaltyIncome: money('penalty_income'),
+});
+
+/** The current schedule of a loan is the rows of its `schedule_version`; earlier versions stay for the record. */
+export const loanInstalments = pgTable(
+  'loan_instalments',
+  {
+    loanId: uuid('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    version: integer('version').notNull(),
+    n: integer('n').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    principal: kopecks('principal').notNull(),
+    interest: kopecks('interest').notNull(),
+    total: kopecks('total').notNull(),
+    /** The principal that may still be owed after this date; what is above it then is overdue. */
+    remainingPrincipal: kopecks('remaining_principal').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.loanId, t.version, t.n] }),
+    index('loan_instalments_due_idx').on(t.dueDate),
+  ],
+);
+
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'canceled'] as const;
+
+/**
+ * A payment the borrower started. The borrower's idempotency key is unique per borrower (a retry returns this row;
+ * the same key with another body is refused); the provider's payment id is unique, so it is credited once.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loanId: uuid('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of the request body: the same key with another body is refused. */
+    requestHash: text('request_hash').notNull(),
+    purpose: text('purpose', { enum: ['next', 'payoff', 'custom', 'prolongation'] }).notNull(),
+    method: text('method', { enum: ['card', 'sbp'] }).notNull(),
+    amount: kopecks('amount').notNull(),
+    /** For an early partial payment of an instalment loan: what the borrower chose. */
+    recalculation: text('recalculation', { enum: ['payment', 'term'] }),
+    prolongationId: uuid('prolongation_id'),
+    status: text('status', { enum: PAYMENT_STATUSES }).notNull(),
+    provider: text('provider').notNull(),
+    providerPaymentId: text('provider_payment_id').unique(),
+    confirmationUrl: text('confirmation_url'),
+    failureReason: text('failure_reason'),
+    /** When the provider accepted the money; its date (in the lender's zone) is the payment date. */
+    acceptedAt: instant('accepted_at'),
+    paymentDate: date('payment_date', { mode: 'string' }),
+    /** How the money was applied (the receipt): bucket → kopecks as decimal strings. */
+    allocation: jsonb('allocation').$type<Record<string, string>>(),
+    createdAt: createdAt(),
+    creditedAt: instant('credited_at'),
+  },
+  (t) => [
+    unique('payments_borrower_key').on(t.borrowerId, t.idempotencyKey),
+    index('payments_loan_idx').on(t.loanId, t.createdAt),
+  ],
+);
+
+/** An overpayment returned to the borrower through the payment it came with. */
+export const refunds = pgTable('refunds', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  loanId: uuid('loan_id')
+    .notNull()
+    .references(() => loans.id),
+  paymentId: uuid('payment_id')
+    .notNull()
+    .references(() => payments.id),
+  amount: kopecks('amount').notNull(),
+  status: text('status', { enum: ['pending', 'succeeded', 'canceled'] }).notNull(),
+  providerRefundId: text('provider_refund_id'),
+  createdAt: createdAt(),
+});
+
+/**
+ * A prolongation: quoted and drawn up as an addendum (PDF + SHA-256 the SMS code is bound to), signed, then
+ * in force once its interest is paid before the due date.
+ */
+export const prolongations = pgTable(
+  'prolongations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    loanId: uuid('loan_id')
+      .notNull()
+      .references(() => loans.id),
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    number: text('number').notNull().unique(),
+    days: integer('days').notNull(),
+    payNow: kopecks('pay_now').notNull(),
+    oldDueDate: date('old_due_date', { mode: 'string' }).notNull(),
+    newDueDate: date('new_due_date', { mode: 'string' }).notNull(),
+    status: text('status', {
+      enum: ['awaiting_signature', 'awaiting_payment', 'in_force', 'expired'],
+    }).notNull(),
+    documentSha256: text('document_sha256').notNull(),
+    pdf: bytea('pdf').notNull(),
+    signedAt: instant('signed_at'),
+    signature: jsonb('signature').$type<{ phone: string; ip: string; codeId: string; sha256: string }>(),
+    appliedAt: instant('applied_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('prolongations_loan_idx').on(t.loanId)],
+);
+
+/** One row per business date closed: when it ran, how many loans it touched. */
+export const businessDays = pgTable('business_days', {
+  businessDate: date('business_date', { mode: 'string' }).primaryKey(),
+  status: text('status', { enum: ['running', 'done'] }).notNull(),
+  startedAt: instant('started_at').notNull(),
+  finishedAt: instant('finished_at'),
+  loansProcessed: integer('loans_processed').notNull().default(0),
+});
+
+export const NOTIFICATION_KINDS = [
+  'due_in_3_days',
+  'due_tomorrow',
+  'due_today',
+  'payment_credited',
+  'overdue',
+  'prolongation_signed',
+  'loan_closed',
+] as const;
+
+/**
+ * Messages to the borrower: every one is shown in the account; an SMS goes out when the kind is not switched off
+ * and, for overdue debt, within the hours and limits of 230-FZ (`sms_status` says what happened).
+ * `dedupe_key` makes the nightly job and a repeated webhook produce each message once.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    loanId: uuid('loan_id').references(() => loans.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    text: text('text').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    smsStatus: text('sms_status', { enum: ['queued', 'sent', 'opted_out', 'suppressed'] }).notNull(),
+    /** An SMS is not sent before this instant (quiet hours). */
+    notBefore: instant('not_before').notNull(),
+    sentAt: instant('sent_at'),
+    readAt: instant('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_borrower_idx').on(t.borrowerId, t.createdAt),
+    index('notifications_queue_idx').on(t.smsStatus, t.notBefore),
+  ],
+);
+
+/** The optional messages a borrower switched off (SMS only; the account shows every message). */
+export const notificationPreferences = pgTable('notification_preferences', {
+  borrowerId: uuid('borrower_id')
+    .primaryKey()
+    .references(() => borrowers.id),
+  smsOptOut: jsonb('sms_opt_out').$type<string[]>().notNull().default([]),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
