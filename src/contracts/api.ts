@@ -19,6 +19,20 @@ import {
 } from './identity';
 import { ZPassport } from './person';
 import { ZApplication, ZApplicationRequest, ZProduct, ZQuote, ZQuoteRequest } from './loans';
+import {
+  ZBusinessDate,
+  ZCreatePayment,
+  ZEarlyRepaymentQuote,
+  ZEarlyRepaymentQuoteRequest,
+  ZLoan,
+  ZMoveBusinessDate,
+  ZNotifications,
+  ZNotificationSettings,
+  ZPayment,
+  ZProlongation,
+  ZProlongationQuote,
+  ZProlongationRequest,
+} from './servicing';
 
 /**
  * The HTTP API in one table: the server registers its routes from it and the web client calls through it,
@@ -35,6 +49,7 @@ export type Endpoint = {
 };
 
 const ZIdParams = z.object({ id: ZUuid });
+const ZLoanChildParams = z.object({ id: ZUuid, childId: ZUuid });
 
 export const api = {
   // public
@@ -232,7 +247,111 @@ export const api = {
     summary: 'Отказаться от займа до выплаты',
   },
 
+  // servicing
+  loans: { method: 'GET', path: '/api/me/loans', response: z.array(ZLoan), summary: 'Мои займы' },
+  loan: {
+    method: 'GET',
+    path: '/api/me/loans/:id',
+    params: ZIdParams,
+    response: ZLoan,
+    summary: 'Заём: задолженность, график, платежи, пролонгации',
+  },
+  createPayment: {
+    method: 'POST',
+    path: '/api/me/loans/:id/payments',
+    params: ZIdParams,
+    body: ZCreatePayment,
+    response: ZPayment,
+    status: 201,
+    summary: 'Оплатить: следующий платёж, полное погашение или любую сумму (ключ идемпотентности обязателен)',
+  },
+  payment: {
+    method: 'GET',
+    path: '/api/me/loans/:id/payments/:childId',
+    params: ZLoanChildParams,
+    response: ZPayment,
+    summary: 'Платёж и его статус (сверяется с провайдером)',
+  },
+  earlyRepaymentQuote: {
+    method: 'POST',
+    path: '/api/me/loans/:id/early-repayment-quote',
+    params: ZIdParams,
+    body: ZEarlyRepaymentQuoteRequest,
+    response: ZEarlyRepaymentQuote,
+    summary: 'Досрочное погашение: сумма на сегодня и график после платежа',
+  },
+  prolongationQuote: {
+    method: 'POST',
+    path: '/api/me/loans/:id/prolongation-quote',
+    params: ZIdParams,
+    body: ZProlongationRequest,
+    response: ZProlongationQuote,
+    summary: 'Пролонгация: сколько заплатить сейчас и новая дата',
+  },
+  requestProlongation: {
+    method: 'POST',
+    path: '/api/me/loans/:id/prolongations',
+    params: ZIdParams,
+    body: ZProlongationRequest,
+    response: ZProlongation,
+    status: 201,
+    summary: 'Оформить допсоглашение о пролонгации и отправить СМС-код',
+  },
+  signProlongation: {
+    method: 'POST',
+    path: '/api/me/loans/:id/prolongations/:childId/sign',
+    params: ZLoanChildParams,
+    body: ZConfirmCode,
+    response: ZProlongation,
+    summary: 'Подписать допсоглашение кодом из СМС',
+  },
+  refundOverpayment: {
+    method: 'POST',
+    path: '/api/me/loans/:id/overpayment-refund',
+    params: ZIdParams,
+    response: ZLoan,
+    summary: 'Вернуть переплату',
+  },
+  notifications: {
+    method: 'GET',
+    path: '/api/me/notifications',
+    response: ZNotifications,
+    summary: 'Сообщения в личном кабинете',
+  },
+  readNotifications: {
+    method: 'POST',
+    path: '/api/me/notifications/read',
+    response: ZOk,
+    summary: 'Отметить сообщения прочитанными',
+  },
+  notificationSettings: {
+    method: 'GET',
+    path: '/api/me/notification-settings',
+    response: ZNotificationSettings,
+    summary: 'Какие необязательные СМС я получаю',
+  },
+  updateNotificationSettings: {
+    method: 'PUT',
+    path: '/api/me/notification-settings',
+    body: ZNotificationSettings,
+    response: ZNotificationSettings,
+    summary: 'Выбрать необязательные СМС',
+  },
+
   // demo only
+  devBusinessDate: {
+    method: 'GET',
+    path: '/api/dev/business-date',
+    response: ZBusinessDate,
+    summary: 'Демо: текущая операционная дата',
+  },
+  devMoveBusinessDate: {
+    method: 'POST',
+    path: '/api/dev/business-date',
+    body: ZMoveBusinessDate,
+    response: ZBusinessDate,
+    summary: 'Демо: сдвинуть операционную дату вперёд (с закрытием каждого дня)',
+  },
   devSms: { method: 'GET', path: '/api/dev/sms', response: ZDevSms, summary: 'Демо: отправленные СМС' },
 } as const satisfies Record<string, Endpoint>;
 

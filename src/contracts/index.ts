@@ -6,3 +6,4 @@ export * from './identity';
 export * from './loans';
 export * from './person';
 export * from './phone';
+export * from './servicing';

@@ -18,6 +18,11 @@ import { DbFakePayoutStore } from './adapters/payouts/db-fake-payout-store';
 import { FakePayouts } from './adapters/payouts/fake-payouts';
 import type { PayoutPort } from './adapters/payouts/payout-port';
 import { YooKassaPayouts } from './adapters/payouts/yookassa-payouts';
+import type { AcquiringPort } from './adapters/payments/acquiring-port';
+import { DbFakeAcquiringStore } from './adapters/payments/db-fake-acquiring-store';
+import { FakeAcquiring } from './adapters/payments/fake-acquiring';
+import { fakePaymentPageRoutes } from './adapters/payments/fake-payment-page';
+import { YooKassaPayments } from './adapters/payments/yookassa-payments';
 import type { Database } from './adapters/db/database';
 import { Limiter } from './adapters/limits/limiter';
 import { OutboxSms } from './adapters/sms/outbox-sms';
@@ -25,12 +30,16 @@ import { SmsRuSms } from './adapters/sms/smsru-sms';
 import type { SmsPort } from './adapters/sms/sms-port';
 import type { Config } from './config';
 import { loanRoutes } from './http/borrower/loan-routes';
+import { servicingRoutes } from './http/borrower/servicing-routes';
+import { acquiringWebhookRoutes } from './http/webhooks/acquiring-webhook';
+import { refreshPayment } from './services/pay-loan';
 import { profileRoutes } from './http/borrower/profile-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { logOptions } from './http/log-options';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
 import { siteRoutes } from './http/public/site-routes';
+import { DemoClock } from './movable-clock';
 import { FieldCipher } from './security/secrets';
 import type { Deps } from './services/deps';
 import { seedDemoProducts } from './services/loan-products';
@@ -48,6 +57,7 @@ export type AppOptions = {
     bureau: BureauPort;
     cardTokenizer: CardTokenizerPort;
     payouts: PayoutPort;
+    acquiring: AcquiringPort;
   }>;
   /** Where logs go (stdout by default); tests read them. */
   logStream?: Writable;
@@ -75,6 +85,21 @@ function payoutsFromConfig(config: Config, database: Database): PayoutPort {
   }
 }
 
+/** Where the demo acquirer's own payment page lives (it is not our API: no CSRF token, plain HTML forms). */
+export const FAKE_PAYMENT_PAGE = '/fake-acquiring/pay';
+
+function acquiringFromConfig(config: Config, database: Database, clock: Clock): AcquiringPort {
+  switch (config.acquiring.provider) {
+    case 'fake':
+      return new FakeAcquiring(new DbFakeAcquiringStore(database.db), {
+        pageBaseUrl: FAKE_PAYMENT_PAGE,
+        now: () => clock.now(),
+      });
+    case 'yookassa':
+      return new YooKassaPayments(config.acquiring.yookassa);
+  }
+}
+
 /** Builds the whole application without listening: main.ts listens, tests inject. */
 export async function buildApp({ config, database, overrides = {}, logStream }: AppOptions): Promise<{
   app: FastifyInstance;
@@ -96,16 +121,19 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     app.addHook('onClose', async () => void (await redis.quit()));
   }
 
+  // Demo mode can move time forward (the developer page «операционная дата»); production never does.
+  const clock = overrides.clock ?? (config.demo ? new DemoClock() : systemClock);
   const deps: Deps = {
     config,
     db: database.db,
-    clock: overrides.clock ?? systemClock,
+    clock,
     sms: overrides.sms ?? smsFromConfig(config, database),
     captcha: overrides.captcha ?? new SvgCaptcha(),
     // No real bureau or tokenizer adapter exists yet: production refuses to start without ALLOW_FAKE_ADAPTERS.
     bureau: overrides.bureau ?? new FakeBureau(),
     cardTokenizer: overrides.cardTokenizer ?? new FakeCardTokenizer(),
     payouts: overrides.payouts ?? payoutsFromConfig(config, database),
+    acquiring: overrides.acquiring ?? acquiringFromConfig(config, database, clock),
     limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],
@@ -158,6 +186,14 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   identityRoutes(app, deps);
   profileRoutes(app, deps);
   loanRoutes(app, deps);
+  servicingRoutes(app, deps);
+  acquiringWebhookRoutes(app, deps);
+  // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
+  if (deps.acquiring instanceof FakeAcquiring)
+    await fakePaymentPageRoutes(app, deps.acquiring, {
+      basePath: FAKE_PAYMENT_PAGE,
+      onPayerAction: (id) => refreshPayment(deps, id),
+    });
   if (config.demo) devRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -47,6 +47,19 @@ const ZEnv = z.object({
   FAKE_PAYOUT_SETTLE_MS: z.coerce.number().int().min(0).default(3000),
   PAYOUT_LEASE_SECONDS: z.coerce.number().int().positive().default(60),
 
+  ACQUIRING_PROVIDER: z.enum(['fake', 'yookassa']).default('fake'),
+  YOOKASSA_SHOP_ID: z.string().optional(),
+  YOOKASSA_SHOP_SECRET_KEY: z.string().optional(),
+  MAX_PROLONGATIONS: z.coerce.number().int().min(0).max(5).default(5),
+  PROLONGATION_MIN_DAYS: z.coerce.number().int().min(1).default(7),
+  PROLONGATION_MAX_DAYS: z.coerce.number().int().min(1).max(30).default(30),
+  CLOSE_OF_BUSINESS: bool.default(true),
+  LENDER_KPP: z.string().default('770001001'),
+  LENDER_BANK_NAME: z.string().default('ПАО «Демобанк» (демо)'),
+  LENDER_BANK_BIK: z.string().default('044525000'),
+  LENDER_BANK_ACCOUNT: z.string().default('40701810000000000000'),
+  LENDER_BANK_CORR_ACCOUNT: z.string().default('30101810000000000000'),
+
   MAINTENANCE_MODE: bool.default(false),
   MAINTENANCE_MESSAGE: z.string().optional(),
 
@@ -103,6 +116,27 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
         baseUrl: env.YOOKASSA_BASE_URL,
       },
     },
+    acquiring: {
+      provider: env.ACQUIRING_PROVIDER,
+      yookassa: {
+        shopId: env.YOOKASSA_SHOP_ID ?? '',
+        secretKey: env.YOOKASSA_SHOP_SECRET_KEY ?? '',
+        baseUrl: env.YOOKASSA_BASE_URL,
+      },
+    },
+    servicing: {
+      maxProlongations: env.MAX_PROLONGATIONS,
+      prolongationDays: { min: env.PROLONGATION_MIN_DAYS, max: env.PROLONGATION_MAX_DAYS },
+      closeOfBusiness: env.CLOSE_OF_BUSINESS,
+    },
+    publicUrl: env.PUBLIC_URL ?? null,
+    bankTransfer: {
+      kpp: env.LENDER_KPP,
+      bank: env.LENDER_BANK_NAME,
+      bik: env.LENDER_BANK_BIK,
+      account: env.LENDER_BANK_ACCOUNT,
+      correspondentAccount: env.LENDER_BANK_CORR_ACCOUNT,
+    },
     maintenance: { enabled: env.MAINTENANCE_MODE, message: env.MAINTENANCE_MESSAGE ?? null },
     session: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
@@ -146,6 +180,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(
         '  SMS_PROVIDER: the outbox fake is refused in production unless ALLOW_FAKE_ADAPTERS=true',
       );
+    if (e.ACQUIRING_PROVIDER === 'fake' && !e.ALLOW_FAKE_ADAPTERS)
+      problems.push(
+        '  ACQUIRING_PROVIDER: the fake acquirer is refused in production unless ALLOW_FAKE_ADAPTERS=true',
+      );
+    if (e.ACQUIRING_PROVIDER === 'yookassa' && (!e.YOOKASSA_SHOP_ID || !e.YOOKASSA_SHOP_SECRET_KEY))
+      problems.push('  YOOKASSA_SHOP_ID, YOOKASSA_SHOP_SECRET_KEY: required for ACQUIRING_PROVIDER=yookassa');
     if (e.SMS_PROVIDER === 'smsru' && !e.SMSRU_API_ID)
       problems.push('  SMSRU_API_ID: required for SMS_PROVIDER=smsru');
     if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);

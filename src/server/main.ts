@@ -2,6 +2,8 @@ import { buildApp } from './app';
 import { openDatabase } from './adapters/db/database';
 import { ConfigError, loadConfig } from './config';
 import { startPayoutWorker } from './services/process-payouts';
+import { startCloseOfBusinessWorker } from './services/close-business-day';
+import { startMessageWorker } from './services/notify-borrower';
 
 /** config → database → app → listen; SIGTERM/SIGINT close the server, then the database. */
 async function main() {
@@ -21,12 +23,17 @@ async function main() {
   const { app, deps } = await buildApp({ config, database });
   // The payout queue lives in the database; every instance may run this worker (claims use SKIP LOCKED).
   const stopPayouts = startPayoutWorker(deps);
+  // The nightly close (safe with many instances: loans are claimed with SKIP LOCKED) and the SMS queue.
+  const stopClose = config.servicing.closeOfBusiness
+    ? startCloseOfBusinessWorker(deps)
+    : async () => undefined;
+  const stopMessages = startMessageWorker(deps);
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    await stopPayouts();
+    await Promise.all([stopPayouts(), stopClose(), stopMessages()]);
     await app.close();
     await database.close();
     process.exit(0);

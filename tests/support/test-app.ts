@@ -7,10 +7,11 @@ import type { Clock } from '../../src/domain/calendar';
 import type { CaptchaPort } from '../../src/server/adapters/captcha/captcha-port';
 import type { Database } from '../../src/server/adapters/db/database';
 import { devSmsOutbox } from '../../src/server/adapters/db/schema';
-import { buildApp } from '../../src/server/app';
+import { buildApp, FAKE_PAYMENT_PAGE } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import type { Deps } from '../../src/server/services/deps';
 import { FakePayouts, InMemoryFakePayoutStore } from '../../src/server/adapters/payouts/fake-payouts';
+import { FakeAcquiring, InMemoryFakeAcquiringStore } from '../../src/server/adapters/payments/fake-acquiring';
 import { freshDatabase, primaryBackend, type Backend } from './databases';
 
 /** A clock the test moves by hand. */
@@ -32,6 +33,7 @@ export type TestApp = {
   clock: TestClock;
   database: Database;
   payouts: FakePayouts;
+  acquiring: FakeAcquiring;
   close(): Promise<void>;
 };
 
@@ -53,10 +55,15 @@ export async function startTestApp(
   const clock = options.clock ?? new TestClock();
   // The demo payout provider on the test clock: a payout settles on the first poll after creation.
   const payouts = new FakePayouts(new InMemoryFakePayoutStore(), { settleAfterMs: 1000, now: clock.now });
+  // The demo acquirer on the test clock: the payment date is the test's date.
+  const acquiring = new FakeAcquiring(new InMemoryFakeAcquiringStore(), {
+    pageBaseUrl: FAKE_PAYMENT_PAGE,
+    now: clock.now,
+  });
   const { app, deps } = await buildApp({
     config,
     database,
-    overrides: { clock, captcha: knownCaptcha, payouts },
+    overrides: { clock, captcha: knownCaptcha, payouts, acquiring },
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   await app.ready();
@@ -66,6 +73,7 @@ export async function startTestApp(
     clock,
     database,
     payouts,
+    acquiring,
     close: async () => {
       await app.close();
       await database.close();
@@ -238,6 +246,9 @@ export function useTestApp(options: Parameters<typeof startTestApp>[0] = {}): Te
     },
     get payouts() {
       return live().payouts;
+    },
+    get acquiring() {
+      return live().acquiring;
     },
     close: () => live().close(),
   };

@@ -39,12 +39,29 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ production: true, demo: false, secureCookies: true });
   });
 
+  it('refuses the fake acquirer in production, and needs the YooKassa shop keys', () => {
+    const base = {
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: KEY,
+      HASH_KEY: KEY,
+      DATABASE_URL: 'postgres://db/lk',
+      SMS_PROVIDER: 'smsru',
+      SMSRU_API_ID: 'x',
+    };
+    expect(() => loadConfig(base)).toThrow(/ACQUIRING_PROVIDER/);
+    expect(() => loadConfig({ ...base, ACQUIRING_PROVIDER: 'yookassa' })).toThrow(/YOOKASSA_SHOP_ID/);
+    expect(loadConfig({ ...base, ALLOW_FAKE_ADAPTERS: 'true' }).acquiring.provider).toBe('fake');
+  });
+
   it('needs the SMS.ru key when SMS.ru is chosen', () => {
     const base = {
       NODE_ENV: 'production',
       ENCRYPTION_KEY: KEY,
       HASH_KEY: KEY,
       DATABASE_URL: 'postgres://db/lk',
+      ACQUIRING_PROVIDER: 'yookassa',
+      YOOKASSA_SHOP_ID: 'shop',
+      YOOKASSA_SHOP_SECRET_KEY: 'secret',
     };
     expect(() => loadConfig({ ...base, SMS_PROVIDER: 'smsru' })).toThrow(/SMSRU_API_ID/);
     expect(loadConfig({ ...base, SMS_PROVIDER: 'smsru', SMSRU_API_ID: 'x' }).sms.provider).toBe('smsru');

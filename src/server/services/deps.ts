@@ -5,6 +5,7 @@ import type { BureauPort } from '../adapters/bureau/bureau-port';
 import type { CaptchaPort } from '../adapters/captcha/captcha-port';
 import type { CardTokenizerPort } from '../adapters/payouts/card-tokenizer';
 import type { PayoutPort } from '../adapters/payouts/payout-port';
+import type { AcquiringPort } from '../adapters/payments/acquiring-port';
 import type { Limiter } from '../adapters/limits/limiter';
 import type { SmsPort } from '../adapters/sms/sms-port';
 import type { Config } from '../config';
@@ -20,6 +21,7 @@ export type Deps = {
   bureau: BureauPort;
   cardTokenizer: CardTokenizerPort;
   payouts: PayoutPort;
+  acquiring: AcquiringPort;
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;

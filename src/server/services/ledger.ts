@@ -42,10 +42,15 @@ export async function book(
     .onConflictDoNothing({ target: journalEntries.idempotencyKey })
     .returning({ id: journalEntries.id });
   if (!created) return false;
-  for (const line of entry.lines) {
-    const account = await accountId(db, line.ofLoan ? entry.loanId : null, line.account);
-    await db.insert(postings).values({ entryId: created.id, accountId: account, amount: line.amount });
-  }
+  const rows = [];
+  for (const line of entry.lines)
+    rows.push({
+      entryId: created.id,
+      accountId: await accountId(db, line.ofLoan ? entry.loanId : null, line.account),
+      amount: line.amount,
+    });
+  // One statement: the database checks that the entry balances at the end of it (migration 0004).
+  await db.insert(postings).values(rows);
   return true;
 }
 

@@ -1,3 +1,4 @@
+import { formatRuDate } from '../../domain/russian';
 import { and, eq, sql } from 'drizzle-orm';
 import { dateInZone } from '../../domain/calendar';
 import { formatPhone } from '../../contracts';
@@ -65,7 +66,7 @@ export async function prepareContract(
     borrower: {
       fullName: [borrower.surname, borrower.name, borrower.patronymic].filter(Boolean).join(' '),
       birthDate: borrower.birthDate,
-      passport: `${passport.series.slice(0, 2)} ${passport.series.slice(2)} ${passport.number}, выдан ${borrower.passportIssuedBy} ${borrower.passportIssueDate.split('-').reverse().join('.')}, код подразделения ${borrower.passportDivisionCode}`,
+      passport: `${passport.series.slice(0, 2)} ${passport.series.slice(2)} ${passport.number}, выдан ${borrower.passportIssuedBy} ${formatRuDate(borrower.passportIssueDate)}, код подразделения ${borrower.passportDivisionCode}`,
       phone: formatPhone(borrower.phone),
     },
     product: { name: product.name, kind: product.kind },

@@ -10,6 +10,8 @@ import type { StoredPayoutMethod } from './application-view';
 import type { Deps } from './deps';
 import { book } from './ledger';
 import { notifyBorrower } from './notify-borrower';
+import { openLoanServicing } from './open-loan-servicing';
+import { runPeriodically } from './run-periodically';
 
 type PayoutRow = typeof payouts.$inferSelect;
 
@@ -126,6 +128,7 @@ async function applyResult(deps: Deps, row: PayoutRow, result: PayoutResult): Pr
       )
       .where(eq(loans.id, row.loanId))
       .returning();
+    if (succeeded) await openLoanServicing(tx, loan!, dateInZone(now, deps.config.timeZone));
     if (succeeded)
       await book(tx, {
         kind: 'disbursement',
@@ -192,14 +195,5 @@ export async function processDuePayouts(deps: Deps, limit = 20): Promise<number>
 
 /** Runs the payout worker every `intervalMs` until stopped. */
 export function startPayoutWorker(deps: Deps, intervalMs = 1000): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running
-      .then(() => processDuePayouts(deps))
-      .catch((error) => deps.log.error({ err: error }, 'payout worker'));
-  }, intervalMs);
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return runPeriodically(deps, 'payout worker', () => processDuePayouts(deps), intervalMs);
 }

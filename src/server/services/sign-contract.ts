@@ -1,14 +1,38 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { payoutNotBefore } from '../../domain/cooling-off';
+import { accrualCap } from '../../domain/interest';
+import { ruleSetOn } from '../../domain/legal-rules';
 import { applicationEvents, contracts, loanApplications, loans, payouts } from '../adapters/db/schema-loans';
 import { AppError } from '../app-error';
 import { audit } from './audit';
 import { getApplication, type StoredPayoutMethod } from './application-view';
 import { loadBorrower } from './borrower-view';
 import type { Deps, RequestMeta } from './deps';
+import { findProduct } from './loan-products';
 import { notifyBorrower } from './notify-borrower';
 import { verifyCode } from './one-time-codes';
 import { findOwnApplication } from './prepare-contract';
+
+/** The terms the nightly close needs as columns: rate, cap and penalty by the rule set of the contract date. */
+function servicingTerms(
+  deps: Deps,
+  product: { kind: 'payday' | 'instalment'; prolongationWhenOverdue: boolean },
+  principal: bigint,
+  contractDate: string,
+  terms: Record<string, unknown>,
+) {
+  const ruleSet = ruleSetOn(contractDate);
+  return {
+    kind: product.kind,
+    dailyRateBp: Number(terms.dailyRateBp),
+    accrualCap: accrualCap(principal, ruleSet),
+    penaltyPercentYear: ruleSet.maxPenaltyPercentPerYearWithInterest,
+    penaltyBpDay: ruleSet.maxPenaltyDailyBpWithoutInterest,
+    // The law's maximum, or fewer if the lender's setting says so.
+    maxProlongations: Math.min(ruleSet.maxProlongations, deps.config.servicing.maxProlongations),
+    prolongationWhenOverdue: product.prolongationWhenOverdue,
+  };
+}
 
 /**
  * Signs the contract with the SMS code bound to its hash. In one transaction: the signature (phone, IP, time,
@@ -35,6 +59,7 @@ export async function signContract(
   const borrower = await loadBorrower(deps.db, borrowerId);
   const now = deps.clock.now();
   const principal = BigInt((contract.terms as { amount: string }).amount);
+  const product = await findProduct(deps.db, application.productId);
 
   await deps.db.transaction(async (tx) => {
     const signed = await tx
@@ -61,6 +86,7 @@ export async function signContract(
         principal,
         pskPercent: (contract.terms as { pskPercent: string }).pskPercent,
         createdAt: now,
+        ...servicingTerms(deps, product, principal, contract.contractDate, contract.terms),
       })
       .returning({ id: loans.id });
     await tx.insert(payouts).values({

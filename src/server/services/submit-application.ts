@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { ApplicationRequest, QuoteView } from '../../contracts';
 import { addDays, dateInZone } from '../../domain/calendar';
 import { decide, refusalMessage, type Decision } from '../../domain/decision';
@@ -8,13 +8,12 @@ import type { Quote } from '../../domain/quote';
 import { termText } from '../../domain/russian';
 import { BureauError } from '../adapters/bureau/bureau-port';
 import { CardNumberInvalidError } from '../adapters/payouts/card-tokenizer';
-import { applicationEvents, loanApplications } from '../adapters/db/schema-loans';
+import { applicationEvents, loanApplications, loans } from '../adapters/db/schema-loans';
 import { AppError } from '../app-error';
 import { audit } from './audit';
 import { getApplication, type StoredPayoutMethod } from './application-view';
 import { loadBorrower, openPassport } from './borrower-view';
 import type { Deps, RequestMeta } from './deps';
-import { HOLDING_A_LOAN } from './first-loan';
 import { findProduct, type ProductRow } from './loan-products';
 import { notifyBorrower } from './notify-borrower';
 import { priceLoan, toQuoteView } from './quote-loan';
@@ -23,33 +22,28 @@ type Input = Omit<ApplicationRequest, 'term'> & { term: number };
 
 const OPEN = ['submitted', 'under_review', 'approved'] as const;
 
-/** The borrower's history the decision needs. Until servicing exists, a signed or paid-out loan is unpaid. */
+/** The borrower's history the decision needs: open applications, loans not yet repaid, loans this year. */
 async function loanHistory(deps: Deps, borrowerId: string, today: string) {
-  const rows = await deps.db
-    .select({
-      status: loanApplications.status,
-      decision: loanApplications.decision,
-      createdAt: loanApplications.createdAt,
-    })
+  const open = await deps.db
+    .select({ id: loanApplications.id })
     .from(loanApplications)
-    .where(
-      and(
-        eq(loanApplications.borrowerId, borrowerId),
-        inArray(loanApplications.status, [...OPEN, ...HOLDING_A_LOAN]),
-      ),
-    );
-  if (rows.some((r) => (OPEN as readonly string[]).includes(r.status)))
-    throw new AppError('APPLICATION_IN_PROGRESS');
-  const holding = rows.filter((r) => (HOLDING_A_LOAN as readonly string[]).includes(r.status));
+    .where(and(eq(loanApplications.borrowerId, borrowerId), inArray(loanApplications.status, [...OPEN])))
+    .limit(1);
+  if (open.length > 0) throw new AppError('APPLICATION_IN_PROGRESS');
+  const held = await deps.db
+    .select({ status: loans.status, decision: loanApplications.decision, createdAt: loans.createdAt })
+    .from(loans)
+    .innerJoin(loanApplications, eq(loanApplications.id, loans.applicationId))
+    .where(and(eq(loans.borrowerId, borrowerId), ne(loans.status, 'cancelled')));
+  const unpaid = held.filter((l) => l.status !== 'closed');
   const yearAgo = new Date(`${addDays(today, -365)}T00:00:00Z`);
   return {
-    activeLoans: holding.length,
-    unpaidLoanPsks: holding.map(
+    activeLoans: unpaid.length,
+    unpaidLoanPsks: unpaid.map(
       (r) => (r.decision as { offer?: QuoteView } | null)?.offer?.pskPercent ?? '0.000',
     ),
-    shortLoansThisYear: holding.filter((r) => r.createdAt >= yearAgo).length,
-    // A newcomer has never held a loan with us (repaid loans will count here once servicing exists).
-    everBorrowed: holding.length > 0,
+    shortLoansThisYear: held.filter((r) => r.createdAt >= yearAgo).length,
+    everBorrowed: held.length > 0,
   };
 }
 

@@ -1,36 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { ZUuid } from '../../../contracts';
 import { contracts } from '../../adapters/db/schema-loans';
-import { AppError } from '../../app-error';
 import type { Deps } from '../../services/deps';
-import { resolveSession } from '../../services/session-store';
-import { readSessionToken } from '../session-cookie';
+import { pdfRoute } from './pdf-route';
 
-/** The contract PDF, for its borrower only (a binary answer, so outside the JSON route table). */
+/** The contract PDF, for its borrower only. */
 export function contractPdfRoute(app: FastifyInstance, deps: Deps) {
-  app.get(
-    '/api/me/contracts/:id/pdf',
-    { schema: { summary: 'Договор (PDF)', tags: ['me'] } },
-    async (request, reply) => {
-      const token = readSessionToken(request, deps.config);
-      const session = token ? await resolveSession(deps, token) : null;
-      if (!session) throw new AppError('UNAUTHENTICATED');
-      const id = ZUuid.safeParse((request.params as { id: string }).id);
-      if (!id.success) throw new AppError('CONTRACT_NOT_FOUND');
+  pdfRoute(app, deps, {
+    path: '/api/me/contracts/:id/pdf',
+    summary: 'Договор (PDF)',
+    notFound: 'CONTRACT_NOT_FOUND',
+    load: async (borrowerId, id) => {
       const [contract] = await deps.db
         .select({ pdf: contracts.pdf, number: contracts.number, sha256: contracts.documentSha256 })
         .from(contracts)
-        .where(and(eq(contracts.id, id.data), eq(contracts.borrowerId, session.borrowerId)));
-      if (!contract) throw new AppError('CONTRACT_NOT_FOUND');
-      return reply
-        .type('application/pdf')
-        .header(
-          'content-disposition',
-          `inline; filename="contract-${encodeURIComponent(contract.number)}.pdf"`,
-        )
-        .header('x-document-sha256', contract.sha256)
-        .send(contract.pdf);
+        .where(and(eq(contracts.id, id), eq(contracts.borrowerId, borrowerId)));
+      return contract
+        ? { pdf: contract.pdf, filename: `contract-${contract.number}.pdf`, sha256: contract.sha256 }
+        : null;
     },
-  );
+  });
 }

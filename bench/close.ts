@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from '../src/server/adapters/db/database';
+import { closeBusinessDay } from '../src/server/services/close-business-day';
+
+/**
+ * The nightly close on a synthetic portfolio in PostgreSQL: `count` payday loans of 10 000 ₽ at 0.8 % a day,
+ * disbursed on 2026-11-01, due 2026-12-01, written set-based straight into the tables (borrowers, contracts,
+ * loans, balances, accounts, schedule); then one business date is closed and timed.
+ * A fresh database is created for the run and dropped after it.
+ */
+const BASE = '2026-11-01';
+
+async function seed(db: Database['db'], count: number) {
+  await db.execute(sql`
+    INSERT INTO borrowers (id, phone, password_hash, surname, name, birth_date, sex, passport_encrypted,
+                           passport_hash, person_hash, passport_issue_date, passport_issued_by, passport_division_code)
+    SELECT gen_random_uuid(), '+7900' || lpad(g::text, 7, '0'), 'x', 'Тестов', 'Тест', '1990-01-01', 'male',
+           'x', 'pk' || g, 'person' || g, '2010-01-01', 'МВД', '770-001'
+      FROM generate_series(1, ${count}) g`);
+  await db.execute(sql`INSERT INTO loan_products (id, kind, name, min_amount, max_amount, amount_step, min_term, max_term, daily_rate_bp)
+                       VALUES ('bench', 'payday', 'bench', 100000, 3000000, 100000, 5, 30, 80) ON CONFLICT DO NOTHING`);
+  await db.execute(sql`
+    WITH b AS (SELECT id, row_number() OVER () AS n FROM borrowers),
+    a AS (
+      INSERT INTO loan_applications (id, borrower_id, product_id, amount, term, employment, monthly_income, payout_method, status)
+      SELECT gen_random_uuid(), b.id, 'bench', 1000000, 30, 'employed', 10000000, '{}'::jsonb, 'paid_out' FROM b
+      RETURNING id, borrower_id),
+    c AS (
+      INSERT INTO contracts (id, application_id, borrower_id, number, contract_date, template_version, document_sha256, pdf, terms)
+      SELECT gen_random_uuid(), a.id, a.borrower_id, 'B-' || a.id, ${BASE}, 'bench', 'x', '\\x00'::bytea, '{}'::jsonb FROM a
+      RETURNING id, application_id, borrower_id)
+    INSERT INTO loans (contract_id, application_id, borrower_id, status, principal, psk_percent, disbursed_on, kind,
+                       daily_rate_bp, accrual_cap, penalty_percent_year, penalty_bp_day, max_prolongations,
+                       interest_base_date, accrued_through, closed_through)
+    SELECT c.id, c.application_id, c.borrower_id, 'active', 1000000, '292.000', ${BASE}, 'payday', 80, 1000000, 20, 10, 5,
+           ${BASE}, ${BASE}, ${BASE}
+      FROM c`);
+  await db.execute(sql`INSERT INTO loan_balances (loan_id) SELECT id FROM loans`);
+  await db.execute(sql`
+    INSERT INTO ledger_accounts (loan_id, code)
+    SELECT l.id, c.code FROM loans l
+    CROSS JOIN (VALUES ('principal'), ('principal_overdue'), ('interest'), ('interest_overdue'), ('penalty'),
+                       ('fees'), ('overpayment'), ('interest_income'), ('penalty_income')) AS c(code)`);
+  await db.execute(sql`
+    INSERT INTO loan_instalments (loan_id, version, n, due_date, principal, interest, total, remaining_principal)
+    SELECT id, 1, 1, '2026-12-01', 1000000, 240000, 1240000, 0 FROM loans`);
+  await db.execute(sql`ANALYZE`);
+}
+
+export async function benchClose(adminUrl: string, count: number) {
+  const name = `bench_close_${process.pid}_${count}`;
+  const admin = await openDatabase({ url: adminUrl });
+  await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  try {
+    const seeded = performance.now();
+    await seed(database.db, count);
+    const seedSeconds = (performance.now() - seeded) / 1000;
+    const started = performance.now();
+    const closed = await closeBusinessDay(database.db, '2026-11-02', {
+      now: new Date(),
+      timeZone: 'Europe/Moscow',
+    });
+    const seconds = (performance.now() - started) / 1000;
+    return { count, closed, seconds, perSecond: Math.round(closed / seconds), seedSeconds };
+  } finally {
+    await database.close();
+    await admin.db.execute(sql.raw(`DROP DATABASE ${name}`));
+    await admin.close();
+  }
+}

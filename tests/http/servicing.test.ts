@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar';
+import { journalEntries } from '../../src/server/adapters/db/schema-loans';
+import { notifications, payments } from '../../src/server/adapters/db/schema-servicing';
+import { closeBusinessDay } from '../../src/server/services/close-business-day';
+import {
+  actOnPaymentPage,
+  borrowerWithLoan as withLoan,
+  passDays as passDaysOf,
+  signInAgain,
+  startPayment as pay,
+  takeLoan,
+  todayOf,
+} from '../support/servicing';
+import {
+  clientsOf,
+  lastCodeSentTo,
+  registerBorrower,
+  useTestApp,
+  type TestClient,
+} from '../support/test-app';
+
+const t = useTestApp();
+const client = clientsOf(t, '10.40.0');
+const today = () => todayOf(t);
+const passDays = (days: number) => passDaysOf(t, days);
+const payOnPage = (_c: TestClient, payment: { confirmationUrl: string }) => actOnPaymentPage(t, payment);
+
+async function borrowerWithLoan() {
+  const c = client();
+  return { c, ...(await withLoan(t, c)) };
+}
+
+describe('paying online', () => {
+  it('pays the next payment on the provider page: credited, allocated, receipt, message', async () => {
+    const { c, loan } = await borrowerWithLoan();
+    expect(loan.nextPayment).toMatchObject({ amount: '1000000', dueDate: addDays(today(), 30) });
+    const payment = await pay(c, loan.id, { purpose: 'custom', amount: '300000' });
+    expect(payment).toMatchObject({ status: 'processing', amount: '300000' });
+    expect(payment.confirmationUrl).toMatch(/^\/fake-acquiring\/pay\//);
+    await payOnPage(c, payment);
+    const after = (await c.get(`/api/me/loans/${loan.id}/payments/${payment.id}`)).json();
+    expect(after).toMatchObject({ status: 'credited', paymentDate: today() });
+    expect(after.allocation).toEqual([{ label: 'Основной долг', amount: '300000' }]);
+    const view = (await c.get(`/api/me/loans/${loan.id}`)).json();
+    expect(view.balances).toMatchObject({ principal: '700000', total: '700000' });
+    const receipt = await c.get(after.receiptUrl);
+    expect(receipt.headers['content-type']).toBe('application/pdf');
+    const messages = (await c.get('/api/me/notifications')).json();
+    expect(messages.items[0]).toMatchObject({ kind: 'payment_credited', read: false });
+  });
+
+  it('the same idempotency key returns the first answer; with another body it is refused', async () => {
+    const { c, loan } = await borrowerWithLoan();
+    const key = randomUUID();
+    const first = await c.post(`/api/me/loans/${loan.id}/payments`, {
+      idempotencyKey: key,
+      method: 'card',
+      purpose: 'payoff',
+    });
+    const again = await c.post(`/api/me/loans/${loan.id}/payments`, {
+      idempotencyKey: key,
+      method: 'card',
+      purpose: 'payoff',
+    });
+    expect(again.json().id).toBe(first.json().id);
+    const other = await c.post(`/api/me/loans/${loan.id}/payments`, {
+      idempotencyKey: key,
+      method: 'sbp',
+      purpose: 'payoff',
+    });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(t.acquiring.created.filter((k) => k === first.json().id)).toHaveLength(1);
+  });
+
+  it('a provider outage answers 503 and a retry with the same key creates exactly one payment', async () => {
+    const { c, loan } = await borrowerWithLoan();
+    const key = randomUUID();
+    t.acquiring.interruptNextCreate();
+    const lost = await c.post(`/api/me/loans/${loan.id}/payments`, {
+      idempotencyKey: key,
+      method: 'card',
+      purpose: 'payoff',
+    });
+    expect(lost.json().code).toBe('ACQUIRING_UNAVAILABLE');
+    const retry = await c.post(`/api/me/loans/${loan.id}/payments`, {
+      idempotencyKey: key,
+      method: 'card',
+      purpose: 'payoff',
+    });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().confirmationUrl).toBeTruthy();
+    const rows = await t.database.db.select().from(payments).where(eq(payments.loanId, loan.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('ten simultaneous notifications credit the payment once', async () => {
+    const { c, loan } = await borrowerWithLoan();
+    const payment = await pay(c, loan.id, { purpose: 'custom', amount: '100000' });
+    const [row] = await t.database.db.select().from(payments).where(eq(payments.id, payment.id));
+    await t.acquiring.succeed(row!.providerPaymentId!);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/webhooks/acquiring/yookassa',
+          payload: {
+            type: 'notification',
+            event: 'payment.succeeded',
+            object: { id: row!.providerPaymentId },
+          },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(200));
+    const entries = await t.database.db
+      .select()
+      .from(journalEntries)
+      .where(eq(journalEntries.idempotencyKey, `payment:${row!.providerPaymentId}`));
+    expect(entries).toHaveLength(1);
+    const credited = await t.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.dedupeKey, `credited:${payment.id}`));
+    expect(credited).toHaveLength(1);
+    expect((await c.get(`/api/me/loans/${loan.id}`)).json().balances.principal).toBe('900000');
+  });
+
+  it('a failed or abandoned payment is shown as failed and credits nothing', async () => {
+    const { c, loan } = await borrowerWithLoan();
+    const payment = await pay(c, loan.id, { purpose: 'payoff' });
+    await t.app.inject({ method: 'POST', url: `${payment.confirmationUrl}/fail` });
+    const after = (await c.get(`/api/me/loans/${loan.id}/payments/${payment.id}`)).json();
+    expect(after).toMatchObject({
+      status: 'failed',
+      failureReason: 'Банк отклонил платёж',
+      receiptUrl: null,
+    });
+    expect((await c.get(`/api/me/loans/${loan.id}`)).json().balances.principal).toBe('1000000');
+  });
+
+  it('refuses an amount above the debt, and shows bank-transfer details with the contract number', async () => {
+    const { c, loan } = await borrowerWithLoan();
+    const tooMuch = await c.post(`/api/me/loans/${loan.id}/payments`, {
+      idempotencyKey: randomUUID(),
+      method: 'card',
+      purpose: 'custom',
+      amount: '99900000',
+    });
+    expect(tooMuch.json()).toMatchObject({ code: 'PAYMENT_AMOUNT_INVALID' });
+    expect(loan.bankTransfer.purpose).toContain(loan.contractNumber);
+  });
+});
+
+describe('accrual, overdue, payoff and closing', () => {
+  it('a repeat loan accrues interest nightly, falls overdue, accrues a penalty, and closes when paid in full', async () => {
+    // The first loan (0 %) is repaid at once; the second is priced at the product rate, 0.8 % a day.
+    const { c, person, loan: first } = await borrowerWithLoan();
+    const payoff = await pay(c, first.id, { purpose: 'payoff' });
+    await payOnPage(c, payoff);
+    expect((await c.get(`/api/me/loans/${first.id}`)).json()).toMatchObject({
+      status: 'closed',
+      closedOn: today(),
+    });
+    const certificate = await c.get(`/api/me/loans/${first.id}/certificate`);
+    expect(certificate.headers['content-type']).toBe('application/pdf');
+
+    const loan = await takeLoan(t, c, person.phone, { productId: 'payday', amount: '1000000', term: 10 });
+    expect(loan.dailyRateBp).toBe(80);
+    await passDays(5);
+    await signInAgain(c, person);
+    const raw = await c.get(`/api/me/loans/${loan.id}`);
+    expect(raw.statusCode, raw.body).toBe(200);
+    let view = raw.json();
+    // 10 000 ₽ × 0.8 % × 4 closed days = 320 ₽; today's day is in the payoff, not yet booked.
+    expect(view.balances.interest).toBe('32000');
+    expect(view.payoff.amount).toBe(String(1_000_000 + 5 * 8_000));
+    await passDays(8); // past the due date (day 10): two days overdue
+    await signInAgain(c, person);
+    view = (await c.get(`/api/me/loans/${loan.id}`)).json();
+    expect(view.status).toBe('overdue');
+    expect(view.balances.principalOverdue).toBe('1000000');
+    // Penalty 20 % a year on 10 000 ₽: 547 kopecks a day (rounded down), for days 11 and 12.
+    expect(view.balances.penalty).toBe('1094');
+    expect(view.prolongation.available).toBe(false);
+    const full = await pay(c, loan.id, { purpose: 'payoff' });
+    await payOnPage(c, full);
+    view = (await c.get(`/api/me/loans/${loan.id}`)).json();
+    expect(view).toMatchObject({ status: 'closed', balances: { total: '0' } });
+    expect(view.certificateUrl).toBe(`/api/me/loans/${loan.id}/certificate`);
+  });
+
+  it('running the close of a date twice changes nothing', async () => {
+    await borrowerWithLoan();
+    await passDays(3);
+    const count = async () =>
+      Number(
+        (
+          (await t.database.db.execute(sql`select count(*)::int as n from postings`)) as unknown as {
+            rows: { n: number }[];
+          }
+        ).rows[0]!.n,
+      );
+    const before = await count();
+    await closeBusinessDay(t.database.db, addDays(today(), -1), {
+      now: t.clock.now(),
+      timeZone: 'Europe/Moscow',
+    });
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('prolongation', () => {
+  it('quotes, signs the addendum with a code bound to its hash, and moves the due date', async () => {
+    const { c, person, loan } = await borrowerWithLoan();
+    const quote = (await c.post(`/api/me/loans/${loan.id}/prolongation-quote`, { days: 14 })).json();
+    expect(quote).toMatchObject({ days: 14, newDueDate: addDays(loan.nextPayment.dueDate, 14) });
+    const bad = await c.post(`/api/me/loans/${loan.id}/prolongation-quote`, { days: 45 });
+    expect(bad.json().code).toBe('PROLONGATION_NOT_AVAILABLE');
+    const requested = await c.post(`/api/me/loans/${loan.id}/prolongations`, { days: 14 });
+    expect(requested.statusCode).toBe(201);
+    const addendum = requested.json();
+    const pdf = await c.get(addendum.documentUrl);
+    expect(pdf.headers['x-document-sha256']).toBe(addendum.sha256);
+    const code = await lastCodeSentTo(t.deps, person.phone);
+    const signed = (
+      await c.post(`/api/me/loans/${loan.id}/prolongations/${addendum.id}/sign`, { code })
+    ).json();
+    // A 0 % loan has no interest to pay: the addendum is in force at once.
+    expect(signed.status).toBe('in_force');
+    const view = (await c.get(`/api/me/loans/${loan.id}`)).json();
+    expect(view.nextPayment.dueDate).toBe(quote.newDueDate);
+    expect(view.prolongation.used).toBe(1);
+  });
+});
+
+describe('isolation: another borrower cannot see, pay into, quote or extend this loan', () => {
+  it('answers LOAN_NOT_FOUND / PAYMENT_NOT_FOUND to everyone else', async () => {
+    const { c, loan } = await borrowerWithLoan();
+    const payment = await pay(c, loan.id, { purpose: 'custom', amount: '100000' });
+    const stranger = client();
+    await registerBorrower(stranger, t.deps);
+    const attempts = [
+      await stranger.get(`/api/me/loans/${loan.id}`),
+      await stranger.post(`/api/me/loans/${loan.id}/payments`, {
+        idempotencyKey: randomUUID(),
+        method: 'card',
+        purpose: 'payoff',
+      }),
+      await stranger.post(`/api/me/loans/${loan.id}/early-repayment-quote`, { amount: '100000' }),
+      await stranger.post(`/api/me/loans/${loan.id}/prolongation-quote`, { days: 7 }),
+      await stranger.post(`/api/me/loans/${loan.id}/prolongations`, { days: 7 }),
+      await stranger.post(`/api/me/loans/${loan.id}/overpayment-refund`),
+    ];
+    for (const a of attempts) expect(a.json().code).toBe('LOAN_NOT_FOUND');
+    expect((await stranger.get(`/api/me/loans/${loan.id}/payments/${payment.id}`)).json().code).toBe(
+      'PAYMENT_NOT_FOUND',
+    );
+    expect((await stranger.get(`/api/me/loans/${loan.id}/certificate`)).json().code).toBe('LOAN_NOT_CLOSED');
+    expect((await stranger.get('/api/me/loans')).json()).toEqual([]);
+  });
+});
