@@ -1,5 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type ApplicationView, type QuoteRequest } from '../../contracts';
+import {
+  api,
+  type ApplicationView,
+  type LoanView,
+  type PaymentView,
+  type QuoteRequest,
+} from '../../contracts';
 import { isApiError } from './api-error';
 import { call } from './client';
 
@@ -17,6 +23,14 @@ export const queryKeys = {
   myQuote: ['me', 'quote'],
   applications: ['me', 'applications'],
   application: (id: string) => ['me', 'applications', id] as const,
+  loans: ['me', 'loans'],
+  loan: (id: string) => ['me', 'loans', id] as const,
+  payment: (loanId: string, paymentId: string) => ['me', 'loans', loanId, 'payments', paymentId] as const,
+  earlyRepaymentQuote: (loanId: string) => ['me', 'loans', loanId, 'early-repayment-quote'] as const,
+  prolongationQuote: (loanId: string) => ['me', 'loans', loanId, 'prolongation-quote'] as const,
+  notifications: ['me', 'notifications'],
+  notificationSettings: ['me', 'notification-settings'],
+  devBusinessDate: ['dev', 'business-date'],
 } as const;
 
 export function useSiteStatus() {
@@ -145,5 +159,106 @@ export function useApplication(id: string) {
       if (status === 'signed') return 2_000;
       return status && CHANGING.includes(status) ? 30_000 : false;
     },
+  });
+}
+
+/** The borrower's loans (after payout, including closed ones). */
+export function useLoans() {
+  return useQuery({ queryKey: queryKeys.loans, queryFn: ({ signal }) => call(api.loans, { signal }) });
+}
+
+/** Loans whose debt grows day by day: the page asks again now and then, and when the tab comes back. */
+const LIVE_LOAN: readonly LoanView['status'][] = ['awaiting_payout', 'active', 'overdue'];
+
+export function useLoan(id: string) {
+  return useQuery({
+    queryKey: queryKeys.loan(id),
+    queryFn: ({ signal }) => call(api.loan, { params: { id }, signal }),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      if (status === 'awaiting_payout') return 5_000;
+      return status && LIVE_LOAN.includes(status) ? 60_000 : false;
+    },
+  });
+}
+
+/** How often a payment the provider has not settled yet is asked for again. */
+export const PAYMENT_POLL_MS = 1_500;
+
+/** A payment the borrower came back from the provider's page with: asked for until it is settled. */
+export function usePayment(loanId: string, paymentId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.payment(loanId, paymentId ?? ''),
+    queryFn: ({ signal }) => {
+      if (paymentId === null) throw new Error('usePayment: no payment');
+      return call(api.payment, { params: { id: loanId, childId: paymentId }, signal });
+    },
+    enabled: paymentId !== null,
+    refetchInterval: (query) => {
+      const { data, error } = query.state;
+      if (isApiError(error, 'PAYMENT_NOT_FOUND', 'LOAN_NOT_FOUND', 'NOT_FOUND', 'VALIDATION_FAILED'))
+        return false;
+      return !data || data.status === 'processing' ? PAYMENT_POLL_MS : false;
+    },
+    refetchIntervalInBackground: true,
+  });
+}
+
+export const isSettled = (payment: PaymentView | undefined): boolean =>
+  payment !== undefined && payment.status !== 'processing';
+
+/** What paying `amount` (kopecks) early does to the loan; null asks nothing. The last answer stays meanwhile. */
+export function useEarlyRepaymentQuote(loanId: string, amount: string | null) {
+  return useQuery({
+    queryKey: [...queryKeys.earlyRepaymentQuote(loanId), amount],
+    queryFn: ({ signal }) => {
+      if (amount === null) throw new Error('useEarlyRepaymentQuote: no amount');
+      return call(api.earlyRepaymentQuote, { params: { id: loanId }, body: { amount }, signal });
+    },
+    enabled: amount !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    retry: false,
+  });
+}
+
+/** What a prolongation by `days` costs now and the new due date; null asks nothing. */
+export function useProlongationQuote(loanId: string, days: number | null) {
+  return useQuery({
+    queryKey: [...queryKeys.prolongationQuote(loanId), days],
+    queryFn: ({ signal }) => {
+      if (days === null) throw new Error('useProlongationQuote: no days');
+      return call(api.prolongationQuote, { params: { id: loanId }, body: { days }, signal });
+    },
+    enabled: days !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+    retry: false,
+  });
+}
+
+/** The messages of the account; the header shows the unread count, so it is asked again now and then. */
+export function useNotifications(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.notifications,
+    queryFn: ({ signal }) => call(api.notifications, { signal }),
+    enabled,
+    refetchInterval: 60_000,
+  });
+}
+
+export function useNotificationSettings() {
+  return useQuery({
+    queryKey: queryKeys.notificationSettings,
+    queryFn: ({ signal }) => call(api.notificationSettings, { signal }),
+  });
+}
+
+/** Demo: the lender's business date. A 404 (not the demo) is not worth retrying. */
+export function useDevBusinessDate() {
+  return useQuery({
+    queryKey: queryKeys.devBusinessDate,
+    queryFn: ({ signal }) => call(api.devBusinessDate, { signal }),
+    retry: false,
   });
 }

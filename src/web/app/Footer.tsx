@@ -34,9 +34,14 @@ export function Footer() {
               © {new Date().getFullYear()} {status?.companyName}
             </Text>
             {status?.demo && (
-              <Anchor component={Link} to="/dev/sms" size="xs" c="dimmed">
-                СМС (демо)
-              </Anchor>
+              <Group gap="md">
+                <Anchor component={Link} to="/dev/sms" size="xs" c="dimmed">
+                  СМС (демо)
+                </Anchor>
+                <Anchor component={Link} to="/dev/business-date" size="xs" c="dimmed">
+                  Операционная дата (демо)
+                </Anchor>
+              </Group>
             )}
           </Group>
         </Stack>

@@ -1,9 +1,9 @@
-import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Container, Group, Indicator, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../contracts';
 import { call, forgetCsrfToken } from '../api/client';
-import { useMe, useSiteStatus } from '../api/queries';
+import { useMe, useNotifications, useSiteStatus } from '../api/queries';
 import { signedOut } from './query-client';
 
 /** Four items must fit a 360 px phone: tighter there, as before from 576 px up. */
@@ -24,6 +24,60 @@ function NavButton({ to, label, also = [] }: { to: string; label: string; also?:
       aria-current={current ? 'page' : undefined}
     >
       {label}
+    </Button>
+  );
+}
+
+/** An envelope, for «Сообщения» on a phone where the word does not fit. */
+function EnvelopeIcon() {
+  return (
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden
+    >
+      <rect x="3" y="5" width="18" height="14" rx="2" />
+      <path d="m3 7 9 6 9-6" />
+    </svg>
+  );
+}
+
+/** «Сообщения» with the number of unread ones; an envelope with a dot-count instead of the word below 576 px. */
+function MessagesButton() {
+  const { pathname } = useLocation();
+  const { data } = useNotifications();
+  const unread = data?.unread ?? 0;
+  const current = pathname === '/account/notifications';
+  const count = unread > 99 ? '99+' : String(unread);
+  return (
+    <Button
+      component={Link}
+      to="/account/notifications"
+      variant={current ? 'light' : 'subtle'}
+      size="sm"
+      {...NAV_SPACING}
+      aria-current={current ? 'page' : undefined}
+      aria-label={unread > 0 ? `Сообщения, непрочитанных: ${unread}` : 'Сообщения'}
+      // The count sits on the envelope's corner, partly outside the button.
+      styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
+      <Box component="span" visibleFrom="xs" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+        Сообщения
+        {unread > 0 && (
+          <Badge size="sm" circle color="red" aria-hidden>
+            {count}
+          </Badge>
+        )}
+      </Box>
+      <Box component="span" hiddenFrom="xs" display="flex">
+        <Indicator label={count} size={16} color="red" disabled={unread === 0} offset={2} aria-hidden>
+          <EnvelopeIcon />
+        </Indicator>
+      </Box>
     </Button>
   );
 }
@@ -57,8 +111,9 @@ export function Header() {
                 <NavButton
                   to="/account"
                   label="Главная"
-                  also={['/account/apply', '/account/applications/']}
+                  also={['/account/apply', '/account/applications/', '/account/loans/']}
                 />
+                <MessagesButton />
                 <NavButton to="/account/profile" label="Профиль" />
                 <NavButton to="/account/sessions" label="Сеансы" />
                 <Button

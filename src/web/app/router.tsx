@@ -2,13 +2,16 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RecoverPage } from '../features/auth/RecoverPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DevBusinessDatePage } from '../features/dev/DevBusinessDatePage';
 import { DevSmsPage } from '../features/dev/DevSmsPage';
 import { LandingPage } from '../features/landing/LandingPage';
 import { ApplicationPage } from '../features/loans/ApplicationPage';
 import { ApplyPage } from '../features/loans/ApplyPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { RegisterPage } from '../features/registration/RegisterPage';
+import { LoanPage } from '../features/servicing/LoanPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
 import { GuestOnly, RequireAuth } from './guards';
 import { Layout } from './Layout';
@@ -68,6 +71,22 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: '/account/loans/:id',
+        element: (
+          <RequireAuth>
+            <LoanPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/account/notifications',
+        element: (
+          <RequireAuth>
+            <NotificationsPage />
+          </RequireAuth>
+        ),
+      },
+      {
         path: '/account/sessions',
         element: (
           <RequireAuth>
@@ -76,6 +95,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: '/dev/sms', element: <DevSmsPage /> },
+      { path: '/dev/business-date', element: <DevBusinessDatePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,17 +1,32 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ApplicationView, Me, ProductView, QuoteView } from '../../../contracts';
-import { isOpenApplication, useApplications, useMe, useProducts, useSiteStatus } from '../../api/queries';
+import type { ApplicationView, LoanView, Me, ProductView, QuoteView } from '../../../contracts';
+import {
+  isOpenApplication,
+  useApplications,
+  useLoans,
+  useMe,
+  useProducts,
+  useSiteStatus,
+} from '../../api/queries';
 import { PageLoader } from '../../app/guards';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatFullName, formatInstantDate, formatPhone, todayIso } from '../../i18n/format';
 import { parseIsoDate } from '../../../domain/calendar';
+import { parseKopecks, toWire } from '../../../domain/money';
 import { DAYS, plural, termText } from '../../../domain/russian';
 import { StatusBadge } from '../loans/StatusBadge';
 import { Calculator } from '../loans/Calculator';
 import { boundsOf, formatRubles, formatWire } from '../loans/terms';
+import { PAY_ANCHOR, PROLONGATION_ANCHOR, isPayable, loanPath } from '../servicing/labels';
+import { dueText } from '../servicing/loan-texts';
+import { LoanStatusBadge } from '../servicing/LoanStatusBadge';
+
+/** Loans the borrower still holds: at most one at a time. */
+const HELD: readonly LoanView['status'][] = ['awaiting_payout', 'active', 'overdue'];
 
 const applicationPath = (application: ApplicationView) => `/account/applications/${application.id}`;
 const requested = (a: ApplicationView) => `${formatWire(a.amount)} на ${termText(a.term, a.termUnit)}`;
@@ -21,12 +36,18 @@ export function DashboardPage() {
   usePageTitle('Личный кабинет');
   const { data: me } = useMe();
   const applications = useApplications();
+  const loans = useLoans();
   if (!me) return <PageLoader />;
 
   const [latest, ...past] = applications.data ?? [];
   const open = latest && isOpenApplication(latest) ? latest : undefined;
+  const heldLoan = loans.data?.find((loan) => HELD.includes(loan.status));
+  // The loan of the latest application, even when repaid: the certificate is on its page.
+  const shownLoan = heldLoan ?? loans.data?.find((loan) => loan.applicationId === latest?.id);
   // One loan at a time: while one is held, a new application would only be refused.
-  const holdsLoan = ['awaiting_payout', 'active', 'overdue'].includes(latest?.loan?.status ?? '');
+  const holdsLoan =
+    Boolean(heldLoan) || ['awaiting_payout', 'active', 'overdue'].includes(latest?.loan?.status ?? '');
+  const latestIsLoan = latest !== undefined && latest.id === shownLoan?.applicationId;
 
   return (
     <Stack gap="lg">
@@ -38,11 +59,11 @@ export function DashboardPage() {
           <Stack gap="lg">
             {applications.isPending && <PageLoader />}
             {applications.isError && <ApiErrorAlert error={applications.error} />}
-            {latest?.status === 'paid_out' && latest.offer ? (
-              <MyLoan application={latest} offer={latest.offer} />
-            ) : (
-              latest && <LatestApplication application={latest} open={Boolean(open)} />
-            )}
+            {shownLoan && <MyLoan loan={shownLoan} />}
+            {!shownLoan && latest?.status === 'paid_out' && latest.offer
+              ? // The loans could not be loaded: what the application knows of its loan.
+                !loans.isPending && <MyLoanByApplication application={latest} offer={latest.offer} />
+              : latest && !latestIsLoan && <LatestApplication application={latest} open={Boolean(open)} />}
             {applications.isSuccess && !open && !holdsLoan && (
               <Calculator wide title={latest ? 'Новый заём' : 'Рассчитайте заём'} />
             )}
@@ -114,8 +135,81 @@ function daysBetween(from: string, to: string): number {
 const daysLeftText = (days: number): string =>
   days === 0 ? 'платёж сегодня' : `осталось ${days}\u00a0${plural(days, DAYS)}`;
 
-/** The loan paid out: what was taken and the next payment by the schedule (servicing comes later). */
-function MyLoan({ application, offer }: { application: ApplicationView; offer: QuoteView }) {
+/** «Мой заём»: the next payment, the debt today and the way to the loan page to pay or prolong. */
+function MyLoan({ loan }: { loan: LoanView }) {
+  const next = loan.nextPayment;
+  const overdue = next?.overdue ?? false;
+  const items: [string, ReactNode][] = [];
+  if (next) {
+    items.push([
+      'Следующий платёж',
+      <Text key="date" span c={overdue ? 'red.8' : undefined} fw={overdue ? 700 : undefined}>
+        {formatDate(next.dueDate)} — {dueText(next, loan.today)}
+      </Text>,
+    ]);
+    items.push(['К оплате по графику', <b key="amount">{formatWire(next.amount)}</b>]);
+  }
+  if (isPayable(loan)) {
+    const { principal, principalOverdue, total } = loan.balances;
+    items.push([
+      'Остаток основного долга',
+      formatWire(toWire(parseKopecks(principal) + parseKopecks(principalOverdue))),
+    ]);
+    items.push(['Задолженность на сегодня', formatWire(total)]);
+  }
+  if (loan.status === 'closed' && loan.closedOn) items.push(['Погашен', formatDate(loan.closedOn)]);
+  return (
+    <Section title="Мой заём">
+      <Stack gap={4}>
+        <Group gap="xs">
+          <LoanStatusBadge loan={loan} />
+        </Group>
+        <Text fw={600}>
+          «{loan.productName}»: {formatWire(loan.principal)}
+        </Text>
+        <Text size="sm" c="dimmed">
+          Договор № {loan.contractNumber} от {formatDate(loan.contractDate)}
+        </Text>
+      </Stack>
+      {items.length > 0 && (
+        <Paper
+          withBorder
+          radius="md"
+          p="sm"
+          bg={overdue ? 'red.0' : 'gray.0'}
+          style={overdue ? { borderColor: 'var(--mantine-color-red-4)' } : undefined}
+        >
+          <InfoList items={items} />
+        </Paper>
+      )}
+      <Group gap="sm">
+        {isPayable(loan) && (
+          <Button
+            component={Link}
+            to={`${loanPath(loan.id)}#${PAY_ANCHOR}`}
+            color={overdue ? 'red' : undefined}
+          >
+            Оплатить
+          </Button>
+        )}
+        {isPayable(loan) && loan.prolongation.available && (
+          <Button component={Link} to={`${loanPath(loan.id)}#${PROLONGATION_ANCHOR}`} variant="light">
+            Продлить
+          </Button>
+        )}
+        <Button component={Link} to={loanPath(loan.id)} variant="light">
+          {loan.status === 'closed' ? 'Подробнее и справка' : 'Подробнее и оплата'}
+        </Button>
+      </Group>
+      <Anchor component={Link} to={`/account/applications/${loan.applicationId}`} size="sm">
+        График платежей и договор
+      </Anchor>
+    </Section>
+  );
+}
+
+/** The loan paid out, as its application tells it: a fallback while the loans cannot be loaded. */
+function MyLoanByApplication({ application, offer }: { application: ApplicationView; offer: QuoteView }) {
   const today = todayIso();
   const next = offer.schedule.find((row) => row.dueDate >= today);
   return (

@@ -173,7 +173,19 @@ function Decision({ application }: { application: ApplicationView }) {
     case 'paid_out':
       return (
         <Alert color="green" variant="light" title={`Деньги отправлены: ${application.payoutMethod.label}`}>
-          Возвращать — по графику платежей ниже.
+          <Text size="sm">Возвращать — по графику платежей ниже.</Text>
+          {application.loan && (
+            <Anchor
+              component={Link}
+              to={`/account/loans/${application.loan.id}`}
+              size="sm"
+              fw={600}
+              mt={4}
+              display="inline-block"
+            >
+              Задолженность, оплата и продление — на странице займа
+            </Anchor>
+          )}
         </Alert>
       );
     case 'payout_failed':
