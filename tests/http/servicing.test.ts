@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar';
-import { journalEntries } from '../../src/server/adapters/db/schema-loans';
+import { journalEntries, loans } from '../../src/server/adapters/db/schema-loans';
 import { notifications, payments } from '../../src/server/adapters/db/schema-servicing';
 import { closeBusinessDay } from '../../src/server/services/close-business-day';
+import { dispatchMessages } from '../../src/server/services/notify-borrower';
 import {
   actOnPaymentPage,
   borrowerWithLoan as withLoan,
@@ -210,6 +211,101 @@ describe('accrual, overdue, payoff and closing', () => {
       timeZone: 'Europe/Moscow',
     });
     expect(await count()).toBe(before);
+  });
+});
+
+describe('the close with several workers', () => {
+  it('two workers closing the same date at once take every loan exactly once', async () => {
+    const borrowers = await Promise.all([borrowerWithLoan(), borrowerWithLoan(), borrowerWithLoan()]);
+    const ids = borrowers.map((b) => b.loan.id);
+    t.clock.advance(86_400_000);
+    const date = addDays(today(), -1);
+    // Catch up the days before, then race two workers on one date with a batch of one loan each.
+    await closeBusinessDay(t.database.db, addDays(date, -1), {
+      now: t.clock.now(),
+      timeZone: 'Europe/Moscow',
+    });
+    const counts = await Promise.all(
+      [1, 2].map(() =>
+        closeBusinessDay(t.database.db, date, { now: t.clock.now(), timeZone: 'Europe/Moscow', batch: 1 }),
+      ),
+    );
+    expect(counts[0]! + counts[1]!).toBeGreaterThanOrEqual(ids.length);
+    const rows = (await t.database.db.execute(sql`
+      SELECT l.id, l.closed_through::text AS closed FROM loans l WHERE l.id IN (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`)) as unknown as { rows: { closed: string }[] };
+    expect(rows.rows.map((r) => r.closed)).toEqual([date, date, date]);
+  });
+});
+
+describe('overpayment', () => {
+  it('money beyond the debt goes to the overpayment account and is refunded to the payment it came with', async () => {
+    const { c, loan } = await borrowerWithLoan();
+    // Two payoff payments started before either is paid: the second one finds no debt left.
+    const first = await pay(c, loan.id, { purpose: 'payoff' });
+    const second = await pay(c, loan.id, { purpose: 'payoff' });
+    await payOnPage(c, first);
+    await payOnPage(c, second);
+    let view = (await c.get(`/api/me/loans/${loan.id}`)).json();
+    expect(view).toMatchObject({ status: 'closed', balances: { overpayment: '1000000', total: '0' } });
+    const refunded = await c.post(`/api/me/loans/${loan.id}/overpayment-refund`);
+    expect(refunded.statusCode, refunded.body).toBe(200);
+    view = refunded.json();
+    expect(view.balances.overpayment).toBe('0');
+    expect((await c.post(`/api/me/loans/${loan.id}/overpayment-refund`)).json().code).toBe('NO_OVERPAYMENT');
+  });
+});
+
+describe('messages', () => {
+  it('an optional SMS the borrower switched off is not sent; the account still shows it', async () => {
+    const { c, loan } = await borrowerWithLoan();
+    const settings = await c.put('/api/me/notification-settings', {
+      sms: { due_in_3_days: true, due_tomorrow: true, due_today: true, payment_credited: false },
+    });
+    expect(settings.json().sms.payment_credited).toBe(false);
+    await payOnPage(c, await pay(c, loan.id, { purpose: 'custom', amount: '100000' }));
+    const [message] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.loanId, loan.id));
+    expect(message).toMatchObject({ kind: 'payment_credited', smsStatus: 'opted_out' });
+    expect((await c.get('/api/me/notifications')).json().unread).toBe(1);
+    await c.post('/api/me/notifications/read');
+    expect((await c.get('/api/me/notifications')).json().unread).toBe(0);
+  });
+
+  it('an overdue notice waits for the hours of 230-FZ and goes out at most twice a day', async () => {
+    const { person, loan } = await borrowerWithLoan();
+    const [me] = await t.database.db
+      .select({ id: loans.borrowerId })
+      .from(loans)
+      .where(eq(loans.id, loan.id));
+    const night = new Date('2026-11-25T20:30:00Z'); // 23:30 in Moscow
+    for (const n of [1, 2, 3])
+      await t.database.db.insert(notifications).values({
+        borrowerId: me!.id,
+        loanId: loan.id,
+        kind: 'overdue',
+        text: `Просрочка ${n}`,
+        dedupeKey: `test-overdue-${loan.id}-${n}`,
+        smsStatus: 'queued',
+        notBefore: night,
+      });
+    t.clock.advance(night.getTime() - t.clock.now().getTime());
+    await dispatchMessages(t.deps);
+    const queued = await t.database.db.select().from(notifications).where(eq(notifications.loanId, loan.id));
+    // Not sent at night: moved to 08:00 Moscow time of the next (working) day.
+    expect(queued.map((q) => [q.smsStatus, q.notBefore.toISOString()])).toEqual(
+      Array(3).fill(['queued', '2026-11-26T05:00:00.000Z']),
+    );
+    t.clock.advance(9 * 3_600_000); // 08:30 Moscow
+    await dispatchMessages(t.deps);
+    const after = await t.database.db.select().from(notifications).where(eq(notifications.loanId, loan.id));
+    expect(after.map((m) => m.smsStatus).sort()).toEqual(['sent', 'sent', 'suppressed']);
+    const outbox = (await t.app.inject('/api/dev/sms')).json() as { phone: string; text: string }[];
+    expect(outbox.filter((m) => m.phone === person.phone && m.text.startsWith('Просрочка'))).toHaveLength(2);
   });
 });
 

@@ -105,14 +105,19 @@ export async function queueDueReminders(db: DbOrTx, date: IsoDate, timeZone: str
     ON CONFLICT (dedupe_key) DO NOTHING`);
 }
 
+/** How long a claimed message is held by the worker that claimed it (a crashed worker's messages come back). */
+const CLAIM_MS = 5 * 60_000;
+
 /**
- * Sends the queued SMS whose time has come: claimed with SKIP LOCKED (any number of workers), overdue notices
- * only within the hours and limits of 230-FZ (collectionMessageDecision): outside the hours the message waits
- * for the next window, over a limit it is not sent (it stays in the account). Returns how many it handled.
+ * Sends the queued SMS whose time has come. A short transaction claims them (SKIP LOCKED, then their time is
+ * moved a few minutes on, so no other worker takes them); the SMS go out after it, with no transaction held
+ * open over the gateway. Overdue notices go only within the hours and limits of 230-FZ
+ * (collectionMessageDecision): outside the hours a message waits for the next window, over a limit it is not
+ * sent (it stays in the account). A gateway failure leaves the message queued for a later pass.
  */
 export async function dispatchMessages(deps: Deps, limit = 50): Promise<number> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  const claimed = await deps.db.transaction(async (tx) => {
     const due = await tx
       .select({
         id: notifications.id,
@@ -127,45 +132,54 @@ export async function dispatchMessages(deps: Deps, limit = 50): Promise<number> 
       .orderBy(asc(notifications.notBefore))
       .limit(limit)
       .for('update', { of: notifications, skipLocked: true });
-    for (const message of due) {
-      if (message.kind === 'overdue') {
-        const sent = await tx
-          .select({ at: notifications.sentAt })
-          .from(notifications)
-          .where(
-            and(
-              eq(notifications.borrowerId, message.borrowerId),
-              eq(notifications.kind, 'overdue'),
-              eq(notifications.smsStatus, 'sent'),
-              gte(notifications.sentAt, new Date(now.getTime() - 31 * 86_400_000)),
-            ),
-          );
-        const decision = collectionMessageDecision(
-          now,
-          sent.map((s) => s.at!),
-          deps.config.timeZone,
+    if (due.length > 0)
+      await tx
+        .update(notifications)
+        .set({ notBefore: new Date(now.getTime() + CLAIM_MS) })
+        .where(
+          inArray(
+            notifications.id,
+            due.map((m) => m.id),
+          ),
         );
-        if (!decision.send) {
-          await tx
-            .update(notifications)
-            .set(decision.reason === 'limit' ? { smsStatus: 'suppressed' } : { notBefore: decision.retryAt })
-            .where(eq(notifications.id, message.id));
-          continue;
-        }
-      }
-      const ok = await sendSms(deps, message.phone, message.kind, message.text).then(
-        () => true,
-        () => false,
-      );
-      // A gateway failure leaves it queued: it is tried again on the next pass.
-      if (ok)
-        await tx
-          .update(notifications)
-          .set({ smsStatus: 'sent', sentAt: now })
-          .where(eq(notifications.id, message.id));
-    }
-    return due.length;
+    return due;
   });
+  for (const message of claimed) {
+    if (message.kind === 'overdue') {
+      const sent = await deps.db
+        .select({ at: notifications.sentAt })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.borrowerId, message.borrowerId),
+            eq(notifications.kind, 'overdue'),
+            eq(notifications.smsStatus, 'sent'),
+            gte(notifications.sentAt, new Date(now.getTime() - 31 * 86_400_000)),
+          ),
+        );
+      const decision = collectionMessageDecision(
+        now,
+        sent.map((s) => s.at!),
+        deps.config.timeZone,
+      );
+      if (!decision.send) {
+        await deps.db
+          .update(notifications)
+          .set(decision.reason === 'limit' ? { smsStatus: 'suppressed' } : { notBefore: decision.retryAt })
+          .where(eq(notifications.id, message.id));
+        continue;
+      }
+    }
+    const ok = await sendSms(deps, message.phone, message.kind, message.text).then(
+      () => true,
+      () => false,
+    );
+    await deps.db
+      .update(notifications)
+      .set(ok ? { smsStatus: 'sent', sentAt: now } : { notBefore: now })
+      .where(eq(notifications.id, message.id));
+  }
+  return claimed.length;
 }
 
 export async function listMessages(db: DbOrTx, borrowerId: string) {

@@ -362,14 +362,13 @@ async function creditPayment(
   const principalPaid = allocation.applied.currentPrincipal + allocation.applied.overduePrincipal;
   const closes = serviced && totalDebt(after) === 0n;
   const overdueLeft = after.principalOverdue + after.interestOverdue > 0n;
-  await tx
-    .update(loans)
-    .set({
-      ...(principalPaid > 0n ? { interestBaseDate: paymentDate } : {}),
-      ...(closes ? { status: 'closed', closedOn: paymentDate, overdueSince: null } : {}),
-      ...(!closes && serviced && !overdueLeft ? { status: 'active', overdueSince: null } : {}),
-    })
-    .where(eq(loans.id, loan.id));
+  const changes = {
+    ...(principalPaid > 0n ? { interestBaseDate: paymentDate } : {}),
+    ...(closes ? { status: 'closed' as const, closedOn: paymentDate, overdueSince: null } : {}),
+    ...(!closes && serviced && !overdueLeft ? { status: 'active' as const, overdueSince: null } : {}),
+  };
+  // A payment into a closed loan (all of it an overpayment) changes nothing on the loan itself.
+  if (Object.keys(changes).length > 0) await tx.update(loans).set(changes).where(eq(loans.id, loan.id));
   if (!closes && claimed.purpose === 'custom' && allocation.applied.currentPrincipal > 0n)
     await recalculateSchedule(tx, fresh!, after.principal, paymentDate, claimed.recalculation ?? 'payment');
   if (claimed.prolongationId) await applyProlongation(deps, tx, claimed.prolongationId, fresh!);

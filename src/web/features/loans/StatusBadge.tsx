@@ -15,6 +15,10 @@ export function StatusBadge({
       size="lg"
       tt="none"
       maw="100%"
+      h="auto"
+      py={4}
+      // A long status («Деньги отправлены») wraps on a phone instead of being cut off.
+      styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
       style={{ flexShrink: 1 }}
     >
       {application.statusText}

@@ -56,8 +56,11 @@ function initialValues(loan: LoanView): PayValues {
     amount: '',
     recalculation: null,
   };
-  const stored = storedAttempt(sessionKeyStorage(), loan.id, 'debt')?.choice;
+  const attempt = storedAttempt(sessionKeyStorage(), loan.id, 'debt');
+  const stored = attempt?.choice;
   if (!stored || stored.purpose === 'prolongation') return fresh;
+  // Back from the provider's page with the payment credited: that attempt is over, not to be offered again.
+  if (loan.payments.some((p) => p.id === attempt?.paymentId && p.status === 'credited')) return fresh;
   if (stored.purpose === 'next' && !loan.nextPayment) return fresh;
   return {
     purpose: stored.purpose,
