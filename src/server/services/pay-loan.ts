@@ -135,7 +135,10 @@ async function createAtProvider(deps: Deps, row: PaymentRow, contractNumber: str
       idempotenceKey: row.id,
       amount: row.amount,
       method: row.method,
-      description: `Погашение займа по договору № ${contractNumber}`,
+      description:
+        row.purpose === 'prolongation'
+          ? `Проценты за пролонгацию по договору № ${contractNumber}`
+          : `Погашение займа по договору № ${contractNumber}`,
       returnUrl: returnUrl(deps, row.loanId, row.id),
       metadata: { paymentId: row.id, loanId: row.loanId },
     });
