@@ -10,7 +10,7 @@ import { closeBusinessDay } from '../src/server/services/close-business-day';
  */
 const BASE = '2026-11-01';
 
-async function seed(db: Database['db'], count: number) {
+export async function seed(db: Database['db'], count: number) {
   await db.execute(sql`
     INSERT INTO borrowers (id, phone, password_hash, surname, name, birth_date, sex, passport_encrypted,
                            passport_hash, person_hash, passport_issue_date, passport_issued_by, passport_division_code)
@@ -41,6 +41,19 @@ async function seed(db: Database['db'], count: number) {
     SELECT l.id, c.code FROM loans l
     CROSS JOIN (VALUES ('principal'), ('principal_overdue'), ('interest'), ('interest_overdue'), ('penalty'),
                        ('fees'), ('overpayment'), ('interest_income'), ('penalty_income')) AS c(code)`);
+  // The disbursements, booked like the payout does: the principal is owed, the money left the bank account.
+  await db.execute(
+    sql`INSERT INTO ledger_accounts (loan_id, code) VALUES (NULL, 'bank') ON CONFLICT DO NOTHING`,
+  );
+  await db.execute(sql`
+    WITH e AS (
+      INSERT INTO journal_entries (kind, loan_id, idempotency_key, business_date)
+      SELECT 'disbursement', id, 'bench:' || id, ${BASE} FROM loans
+      RETURNING id, loan_id)
+    INSERT INTO postings (entry_id, account_id, amount)
+    SELECT e.id, a.id, 1000000 FROM e JOIN ledger_accounts a ON a.loan_id = e.loan_id AND a.code = 'principal'
+    UNION ALL
+    SELECT e.id, (SELECT id FROM ledger_accounts WHERE loan_id IS NULL AND code = 'bank'), -1000000 FROM e`);
   await db.execute(sql`
     INSERT INTO loan_instalments (loan_id, version, n, due_date, principal, interest, total, remaining_principal)
     SELECT id, 1, 1, '2026-12-01', 1000000, 240000, 1240000, 0 FROM loans`);
@@ -64,6 +77,11 @@ export async function benchClose(adminUrl: string, count: number) {
       timeZone: 'Europe/Moscow',
     });
     const seconds = (performance.now() - started) / 1000;
+    const booked = (await database.db.execute(
+      sql`SELECT count(*)::int AS n, coalesce(sum(interest), 0)::text AS interest FROM loan_balances WHERE interest > 0`,
+    )) as unknown as { rows: { n: number; interest: string }[] };
+    // A close that booked nothing would be a fast, meaningless figure: every loan must have accrued a day.
+    if (Number(booked.rows[0]!.n) !== count) throw new Error(`only ${booked.rows[0]!.n} loans accrued`);
     return { count, closed, seconds, perSecond: Math.round(closed / seconds), seedSeconds };
   } finally {
     await database.close();

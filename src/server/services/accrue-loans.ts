@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { IsoDate } from '../../domain/calendar';
 import type { DbOrTx } from '../adapters/db/database';
 
@@ -18,8 +18,11 @@ import type { DbOrTx } from '../adapters/db/database';
  */
 export async function accrueLoans(
   db: DbOrTx,
-  options: { date: IsoDate; loans: SQL; dueProcessing: boolean; kind: 'close' | 'accrual' },
+  options: { date: IsoDate; loanIds: readonly string[]; dueProcessing: boolean; kind: 'close' | 'accrual' },
 ): Promise<number> {
+  // PostgreSQL's JIT compiler judges this statement expensive and spends ~3 s compiling it for a 5 000-loan batch
+  // that runs in 0.5 s without it (measured with EXPLAIN ANALYZE). Off for this transaction only.
+  await db.execute(sql`SET LOCAL jit = off`);
   const d = sql`${options.date}::date`;
   const due = options.dueProcessing;
   const result = (await db.execute(sql`
@@ -34,7 +37,7 @@ export async function accrueLoans(
                WHERE i.loan_id = l.id AND i.version = l.schedule_version
                  AND i.due_date > l.closed_through AND i.due_date <= ${d}) AS target
         FROM loans l JOIN loan_balances b ON b.loan_id = l.id
-       WHERE l.id IN (${options.loans})
+       WHERE l.id = ANY(${`{${options.loanIds.join(',')}}`}::uuid[])
     ),
     accrual AS (
       SELECT l.*,

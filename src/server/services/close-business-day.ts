@@ -43,11 +43,12 @@ export async function closeBusinessDay(
          ORDER BY id LIMIT ${batch}
          FOR UPDATE SKIP LOCKED`)) as unknown as Rows<{ id: string }>;
       if (claimed.rows.length === 0) return 0;
-      const ids = sql.join(
-        claimed.rows.map((r) => sql`${r.id}::uuid`),
-        sql`, `,
-      );
-      return accrueLoans(tx, { date, loans: ids, dueProcessing: true, kind: 'close' });
+      return accrueLoans(tx, {
+        date,
+        loanIds: claimed.rows.map((r) => r.id),
+        dueProcessing: true,
+        kind: 'close',
+      });
     });
     processed += closed;
     if (closed > 0) continue;

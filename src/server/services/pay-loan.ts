@@ -336,7 +336,7 @@ async function creditPayment(
   if (serviced)
     await accrueLoans(tx, {
       date: paymentDate,
-      loans: sql`${loan.id}::uuid`,
+      loanIds: [loan.id],
       dueProcessing: false,
       kind: 'accrual',
     });
