@@ -34,7 +34,8 @@ import { applyProlongation } from './prolong-loan';
 
 type PaymentRow = typeof payments.$inferSelect;
 
-const ALLOCATION_LABELS: Record<DebtBucket | 'overpayment', string> = {
+/** How each part of a payment is named on the screen and the receipt. */
+export const ALLOCATION_LABELS: Record<DebtBucket | 'overpayment', string> = {
   overdueInterest: 'Просроченные проценты',
   overduePrincipal: 'Просроченный основной долг',
   penalty: 'Неустойка',

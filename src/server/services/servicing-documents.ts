@@ -4,6 +4,7 @@ import { borrowers } from '../adapters/db/schema';
 import { contracts, loans } from '../adapters/db/schema-loans';
 import { payments, prolongations } from '../adapters/db/schema-servicing';
 import type { Deps } from './deps';
+import { ALLOCATION_LABELS } from './pay-loan';
 
 /** A document a borrower downloads. */
 export type PdfDocument = { pdf: Buffer; filename: string; sha256?: string };
@@ -57,16 +58,6 @@ export async function repaymentCertificatePdf(
   return { pdf: document.pdf, filename: `certificate-${row.contract.number}.pdf`, sha256: document.sha256 };
 }
 
-const RECEIPT_LABELS: Record<string, string> = {
-  overdueInterest: 'Просроченные проценты',
-  overduePrincipal: 'Просроченный основной долг',
-  penalty: 'Неустойка',
-  currentInterest: 'Проценты',
-  currentPrincipal: 'Основной долг',
-  fees: 'Прочие платежи',
-  overpayment: 'Переплата',
-};
-
 export async function paymentReceiptPdf(
   deps: Deps,
   borrowerId: string,
@@ -94,7 +85,10 @@ export async function paymentReceiptPdf(
     providerPaymentId: p.providerPaymentId,
     allocation: Object.entries(p.allocation ?? {})
       .filter(([, v]) => v !== '0')
-      .map(([k, v]) => ({ label: RECEIPT_LABELS[k] ?? k, amount: BigInt(v) })),
+      .map(([k, v]) => ({
+        label: ALLOCATION_LABELS[k as keyof typeof ALLOCATION_LABELS] ?? k,
+        amount: BigInt(v),
+      })),
   });
   return { pdf: document.pdf, filename: `receipt-${p.id.slice(0, 8)}.pdf`, sha256: document.sha256 };
 }

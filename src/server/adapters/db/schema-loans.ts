@@ -1,25 +1,8 @@
-import {
-  bigint,
-  boolean,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { APPLICATION_STATUS } from '../../../contracts/loans';
 import { LEDGER_ACCOUNT_CODES } from '../../../domain/ledger';
+import { bytea, createdAt, instant, kopecks } from './columns';
 import { borrowers } from './schema';
-
-const instant = (name: string) => timestamp(name, { withTimezone: true });
-const createdAt = () => instant('created_at').notNull().defaultNow();
-const kopecks = (name: string) => bigint(name, { mode: 'bigint' });
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /** Loan products. A product that breaks the legal rule set in force cannot be saved (checked in the service). */
 export const loanProducts = pgTable('loan_products', {

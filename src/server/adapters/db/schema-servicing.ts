@@ -1,29 +1,14 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { NOTIFICATION_KIND } from '../../../contracts/servicing';
+import { bytea, createdAt, instant, kopecks } from './columns';
 import { borrowers } from './schema';
 import { loans } from './schema-loans';
 
-const instant = (name: string) => timestamp(name, { withTimezone: true });
-const createdAt = () => instant('created_at').notNull().defaultNow();
-const kopecks = (name: string) => bigint(name, { mode: 'bigint' });
 const money = (name: string) =>
   kopecks(name)
     .notNull()
     .default(sql`0`);
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * Each loan's account balances, kept by the database itself: a statement-level trigger on `postings` adds every
@@ -167,15 +152,7 @@ export const businessDays = pgTable('business_days', {
   loansProcessed: integer('loans_processed').notNull().default(0),
 });
 
-export const NOTIFICATION_KINDS = [
-  'due_in_3_days',
-  'due_tomorrow',
-  'due_today',
-  'payment_credited',
-  'overdue',
-  'prolongation_signed',
-  'loan_closed',
-] as const;
+export const NOTIFICATION_KINDS = NOTIFICATION_KIND;
 
 /**
  * Messages to the borrower: every one is shown in the account; an SMS goes out when the kind is not switched off
