@@ -52,6 +52,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection can be cut by the server (restart, failover, a dropped database): without a listener the
+  // pool's 'error' event would crash the process. The pool opens a new connection on the next query.
+  pool.on('error', (error) => console.warn(`PostgreSQL: an idle connection was closed (${error.message})`));
   const lockClient = await pool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
