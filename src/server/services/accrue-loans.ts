@@ -36,8 +36,11 @@ export async function accrueLoans(
              (SELECT min(i.remaining_principal) FROM loan_instalments i
                WHERE i.loan_id = l.id AND i.version = l.schedule_version
                  AND i.due_date > l.closed_through AND i.due_date <= ${d}) AS target
-        FROM loans l JOIN loan_balances b ON b.loan_id = l.id
-       WHERE l.id = ANY(${`{${options.loanIds.join(',')}}`}::uuid[])
+        -- Driven by the id list, so the planner looks loans and balances up by key (it estimates an unnest as
+        -- small): a hash join would read the whole portfolio once per batch.
+        FROM unnest(${`{${options.loanIds.join(',')}}`}::uuid[]) AS batch(id)
+        JOIN loans l ON l.id = batch.id
+        JOIN loan_balances b ON b.loan_id = batch.id
     ),
     accrual AS (
       SELECT l.*,

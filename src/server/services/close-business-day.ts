@@ -40,7 +40,7 @@ export async function closeBusinessDay(
       const claimed = (await tx.execute(sql`
         SELECT id FROM loans
          WHERE status IN ('active', 'overdue') AND closed_through < ${date}::date
-         ORDER BY id LIMIT ${batch}
+         LIMIT ${batch}
          FOR UPDATE SKIP LOCKED`)) as unknown as Rows<{ id: string }>;
       if (claimed.rows.length === 0) return 0;
       return accrueLoans(tx, {
