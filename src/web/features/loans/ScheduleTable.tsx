@@ -3,25 +3,53 @@ import type { QuoteView } from '../../../contracts';
 import { formatDate } from '../../i18n/format';
 import { formatWire } from './terms';
 
-/** The repayment schedule: a table from 576 px, a list of payments on a phone. */
+type Instalment = QuoteView['schedule'][number];
+type Totals = { principal: string; interest: string; total: string };
+
+type Props = {
+  schedule: Instalment[];
+  /** The «Итого» line (an offer); omitted for a loan's current schedule. */
+  totals?: Totals;
+  /** Show what remains owed after each payment (a loan being repaid). */
+  withRemaining?: boolean;
+  label?: string;
+};
+
+/** The schedule of an offer. */
 export function ScheduleTable({ quote }: { quote: QuoteView }) {
+  return (
+    <PaymentSchedule
+      schedule={quote.schedule}
+      totals={{ principal: quote.amount, interest: quote.totalInterest, total: quote.totalToRepay }}
+    />
+  );
+}
+
+/** A repayment schedule: a table from 576 px, a card a payment on a phone. */
+export function PaymentSchedule(props: Props) {
   return (
     <>
       <Box visibleFrom="xs">
-        <WideSchedule quote={quote} />
+        <WideSchedule {...props} />
       </Box>
       <Box hiddenFrom="xs">
-        <NarrowSchedule quote={quote} />
+        <NarrowSchedule {...props} />
       </Box>
     </>
   );
 }
 
+const money = (value: string, fw?: number) => (
+  <Table.Td ta="right" fw={fw} style={{ whiteSpace: 'nowrap' }}>
+    {formatWire(value)}
+  </Table.Td>
+);
+
 /** One card a payment: the date and the sum, then what it is made of. */
-function NarrowSchedule({ quote }: { quote: QuoteView }) {
+function NarrowSchedule({ schedule, totals, withRemaining, label = 'График платежей' }: Props) {
   return (
-    <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label="График платежей">
-      {quote.schedule.map((row) => (
+    <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
+      {schedule.map((row) => (
         <Paper key={row.n} component="li" withBorder radius="md" p="xs">
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Text size="sm">
@@ -33,16 +61,17 @@ function NarrowSchedule({ quote }: { quote: QuoteView }) {
           </Group>
           <Text size="xs" c="dimmed">
             Основной долг {formatWire(row.principal)} · проценты {formatWire(row.interest)}
+            {withRemaining && ` · остаток ${formatWire(row.remainingPrincipal)}`}
           </Text>
         </Paper>
       ))}
-      {quote.schedule.length > 1 && (
+      {totals && schedule.length > 1 && (
         <Group justify="space-between" gap="xs" wrap="nowrap" px="xs">
           <Text size="sm" fw={600}>
             Итого
           </Text>
           <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
-            {formatWire(quote.totalToRepay)}
+            {formatWire(totals.total)}
           </Text>
         </Group>
       )}
@@ -50,62 +79,43 @@ function NarrowSchedule({ quote }: { quote: QuoteView }) {
   );
 }
 
-function WideSchedule({ quote }: { quote: QuoteView }) {
+function WideSchedule({ schedule, totals, withRemaining, label = 'График платежей' }: Props) {
+  const headers = ['Основной долг', 'Проценты', 'Платёж', ...(withRemaining ? ['Остаток'] : [])];
   return (
-    <Table.ScrollContainer minWidth={460} type="native">
-      <Table
-        striped
-        tabularNums
-        horizontalSpacing="xs"
-        verticalSpacing={6}
-        fz="sm"
-        aria-label="График платежей"
-      >
+    <Table.ScrollContainer minWidth={withRemaining ? 540 : 460} type="native">
+      <Table striped tabularNums horizontalSpacing="xs" verticalSpacing={6} fz="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">№</Table.Th>
             <Table.Th scope="col">Дата</Table.Th>
-            <Table.Th scope="col" ta="right">
-              Основной долг
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              Проценты
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              Платёж
-            </Table.Th>
+            {headers.map((h) => (
+              <Table.Th key={h} scope="col" ta="right">
+                {h}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {quote.schedule.map((row) => (
+          {schedule.map((row) => (
             <Table.Tr key={row.n}>
               <Table.Td>{row.n}</Table.Td>
               <Table.Td>{formatDate(row.dueDate)}</Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatWire(row.principal)}
-              </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatWire(row.interest)}
-              </Table.Td>
-              <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                {formatWire(row.total)}
-              </Table.Td>
+              {money(row.principal)}
+              {money(row.interest)}
+              {money(row.total, 600)}
+              {withRemaining && money(row.remainingPrincipal)}
             </Table.Tr>
           ))}
         </Table.Tbody>
-        {quote.schedule.length > 1 && (
+        {totals && schedule.length > 1 && (
           <Table.Tfoot>
             <Table.Tr>
               <Table.Th colSpan={2}>Итого</Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatWire(quote.amount)}
-              </Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatWire(quote.totalInterest)}
-              </Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatWire(quote.totalToRepay)}
-              </Table.Th>
+              {[totals.principal, totals.interest, totals.total].map((v, i) => (
+                <Table.Th key={i} ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {formatWire(v)}
+                </Table.Th>
+              ))}
             </Table.Tr>
           </Table.Tfoot>
         )}
