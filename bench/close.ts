@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/server/adapters/db/database';
-import { closeBusinessDay } from '../src/server/services/close-business-day';
+import { closeBusinessDay } from '../src/server/modules/servicing/close-business-day';
 
 /**
  * The nightly close on a synthetic portfolio in PostgreSQL: `count` payday loans of 10 000 ₽ at 0.8 % a day,

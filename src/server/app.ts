@@ -32,7 +32,7 @@ import type { Config } from './config';
 import { loanRoutes } from './http/borrower/loan-routes';
 import { servicingRoutes } from './http/borrower/servicing-routes';
 import { acquiringWebhookRoutes } from './http/webhooks/acquiring-webhook';
-import { refreshPayment } from './services/pay-loan';
+import { refreshPayment } from './modules/payments/pay-loan';
 import { profileRoutes } from './http/borrower/profile-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { logOptions } from './http/log-options';
@@ -41,8 +41,8 @@ import { identityRoutes } from './http/public/identity-routes';
 import { siteRoutes } from './http/public/site-routes';
 import { DemoClock } from './movable-clock';
 import { FieldCipher } from './security/secrets';
-import type { Deps } from './services/deps';
-import { seedDemoProducts } from './services/loan-products';
+import type { Deps } from './deps';
+import { seedDemoProducts } from './modules/lending/loan-products';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 

@@ -1,9 +1,9 @@
 import { buildApp } from './app';
 import { openDatabase } from './adapters/db/database';
 import { ConfigError, loadConfig } from './config';
-import { startPayoutWorker } from './services/process-payouts';
-import { startCloseOfBusinessWorker } from './services/close-business-day';
-import { startMessageWorker } from './services/notify-borrower';
+import { startPayoutWorker } from './modules/lending/process-payouts';
+import { startCloseOfBusinessWorker } from './modules/servicing/close-business-day';
+import { startMessageWorker } from './modules/messaging/notify-borrower';
 
 /** config → database → app → listen; SIGTERM/SIGINT close the server, then the database. */
 async function main() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { processDuePayouts } from '../../src/server/services/process-payouts';
+import { processDuePayouts } from '../../src/server/modules/lending/process-payouts';
 import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
 import { shot, useBrowserStand } from './browser';
 

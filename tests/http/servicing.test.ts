@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar';
 import { journalEntries, loans } from '../../src/server/adapters/db/schema-loans';
 import { notifications, payments } from '../../src/server/adapters/db/schema-servicing';
-import { closeBusinessDay } from '../../src/server/services/close-business-day';
-import { dispatchMessages } from '../../src/server/services/notify-borrower';
+import { closeBusinessDay } from '../../src/server/modules/servicing/close-business-day';
+import { dispatchMessages } from '../../src/server/modules/messaging/notify-borrower';
 import {
   actOnPaymentPage,
   borrowerWithLoan as withLoan,

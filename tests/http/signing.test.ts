@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contracts, loanApplications, loans, payouts } from '../../src/server/adapters/db/schema-loans';
-import { loanBalance } from '../../src/server/services/ledger';
-import { processDuePayouts } from '../../src/server/services/process-payouts';
+import { loanBalance } from '../../src/server/modules/ledger/ledger';
+import { processDuePayouts } from '../../src/server/modules/lending/process-payouts';
 import { lastCodeSentTo, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
 
 const t = useTestApp();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { borrowers } from '../../src/server/adapters/db/schema';
 import { AppError } from '../../src/server/app-error';
-import { completeRegistration } from '../../src/server/services/complete-registration';
-import { confirmRegistrationPhone } from '../../src/server/services/confirm-registration-phone';
-import { issueCaptcha } from '../../src/server/services/issue-captcha';
-import { startRegistration } from '../../src/server/services/start-registration';
+import { completeRegistration } from '../../src/server/modules/identity/complete-registration';
+import { confirmRegistrationPhone } from '../../src/server/modules/identity/confirm-registration-phone';
+import { issueCaptcha } from '../../src/server/modules/identity/issue-captcha';
+import { startRegistration } from '../../src/server/modules/identity/start-registration';
 import { backends } from '../support/databases';
 import {
   CAPTCHA_ANSWER,

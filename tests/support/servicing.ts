@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { addDays, dateInZone } from '../../src/domain/calendar';
-import { closeBusinessDaysThrough } from '../../src/server/services/close-business-day';
-import { processDuePayouts } from '../../src/server/services/process-payouts';
+import { closeBusinessDaysThrough } from '../../src/server/modules/servicing/close-business-day';
+import { processDuePayouts } from '../../src/server/modules/lending/process-payouts';
 import { lastCodeSentTo, registerBorrower, type TestApp, type TestClient } from './test-app';
 
 const DAY = 86_400_000;

@@ -9,7 +9,7 @@ import type { Database } from '../../src/server/adapters/db/database';
 import { devSmsOutbox } from '../../src/server/adapters/db/schema';
 import { buildApp, FAKE_PAYMENT_PAGE } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
-import type { Deps } from '../../src/server/services/deps';
+import type { Deps } from '../../src/server/deps';
 import { FakePayouts, InMemoryFakePayoutStore } from '../../src/server/adapters/payouts/fake-payouts';
 import { FakeAcquiring, InMemoryFakeAcquiringStore } from '../../src/server/adapters/payments/fake-acquiring';
 import { freshDatabase, primaryBackend, type Backend } from './databases';

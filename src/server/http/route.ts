@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { ZProblem, type Endpoint } from '../../contracts';
 import { AppError } from '../app-error';
-import type { Deps, RequestMeta } from '../services/deps';
-import { resolveSession, type ActiveSession } from '../services/session-store';
+import type { Deps, RequestMeta } from '../deps';
+import { resolveSession, type ActiveSession } from '../modules/identity/session-store';
 import { readSessionToken, clearSessionCookie } from './session-cookie';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;

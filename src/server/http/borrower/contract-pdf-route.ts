@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { contracts } from '../../adapters/db/schema-loans';
-import type { Deps } from '../../services/deps';
+import type { Deps } from '../../deps';
 import { pdfRoute } from './pdf-route';
 
 /** The contract PDF, for its borrower only. */

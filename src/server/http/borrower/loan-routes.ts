@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contracts';
-import { getApplication, listApplications } from '../../services/application-view';
-import type { Deps } from '../../services/deps';
-import { listProducts, toProductView } from '../../services/loan-products';
-import { quoteLoan } from '../../services/quote-loan';
-import { submitApplication } from '../../services/submit-application';
-import { isFirstLoan } from '../../services/first-loan';
-import { cancelApplication } from '../../services/cancel-application';
-import { requestSignatureCode } from '../../services/request-signature-code';
-import { signContract } from '../../services/sign-contract';
+import { getApplication, listApplications } from '../../modules/lending/application-view';
+import type { Deps } from '../../deps';
+import { listProducts, toProductView } from '../../modules/lending/loan-products';
+import { quoteLoan } from '../../modules/lending/quote-loan';
+import { submitApplication } from '../../modules/lending/submit-application';
+import { isFirstLoan } from '../../modules/lending/first-loan';
+import { cancelApplication } from '../../modules/lending/cancel-application';
+import { requestSignatureCode } from '../../modules/lending/request-signature-code';
+import { signContract } from '../../modules/lending/sign-contract';
 import { contractPdfRoute } from './contract-pdf-route';
 import { route } from '../route';
 

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../../../contracts';
 import { ZUuid } from '../../../contracts';
 import { AppError } from '../../app-error';
-import type { Deps } from '../../services/deps';
-import { resolveSession } from '../../services/session-store';
-import type { PdfDocument } from '../../services/servicing-documents';
+import type { Deps } from '../../deps';
+import { resolveSession } from '../../modules/identity/session-store';
+import type { PdfDocument } from '../../modules/servicing/servicing-documents';
 import { readSessionToken } from '../session-cookie';
 
 /**

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contracts';
-import { loadBorrower, toMe } from '../../services/borrower-view';
-import { changePassport, listPassportHistory } from '../../services/change-passport';
-import type { Deps } from '../../services/deps';
-import { endOtherSessions, endSession, listSessions } from '../../services/manage-sessions';
+import { loadBorrower, toMe } from '../../modules/identity/borrower-view';
+import { changePassport, listPassportHistory } from '../../modules/identity/change-passport';
+import type { Deps } from '../../deps';
+import { endOtherSessions, endSession, listSessions } from '../../modules/identity/manage-sessions';
 import { route } from '../route';
 
 const borrower = { auth: true } as const;

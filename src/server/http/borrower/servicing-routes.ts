@@ -1,18 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contracts';
-import type { Deps } from '../../services/deps';
-import { quoteEarlyRepayment } from '../../services/quote-early-repayment';
-import { getLoan, listLoans } from '../../services/loan-view';
+import type { Deps } from '../../deps';
+import { quoteEarlyRepayment } from '../../modules/servicing/quote-early-repayment';
+import { getLoan, listLoans } from '../../modules/servicing/loan-view';
 import {
   getMessageSettings,
   listMessages,
   markMessagesRead,
   saveMessageSettings,
-} from '../../services/notify-borrower';
-import { getPayment, startPayment } from '../../services/pay-loan';
-import { quoteProlongation, requestProlongation, signProlongation } from '../../services/prolong-loan';
-import { refundOverpayment } from '../../services/refund-overpayment';
-import { addendumPdf, paymentReceiptPdf, repaymentCertificatePdf } from '../../services/servicing-documents';
+} from '../../modules/messaging/notify-borrower';
+import { getPayment, startPayment } from '../../modules/payments/pay-loan';
+import {
+  quoteProlongation,
+  requestProlongation,
+  signProlongation,
+} from '../../modules/servicing/prolong-loan';
+import { refundOverpayment } from '../../modules/payments/refund-overpayment';
+import {
+  addendumPdf,
+  paymentReceiptPdf,
+  repaymentCertificatePdf,
+} from '../../modules/servicing/servicing-documents';
 import { route } from '../route';
 import { pdfRoute } from './pdf-route';
 

@@ -3,12 +3,12 @@ import { addDays } from '../../../domain/calendar';
 import { businessDays } from '../../adapters/db/schema-servicing';
 import { AppError } from '../../app-error';
 import { isMovable } from '../../movable-clock';
-import { closeBusinessDaysThrough } from '../../services/close-business-day';
-import { businessToday } from '../../services/loan-account';
+import { closeBusinessDaysThrough } from '../../modules/servicing/close-business-day';
+import { businessToday } from '../../modules/servicing/loan-account';
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contracts';
 import { devSmsOutbox } from '../../adapters/db/schema';
-import type { Deps } from '../../services/deps';
+import type { Deps } from '../../deps';
 import { route } from '../route';
 
 const DAY_MS = 86_400_000;

@@ -1,15 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contracts';
-import { completePasswordRecovery, resendRecoveryCode } from '../../services/complete-password-recovery';
-import { completeRegistration } from '../../services/complete-registration';
-import { confirmRegistrationPhone } from '../../services/confirm-registration-phone';
-import type { Deps } from '../../services/deps';
-import { resendRegistrationCode } from '../../services/resend-registration-code';
-import { signIn } from '../../services/sign-in';
-import { signOut } from '../../services/sign-out';
-import { startPasswordRecovery } from '../../services/start-password-recovery';
-import { startRegistration } from '../../services/start-registration';
-import { resolveSession } from '../../services/session-store';
+import {
+  completePasswordRecovery,
+  resendRecoveryCode,
+} from '../../modules/identity/complete-password-recovery';
+import { completeRegistration } from '../../modules/identity/complete-registration';
+import { confirmRegistrationPhone } from '../../modules/identity/confirm-registration-phone';
+import type { Deps } from '../../deps';
+import { resendRegistrationCode } from '../../modules/identity/resend-registration-code';
+import { signIn } from '../../modules/identity/sign-in';
+import { signOut } from '../../modules/identity/sign-out';
+import { startPasswordRecovery } from '../../modules/identity/start-password-recovery';
+import { startRegistration } from '../../modules/identity/start-registration';
+import { resolveSession } from '../../modules/identity/session-store';
 import { route } from '../route';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../session-cookie';
 

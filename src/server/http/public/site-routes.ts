@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contracts';
 import { consentDocuments } from '../../documents/consent-documents';
-import type { Deps } from '../../services/deps';
-import { issueCaptcha } from '../../services/issue-captcha';
+import type { Deps } from '../../deps';
+import { issueCaptcha } from '../../modules/identity/issue-captcha';
 import { route } from '../route';
 
 const always = { auth: false, duringMaintenance: true } as const;

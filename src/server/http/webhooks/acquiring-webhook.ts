@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { AcquiringError } from '../../adapters/payments/acquiring-port';
 import { parseYooKassaNotification } from '../../adapters/payments/yookassa-payments';
-import type { Deps } from '../../services/deps';
-import { refreshPayment } from '../../services/pay-loan';
+import type { Deps } from '../../deps';
+import { refreshPayment } from '../../modules/payments/pay-loan';
 
 /**
  * The acquirer's notification. It is not signed (YooKassa), so its body only names the payment: we read the

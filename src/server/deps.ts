@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../domain/calendar';
+import type { Db } from './adapters/db/database';
+import type { BureauPort } from './adapters/bureau/bureau-port';
+import type { CaptchaPort } from './adapters/captcha/captcha-port';
+import type { CardTokenizerPort } from './adapters/payouts/card-tokenizer';
+import type { PayoutPort } from './adapters/payouts/payout-port';
+import type { AcquiringPort } from './adapters/payments/acquiring-port';
+import type { Limiter } from './adapters/limits/limiter';
+import type { SmsPort } from './adapters/sms/sms-port';
+import type { Config } from './config';
+import type { FieldCipher } from './security/secrets';
+
+/** What every use case may use. Built once in app.ts; tests build it with fakes and a fixed clock. */
+export type Deps = {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  sms: SmsPort;
+  captcha: CaptchaPort;
+  bureau: BureauPort;
+  cardTokenizer: CardTokenizerPort;
+  payouts: PayoutPort;
+  acquiring: AcquiringPort;
+  limiter: Limiter;
+  cipher: FieldCipher;
+  log: Logger;
+};
+
+/** Where a request came from: stored with consents, sessions and the audit log. */
+export type RequestMeta = { ip: string; userAgent: string | undefined };

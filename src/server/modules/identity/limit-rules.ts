@@ -1,0 +1,35 @@
+import type { LimitRule } from '../../adapters/limits/limiter';
+
+/**
+ * Abuse limits. The sign-in rule (also in the README):
+ * - per phone and IP, consecutive failures earn a growing pause: none for the first 3, then 5 s, 15 s, 1 min,
+ *   5 min, and 15 min from the 8th on; a success clears it. An attacker from one address only slows himself.
+ * - per phone from all addresses: 30 failures an hour lock that phone's password sign-in for 15 minutes, never
+ *   longer, and «Забыли пароль» keeps working, so a real borrower is never locked out for long.
+ * - per IP: 100 failures an hour lock the address for an hour.
+ */
+export const LIMITS = {
+  loginFailuresPhoneIp: { name: 'login-fail-phone-ip', points: 1000, durationSec: 3600 },
+  loginPausePhoneIp: { name: 'login-pause-phone-ip', points: 1, durationSec: 1 },
+  loginFailuresPhone: { name: 'login-fail-phone', points: 30, durationSec: 3600, blockSec: 900 },
+  loginFailuresIp: { name: 'login-fail-ip', points: 100, durationSec: 3600, blockSec: 3600 },
+  smsPerPhoneDay: { name: 'sms-phone-day', points: 10, durationSec: 86_400 },
+  smsPerIpDay: { name: 'sms-ip-day', points: 30, durationSec: 86_400 },
+  captchaPerIp: { name: 'captcha-ip', points: 60, durationSec: 3600 },
+} satisfies Record<string, LimitRule>;
+
+/** Seconds to wait after the n-th consecutive failure (1-based). */
+export const LOGIN_PAUSES_SEC = [0, 0, 0, 5, 15, 60, 300, 900] as const;
+export const loginPauseAfter = (failures: number): number =>
+  LOGIN_PAUSES_SEC[Math.min(failures, LOGIN_PAUSES_SEC.length) - 1] ?? 0;
+
+export const OTP_RULES = {
+  length: 6,
+  ttlSec: 300,
+  maxFailedAttempts: 5,
+  resendCooldownSec: 60,
+} as const;
+
+export const CAPTCHA_TTL_SEC = 300;
+export const REGISTRATION_TTL_SEC = 3600;
+export const RECOVERY_TTL_SEC = 1800;

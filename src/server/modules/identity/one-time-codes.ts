@@ -1,0 +1,137 @@
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { maskPhone, type CodeSent } from '../../../contracts';
+import { otpCodes } from '../../adapters/db/schema';
+import { AppError } from '../../app-error';
+import { newNumericCode } from '../../security/secrets';
+import type { Deps } from '../../deps';
+import { LIMITS, OTP_RULES } from './limit-rules';
+import { sendSms } from '../messaging/send-sms';
+
+type Purpose = 'registration' | 'recovery' | 'signature';
+
+const SMS_TEXT: Record<Exclude<Purpose, 'signature'>, (code: string, company: string) => string> = {
+  registration: (code, company) =>
+    `${code} — код для регистрации в личном кабинете ${company}. Никому его не сообщайте.`,
+  recovery: (code, company) => `${code} — код для восстановления пароля ${company}. Никому его не сообщайте.`,
+};
+
+/** A code is bound to its subject and, for a signature, to the document's hash: it can confirm nothing else. */
+const codeHash = (deps: Deps, subjectId: string, code: string, binding = '') =>
+  deps.cipher.keyedHash(`otp:${subjectId}:${binding}:${code}`);
+
+type IssueInput = {
+  purpose: Purpose;
+  subjectId: string;
+  phone: string;
+  sendTo: string | null;
+  ip: string;
+  /** The document hash a signature code is bound to. */
+  binding?: string;
+  /** The SMS text; registration and recovery have their own. */
+  message?: (code: string) => string;
+};
+
+/**
+ * Issues a fresh code for a registration or recovery and sends it by SMS. Enforces the resend pause and the
+ * daily caps per phone and per IP. With `phone: null` (recovery of an unknown number) it counts and answers
+ * exactly as if it had sent, so the answer never tells whether a number is registered.
+ */
+export async function issueCode(deps: Deps, input: IssueInput): Promise<CodeSent> {
+  const now = deps.clock.now();
+  const [last] = await deps.db
+    .select({ createdAt: otpCodes.createdAt })
+    .from(otpCodes)
+    .where(eq(otpCodes.subjectId, input.subjectId))
+    .orderBy(desc(otpCodes.createdAt))
+    .limit(1);
+  if (last) {
+    const waited = (now.getTime() - last.createdAt.getTime()) / 1000;
+    if (waited < OTP_RULES.resendCooldownSec)
+      throw new AppError('CODE_RESEND_TOO_EARLY', {
+        retryAfterSec: Math.ceil(OTP_RULES.resendCooldownSec - waited),
+      });
+  }
+  for (const [rule, key] of [
+    [LIMITS.smsPerPhoneDay, deps.cipher.keyedHash(input.phone)],
+    [LIMITS.smsPerIpDay, input.ip],
+  ] as const) {
+    const verdict = await deps.limiter.consume(rule, key);
+    if (!verdict.allowed) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSec: verdict.retryAfterSec });
+  }
+
+  const code = newNumericCode(OTP_RULES.length);
+  const [row] = await deps.db
+    .insert(otpCodes)
+    .values({
+      purpose: input.purpose,
+      subjectId: input.subjectId,
+      phone: input.phone,
+      codeHash: codeHash(deps, input.subjectId, code, input.binding),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + OTP_RULES.ttlSec * 1000),
+    })
+    .returning({ id: otpCodes.id });
+  if (input.sendTo !== null) {
+    const text =
+      input.message?.(code) ??
+      SMS_TEXT[input.purpose as keyof typeof SMS_TEXT](code, deps.config.site.companyName);
+    await sendCode(deps, `otp:${input.purpose}`, input.sendTo, text, row!.id);
+  }
+  return {
+    id: input.subjectId,
+    phoneMasked: maskPhone(input.phone),
+    codeLength: OTP_RULES.length,
+    resendAvailableInSec: OTP_RULES.resendCooldownSec,
+    expiresInSec: OTP_RULES.ttlSec,
+  };
+}
+
+async function sendCode(deps: Deps, kind: string, phone: string, text: string, codeId: string) {
+  try {
+    await sendSms(deps, phone, kind, text);
+  } catch {
+    // The code was never delivered: withdraw it so the resend pause does not apply.
+    await deps.db.delete(otpCodes).where(eq(otpCodes.id, codeId));
+    throw new AppError('SMS_UNAVAILABLE');
+  }
+}
+
+/** Checks the latest code of a subject: 5 wrong tries burn it, a right one is consumed once. */
+export async function verifyCode(
+  deps: Deps,
+  input: { subjectId: string; code: string; binding?: string },
+): Promise<{ codeId: string }> {
+  const now = deps.clock.now();
+  const [current] = await deps.db
+    .select()
+    .from(otpCodes)
+    .where(and(eq(otpCodes.subjectId, input.subjectId), isNull(otpCodes.consumedAt)))
+    .orderBy(desc(otpCodes.createdAt))
+    .limit(1);
+  if (!current) throw new AppError('CODE_EXPIRED');
+  if (current.failedAttempts >= OTP_RULES.maxFailedAttempts)
+    throw new AppError('TOO_MANY_ATTEMPTS', {
+      detail: 'Слишком много неверных попыток. Запросите новый код.',
+    });
+  if (current.expiresAt <= now) throw new AppError('CODE_EXPIRED');
+  if (current.codeHash !== codeHash(deps, input.subjectId, input.code, input.binding)) {
+    const [updated] = await deps.db
+      .update(otpCodes)
+      // Incremented in SQL: parallel guesses cannot share one attempt.
+      .set({ failedAttempts: sql`${otpCodes.failedAttempts} + 1` })
+      .where(and(eq(otpCodes.id, current.id), lt(otpCodes.failedAttempts, OTP_RULES.maxFailedAttempts)))
+      .returning({ failedAttempts: otpCodes.failedAttempts });
+    const attemptsLeft = Math.max(
+      0,
+      OTP_RULES.maxFailedAttempts - (updated?.failedAttempts ?? OTP_RULES.maxFailedAttempts),
+    );
+    throw new AppError('CODE_INVALID', { attemptsLeft, errors: [{ path: 'code', message: 'Неверный код' }] });
+  }
+  const consumed = await deps.db
+    .update(otpCodes)
+    .set({ consumedAt: now })
+    .where(and(eq(otpCodes.id, current.id), isNull(otpCodes.consumedAt)))
+    .returning({ id: otpCodes.id });
+  if (consumed.length === 0) throw new AppError('CODE_EXPIRED');
+  return { codeId: current.id };
+}

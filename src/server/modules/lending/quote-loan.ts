@@ -1,0 +1,87 @@
+import type { QuoteView } from '../../../contracts';
+import { dateInZone } from '../../../domain/calendar';
+import { parseKopecks, toWire } from '../../../domain/money';
+import { quote, QuoteError, type Quote } from '../../../domain/quote';
+import { AppError } from '../../app-error';
+import type { Deps } from '../../deps';
+import { findProduct, termUnitOf, toDomainProduct, type ProductRow } from './loan-products';
+
+const FIELD_OF: Record<string, 'amount' | 'term'> = {
+  AMOUNT_OUT_OF_RANGE: 'amount',
+  AMOUNT_NOT_ON_STEP: 'amount',
+  TERM_OUT_OF_RANGE: 'term',
+};
+
+function explain(product: ProductRow, error: QuoteError): AppError {
+  const unit = product.kind === 'payday' ? 'дней' : 'недель';
+  const messages: Record<'amount' | 'term', string> = {
+    amount: `Сумма — от ${Number(product.minAmount / 100n)} до ${Number(product.maxAmount / 100n)} ₽ с шагом ${Number(product.amountStep / 100n)} ₽`,
+    term: `Срок — от ${product.minTerm} до ${product.maxTerm} ${unit}${product.kind === 'instalment' ? ', чётное число' : ''}`,
+  };
+  const field = FIELD_OF[error.code];
+  return new AppError('QUOTE_INVALID', field ? { errors: [{ path: field, message: messages[field] }] } : {});
+}
+
+/** Prices amount + term on a product for a contract starting today (the rules in force today apply). */
+export function priceLoan(
+  deps: Deps,
+  product: ProductRow,
+  amount: bigint,
+  term: number,
+  firstLoan: boolean,
+): Quote {
+  const startDate = dateInZone(deps.clock.now(), deps.config.timeZone);
+  try {
+    return quote({
+      product: toDomainProduct(product),
+      amount,
+      term: product.kind === 'payday' ? { days: term } : { weeks: term },
+      startDate,
+      firstLoan,
+    });
+  } catch (error) {
+    if (error instanceof QuoteError) throw explain(product, error);
+    throw error;
+  }
+}
+
+export function toQuoteView(q: Quote, term: number, firstLoan: boolean): QuoteView {
+  return {
+    productId: q.productId,
+    amount: toWire(q.amount),
+    term,
+    termUnit: q.kind === 'payday' ? 'days' : 'weeks',
+    dailyRateBp: q.dailyRateBp,
+    firstLoan,
+    regularPayment: toWire(q.regularPayment),
+    totalToRepay: toWire(q.totalToRepay),
+    totalInterest: toWire(q.totalInterest),
+    accrualCap: toWire(q.accrualCap),
+    pskPercent: q.pskPercent,
+    pskRub: toWire(q.pskRub),
+    firstDueDate: q.firstDueDate,
+    lastDueDate: q.lastDueDate,
+    ruleSetId: q.ruleSetId,
+    schedule: q.schedule.map((i) => ({
+      n: i.n,
+      dueDate: i.dueDate,
+      principal: toWire(i.principal),
+      interest: toWire(i.interest),
+      total: toWire(i.total),
+      remainingPrincipal: toWire(i.remainingPrincipal),
+    })),
+  };
+}
+
+/** The calculator: the same domain code as the contract, so the numbers never disagree. */
+export async function quoteLoan(
+  deps: Deps,
+  input: { productId: string; amount: string; term: number },
+  firstLoan: boolean,
+): Promise<QuoteView> {
+  const product = await findProduct(deps.db, input.productId);
+  const q = priceLoan(deps, product, parseKopecks(input.amount), input.term, firstLoan);
+  return toQuoteView(q, input.term, firstLoan && product.firstLoanDailyRateBp !== null);
+}
+
+export { termUnitOf };

@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import type { IsoDate } from '../../../domain/calendar';
+import type { DbOrTx } from '../../adapters/db/database';
+
+/**
+ * The set-based heart of servicing: one SQL statement that, for a set of loans and one business date D,
+ * 1. accrues interest and penalty for the days after `accrued_through` up to D (the formulas of
+ *    src/domain/accrual.ts: floor(P × rate × days since the base date) minus what accrued since it; the penalty
+ *    on the overdue principal, 20 % a year while interest accrues, 0.1 % a day when it does not; both stop at
+ *    the cap);
+ * 2. when `dueProcessing`, moves what fell due on D and is unpaid to overdue: the current interest, then the
+ *    principal above the schedule's `remaining_principal` for that date; after the last due date new interest
+ *    is overdue at once;
+ * 3. books all of it as ONE journal entry per loan (idempotency key `<kind>:<loan>:<D>`) and updates the loan
+ *    (accrued_through, and with due processing closed_through, status and overdue_since).
+ * Every CTE sees the same snapshot, so the amounts, the postings and the loan rows agree. The caller holds the
+ * loans' row locks (taken in an earlier statement of its transaction, so this statement's snapshot is fresh).
+ */
+export async function accrueLoans(
+  db: DbOrTx,
+  options: { date: IsoDate; loanIds: readonly string[]; dueProcessing: boolean; kind: 'close' | 'accrual' },
+): Promise<number> {
+  // PostgreSQL's JIT compiler judges this statement expensive and spends ~3 s compiling it for a 5 000-loan batch
+  // that runs in 0.5 s without it (measured with EXPLAIN ANALYZE). Off for this transaction only.
+  await db.execute(sql`SET LOCAL jit = off`);
+  const d = sql`${options.date}::date`;
+  const due = options.dueProcessing;
+  const result = (await db.execute(sql`
+    WITH l AS (
+      SELECT l.*, b.principal AS b_principal, b.principal_overdue AS b_principal_overdue,
+             b.interest AS b_interest, b.interest_overdue AS b_interest_overdue,
+             -(b.interest_income + b.penalty_income) AS accrued,
+             greatest(${d} - l.accrued_through, 0) AS days,
+             (SELECT max(i.due_date) FROM loan_instalments i
+               WHERE i.loan_id = l.id AND i.version = l.schedule_version) AS maturity,
+             (SELECT min(i.remaining_principal) FROM loan_instalments i
+               WHERE i.loan_id = l.id AND i.version = l.schedule_version
+                 AND i.due_date > l.closed_through AND i.due_date <= ${d}) AS target
+        -- Driven by the id list, so the planner looks loans and balances up by key (it estimates an unnest as
+        -- small): a hash join would read the whole portfolio once per batch.
+        FROM unnest(${`{${options.loanIds.join(',')}}`}::uuid[]) AS batch(id)
+        JOIN loans l ON l.id = batch.id
+        JOIN loan_balances b ON b.loan_id = batch.id
+    ),
+    accrual AS (
+      SELECT l.*,
+             least(
+               ((l.b_principal + l.b_principal_overdue) * l.daily_rate_bp * (${d} - l.interest_base_date)) / 10000
+               - ((l.b_principal + l.b_principal_overdue) * l.daily_rate_bp
+                  * (l.accrued_through - l.interest_base_date)) / 10000,
+               greatest(l.accrual_cap - l.accrued, 0)
+             ) * (l.days > 0)::int AS interest_raw,
+             CASE WHEN l.daily_rate_bp > 0
+                  THEN (l.b_principal_overdue * l.penalty_percent_year) / 36500
+                  ELSE (l.b_principal_overdue * l.penalty_bp_day) / 10000 END * l.days AS penalty_uncapped
+        FROM l
+    ),
+    capped AS (
+      SELECT a.*, greatest(a.interest_raw, 0) AS interest,
+             least(a.penalty_uncapped, greatest(a.accrual_cap - a.accrued - greatest(a.interest_raw, 0), 0)) AS penalty,
+             (${d} > a.maturity) AS matured
+        FROM accrual a
+    ),
+    moves AS (
+      SELECT c.*,
+             CASE WHEN ${due} AND c.target IS NOT NULL
+                  THEN greatest(c.b_interest + CASE WHEN c.matured THEN 0 ELSE c.interest END
+                                + c.b_principal - c.target, 0)
+                  ELSE 0 END AS arrears,
+             c.b_interest + CASE WHEN c.matured THEN 0 ELSE c.interest END AS interest_current
+        FROM capped c
+    ),
+    calc AS (
+      SELECT m.*, least(m.arrears, m.interest_current) AS move_interest,
+             least(m.arrears - least(m.arrears, m.interest_current), m.b_principal) AS move_principal
+        FROM moves m
+    ),
+    entries AS (
+      INSERT INTO journal_entries (kind, loan_id, idempotency_key, business_date)
+      SELECT ${options.kind}, c.id, ${options.kind} || ':' || c.id || ':' || ${options.date}, ${d}
+        FROM calc c
+       WHERE c.interest + c.penalty + c.move_interest + c.move_principal > 0
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING id, loan_id
+    ),
+    lines AS (
+      SELECT e.id AS entry_id, e.loan_id, v.code, v.amount
+        FROM entries e JOIN calc c ON c.id = e.loan_id
+        CROSS JOIN LATERAL (VALUES
+          (CASE WHEN c.matured THEN 'interest_overdue' ELSE 'interest' END, c.interest),
+          ('interest_income', -c.interest),
+          ('penalty', c.penalty),
+          ('penalty_income', -c.penalty),
+          ('interest_overdue', c.move_interest),
+          ('interest', -c.move_interest),
+          ('principal_overdue', c.move_principal),
+          ('principal', -c.move_principal)
+        ) AS v(code, amount)
+       WHERE v.amount <> 0
+    ),
+    posted AS (
+      INSERT INTO postings (entry_id, account_id, amount)
+      SELECT ln.entry_id, a.id, ln.amount
+        FROM lines ln JOIN ledger_accounts a ON a.loan_id = ln.loan_id AND a.code = ln.code
+      RETURNING 1
+    ),
+    updated AS (
+      UPDATE loans SET
+        accrued_through = greatest(loans.accrued_through, ${d})
+        ${
+          due
+            ? sql`, closed_through = ${d},
+        status = CASE WHEN c.b_principal_overdue + c.b_interest_overdue + c.move_interest + c.move_principal
+                           + CASE WHEN c.matured THEN c.interest ELSE 0 END > 0
+                      THEN 'overdue' ELSE 'active' END,
+        overdue_since = CASE WHEN c.b_principal_overdue + c.b_interest_overdue + c.move_interest + c.move_principal
+                                  + CASE WHEN c.matured THEN c.interest ELSE 0 END > 0
+                             THEN coalesce(loans.overdue_since, ${d}) ELSE NULL END`
+            : sql``
+        }
+        FROM calc c
+       WHERE loans.id = c.id
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM updated)::int AS loans, (SELECT count(*) FROM posted)::int AS postings
+  `)) as unknown as { rows: { loans: number }[] };
+  return Number(result.rows[0]?.loans ?? 0);
+}
