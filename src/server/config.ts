@@ -54,6 +54,8 @@ const ZEnv = z.object({
   PROLONGATION_MIN_DAYS: z.coerce.number().int().min(1).default(7),
   PROLONGATION_MAX_DAYS: z.coerce.number().int().min(1).max(30).default(30),
   CLOSE_OF_BUSINESS: bool.default(true),
+  JOB_WORKER: bool.default(true),
+  JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LENDER_KPP: z.string().default('770001001'),
   LENDER_BANK_NAME: z.string().default('ПАО «Демобанк» (демо)'),
   LENDER_BANK_BIK: z.string().default('044525000'),
@@ -129,6 +131,7 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       prolongationDays: { min: env.PROLONGATION_MIN_DAYS, max: env.PROLONGATION_MAX_DAYS },
       closeOfBusiness: env.CLOSE_OF_BUSINESS,
     },
+    jobs: { worker: env.JOB_WORKER, pollMs: env.JOB_POLL_MS },
     publicUrl: env.PUBLIC_URL ?? null,
     bankTransfer: {
       kpp: env.LENDER_KPP,

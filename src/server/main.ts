@@ -2,8 +2,7 @@ import { buildApp } from './app';
 import { openDatabase } from './adapters/db/database';
 import { ConfigError, loadConfig } from './config';
 import { startPayoutWorker } from './modules/lending/process-payouts';
-import { startCloseOfBusinessWorker } from './modules/servicing/close-business-day';
-import { startMessageWorker } from './modules/messaging/notify-borrower';
+import { startWorkers } from './workers';
 
 /** config → database → app → listen; SIGTERM/SIGINT close the server, then the database. */
 async function main() {
@@ -23,17 +22,14 @@ async function main() {
   const { app, deps } = await buildApp({ config, database });
   // The payout queue lives in the database; every instance may run this worker (claims use SKIP LOCKED).
   const stopPayouts = startPayoutWorker(deps);
-  // The nightly close (safe with many instances: loans are claimed with SKIP LOCKED) and the SMS queue.
-  const stopClose = config.servicing.closeOfBusiness
-    ? startCloseOfBusinessWorker(deps)
-    : async () => undefined;
-  const stopMessages = startMessageWorker(deps);
+  // The job queue: SMS, and the nightly close where CLOSE_OF_BUSINESS is on (safe with many instances).
+  const stopWorkers = await startWorkers(deps);
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    await Promise.all([stopPayouts(), stopClose(), stopMessages()]);
+    await Promise.all([stopPayouts(), stopWorkers()]);
     await app.close();
     await database.close();
     process.exit(0);

@@ -5,7 +5,7 @@ import { addDays } from '../../src/domain/calendar';
 import { journalEntries, loans } from '../../src/server/adapters/db/schema-loans';
 import { notifications, payments } from '../../src/server/adapters/db/schema-servicing';
 import { closeBusinessDay } from '../../src/server/modules/servicing/close-business-day';
-import { dispatchMessages } from '../../src/server/modules/messaging/notify-borrower';
+import { dispatchMessages } from '../../src/server/workers';
 import {
   actOnPaymentPage,
   borrowerWithLoan as withLoan,

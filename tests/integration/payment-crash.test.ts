@@ -1,7 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -12,64 +10,15 @@ import { loanBalances, payments } from '../../src/server/adapters/db/schema-serv
 import { YooKassaPayments } from '../../src/server/adapters/payments/yookassa-payments';
 import { primaryBackend, freshDatabaseWithTarget } from '../support/databases';
 import { exited, freePort, startServerProcess, waitReady } from '../support/server-process';
+import { yookassaPaymentStandIn } from '../support/yookassa-stand-in';
 import { borrowerWithLoan, startPayment } from '../support/servicing';
 import { TestClient, TestClock, startTestApp } from '../support/test-app';
-
-/**
- * A stand-in for YooKassa payments: one payment per Idempotence-Key; GET answers "succeeded", except the first
- * GET, which it accepts and never answers — the server that asked is killed while it waits.
- */
-function fakeYooKassa() {
-  const gets: string[] = [];
-  const hanging: ServerResponse[] = [];
-  let received: () => void = () => undefined;
-  const firstGet = new Promise<void>((resolve) => (received = resolve));
-  const payment = (status: string) => ({
-    id: 'pay-0001',
-    status,
-    paid: status === 'succeeded',
-    amount: { value: '1000.00', currency: 'RUB' },
-    created_at: '2026-11-24T09:00:00.000Z',
-    ...(status === 'succeeded' ? { captured_at: '2026-11-24T09:05:00.000Z' } : {}),
-    confirmation: { type: 'redirect', confirmation_url: 'https://yoomoney.example/checkout' },
-    metadata: {},
-  });
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    req.resume();
-    req.on('end', () => {
-      if (req.method === 'GET' && req.url === '/v3/payments/pay-0001') {
-        gets.push(req.url);
-        if (gets.length === 1) {
-          hanging.push(res);
-          received();
-          return;
-        }
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(payment(req.method === 'POST' ? 'pending' : 'succeeded')));
-    });
-  });
-  return {
-    gets,
-    firstGet,
-    listen: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-        ),
-      ),
-    close: () => {
-      for (const res of hanging) res.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 const notification = { type: 'notification', event: 'payment.succeeded', object: { id: 'pay-0001' } };
 
 describe('a payment notification when the process is killed mid-way', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lk-payment-kill-'));
-  const provider = fakeYooKassa();
+  const provider = yookassaPaymentStandIn({ holdFirstGet: true });
   let child: ChildProcess | undefined;
   afterAll(async () => {
     child?.kill('SIGKILL');

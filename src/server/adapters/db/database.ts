@@ -11,8 +11,9 @@ import pg from 'pg';
 import * as identitySchema from './schema';
 import * as loanSchema from './schema-loans';
 import * as servicingSchema from './schema-servicing';
+import * as jobSchema from './schema-jobs';
 
-const schema = { ...identitySchema, ...loanSchema, ...servicingSchema };
+const schema = { ...identitySchema, ...loanSchema, ...servicingSchema, ...jobSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

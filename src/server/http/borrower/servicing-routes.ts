@@ -3,12 +3,8 @@ import { api } from '../../../contracts';
 import type { Deps } from '../../deps';
 import { quoteEarlyRepayment } from '../../modules/servicing/quote-early-repayment';
 import { getLoan, listLoans } from '../../modules/servicing/loan-view';
-import {
-  getMessageSettings,
-  listMessages,
-  markMessagesRead,
-  saveMessageSettings,
-} from '../../modules/messaging/notify-borrower';
+import { listMessages, markMessagesRead } from '../../modules/messaging/list-messages';
+import { getMessageSettings, saveMessageSettings } from '../../modules/messaging/message-settings';
 import { getPayment, startPayment } from '../../modules/payments/pay-loan';
 import {
   quoteProlongation,

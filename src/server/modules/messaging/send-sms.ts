@@ -1,27 +1,21 @@
 import { maskPhone } from '../../../contracts';
-import { smsLog } from '../../adapters/db/schema';
 import { SmsSendError } from '../../adapters/sms/sms-port';
 import type { Deps } from '../../deps';
+import { logSms } from './messaging-repository';
 
 /**
  * Sends one SMS through the configured gateway and logs the attempt without its text (codes must not rest in
  * the database). Throws SmsSendError when the gateway fails.
  */
 export async function sendSms(deps: Deps, phone: string, kind: string, text: string): Promise<void> {
+  const provider = deps.sms.provider;
   try {
     const { providerMessageId } = await deps.sms.send({ phone, text });
-    await deps.db
-      .insert(smsLog)
-      .values({ phone, kind, provider: deps.sms.provider, providerMessageId, status: 'sent' });
+    await logSms(deps.db, { phone, kind, provider, providerMessageId, status: 'sent' });
   } catch (error) {
     const reason = error instanceof SmsSendError ? error.message : 'unexpected error';
-    deps.log.error(
-      { err: error, phone: maskPhone(phone), provider: deps.sms.provider, kind },
-      'SMS not sent',
-    );
-    await deps.db
-      .insert(smsLog)
-      .values({ phone, kind, provider: deps.sms.provider, status: 'failed', error: reason });
+    deps.log.error({ err: error, phone: maskPhone(phone), provider, kind }, 'SMS not sent');
+    await logSms(deps.db, { phone, kind, provider, status: 'failed', error: reason });
     throw error instanceof SmsSendError ? error : new SmsSendError(reason, true);
   }
 }

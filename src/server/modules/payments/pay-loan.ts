@@ -28,7 +28,7 @@ import {
   type LoanRow,
   businessToday,
 } from '../servicing/loan-account';
-import { postMessage } from '../messaging/notify-borrower';
+import { postMessage } from '../messaging/post-message';
 import { saveSchedule } from '../servicing/open-loan-servicing';
 import { applyProlongation } from '../servicing/prolong-loan';
 

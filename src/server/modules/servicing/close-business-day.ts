@@ -5,7 +5,7 @@ import { businessDays } from '../../adapters/db/schema-servicing';
 import { accrueLoans } from './accrue-loans';
 import type { Deps } from '../../deps';
 import { businessToday } from './loan-account';
-import { queueDueReminders } from '../messaging/notify-borrower';
+import { queueDueReminders } from '../messaging/queue-due-reminders';
 import { runPeriodically } from '../../jobs/run-periodically';
 import { expireProlongations } from './prolong-loan';
 

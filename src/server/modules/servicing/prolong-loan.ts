@@ -20,7 +20,7 @@ import {
   readBalances,
   type LoanRow,
 } from './loan-account';
-import { postMessage } from '../messaging/notify-borrower';
+import { postMessage } from '../messaging/post-message';
 import { issueCode, verifyCode } from '../identity/one-time-codes';
 import { saveSchedule } from './open-loan-servicing';
 import { formatPhone } from '../../../contracts';

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * Every kind of background work, by queue name, with the shape of its payload. A payload holds ids, never the
+ * data itself (the handler reads the current state), except an informational SMS's text, which is the event.
+ */
+export const JOB_PAYLOADS = {
+  /** Send (or ask about) one payout of a signed contract; cooling-off delays it (`runAt`). */
+  'payout.send': z.object({ payoutId: z.uuid() }),
+  /** The SMS copy of one in-account message, within the hours and limits of 230-FZ for overdue debt. */
+  'message.sms': z.object({ notificationId: z.uuid() }),
+  /** An informational SMS (a decision, a signature, a payout) to the borrower's current phone. */
+  'sms.send': z.object({ borrowerId: z.uuid(), kind: z.string().max(64), text: z.string().max(1000) }),
+  /** The recurring close of business: closes every finished business date, then schedules itself again. */
+  'close-of-business': z.object({}),
+} as const;
+
+/** A queue's name. */
+export type JobQueue = keyof typeof JOB_PAYLOADS;
+
+/** The payload a queue's jobs carry. */
+export type JobPayload<Q extends JobQueue> = z.infer<(typeof JOB_PAYLOADS)[Q]>;
+
+export const JOB_QUEUES = Object.keys(JOB_PAYLOADS) as JobQueue[];

@@ -1,0 +1,40 @@
+import { collectionMessageDecision } from '../../../domain/collections';
+import { exponentialBackoff, type JobHandler } from '../../jobs/run-jobs';
+import { findMessageForSms, overdueSmsSentSince, updateMessageSms } from './messaging-repository';
+import { sendSms } from './send-sms';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The job that sends the SMS copy of one in-account message. A message switched off meanwhile is not sent.
+ * Overdue notices go only within the hours and limits of 230-FZ art. 7 (collectionMessageDecision): outside the
+ * hours the job waits for the next window, over a limit the SMS is suppressed (the message stays in the account).
+ * A gateway failure is retried with back-off (5 s, 10 s, … at most 30 min apart).
+ */
+export const sendMessageSms: JobHandler<'message.sms'> = {
+  leaseMs: () => 5 * 60_000,
+  retryDelayMs: exponentialBackoff(5_000, 30 * 60_000),
+  run: async (deps, { notificationId }) => {
+    const message = await findMessageForSms(deps.db, notificationId);
+    if (!message || message.smsStatus !== 'queued') return;
+    const now = deps.clock.now();
+    if (message.kind === 'overdue') {
+      const sent = await overdueSmsSentSince(
+        deps.db,
+        message.borrowerId,
+        new Date(now.getTime() - 31 * DAY_MS),
+      );
+      const decision = collectionMessageDecision(now, sent, deps.config.timeZone);
+      if (!decision.send) {
+        if (decision.reason === 'limit') {
+          await updateMessageSms(deps.db, message.id, { smsStatus: 'suppressed' });
+          return;
+        }
+        await updateMessageSms(deps.db, message.id, { notBefore: decision.retryAt });
+        return { runAgainAt: decision.retryAt };
+      }
+    }
+    await sendSms(deps, message.phone, message.kind, message.text);
+    await updateMessageSms(deps.db, message.id, { smsStatus: 'sent', sentAt: now });
+  },
+};

@@ -1,0 +1,27 @@
+import type { Deps } from './deps';
+import type { JobHandlers } from './jobs/run-jobs';
+import { runDueJobs, startJobWorker } from './jobs/run-jobs';
+import { sendInformationalSms } from './modules/messaging/send-informational-sms';
+import { sendMessageSms } from './modules/messaging/send-message-sms';
+import { closeOfBusiness, scheduleCloseOfBusiness } from './modules/servicing/close-of-business-job';
+
+/** The SMS queues: in-account messages' copies and informational SMS. */
+const messageHandlers: JobHandlers = { 'message.sms': sendMessageSms, 'sms.send': sendInformationalSms };
+
+/** Every queue this instance works on: the close only where CLOSE_OF_BUSINESS is on. */
+export function jobHandlers(deps: Deps): JobHandlers {
+  return {
+    ...messageHandlers,
+    ...(deps.config.servicing.closeOfBusiness ? { 'close-of-business': closeOfBusiness } : {}),
+  };
+}
+
+/** Starts this instance's job worker (after scheduling the recurring close if it runs it), unless JOB_WORKER=false. */
+export async function startWorkers(deps: Deps): Promise<() => Promise<void>> {
+  if (!deps.config.jobs.worker) return async () => undefined;
+  if (deps.config.servicing.closeOfBusiness) await scheduleCloseOfBusiness(deps.db, deps.clock.now());
+  return startJobWorker(deps, jobHandlers(deps), deps.config.jobs.pollMs);
+}
+
+/** Sends every SMS that is due now on the business clock (tests and the demo drain the SMS queues with it). */
+export const dispatchMessages = (deps: Deps) => runDueJobs(deps, messageHandlers);
