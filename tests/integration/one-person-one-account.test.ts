@@ -24,16 +24,20 @@ describe.each(backends())('one person, one account (%s)', (backend) => {
 
   async function readyToComplete(person: PersonData, ip: string) {
     const meta = { ip, userAgent: 'test' };
-    const { id } = await startRegistration(t.deps, person, meta);
-    await confirmRegistrationPhone(t.deps, id, await lastCodeSentTo(t.deps, person.phone));
-    const captcha = await issueCaptcha(t.deps, ip);
+    const { id } = await startRegistration(t.deps, { ...person, meta });
+    await confirmRegistrationPhone(t.deps, {
+      registrationId: id,
+      code: await lastCodeSentTo(t.deps, person.phone),
+    });
+    const captcha = await issueCaptcha(t.deps, { ip });
     return () =>
-      completeRegistration(
-        t.deps,
-        id,
-        { ...person, captchaId: captcha.id, captchaAnswer: CAPTCHA_ANSWER },
+      completeRegistration(t.deps, {
+        ...person,
+        registrationId: id,
+        captchaId: captcha.id,
+        captchaAnswer: CAPTCHA_ANSWER,
         meta,
-      );
+      });
   }
 
   it.each([

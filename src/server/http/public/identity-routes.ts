@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contracts';
-import {
-  completePasswordRecovery,
-  resendRecoveryCode,
-} from '../../modules/identity/complete-password-recovery';
+import { completePasswordRecovery } from '../../modules/identity/complete-password-recovery';
 import { completeRegistration } from '../../modules/identity/complete-registration';
 import { confirmRegistrationPhone } from '../../modules/identity/confirm-registration-phone';
 import type { Deps } from '../../deps';
+import { resendRecoveryCode } from '../../modules/identity/resend-recovery-code';
 import { resendRegistrationCode } from '../../modules/identity/resend-registration-code';
 import { signIn } from '../../modules/identity/sign-in';
 import { signOut } from '../../modules/identity/sign-out';
@@ -19,35 +17,41 @@ import { clearSessionCookie, readSessionToken, setSessionCookie } from '../sessi
 const open = { auth: false } as const;
 
 export function identityRoutes(app: FastifyInstance, deps: Deps) {
-  route(app, deps, api.registrationStart, open, ({ body, meta }) => startRegistration(deps, body, meta));
+  route(app, deps, api.registrationStart, open, ({ body, meta }) =>
+    startRegistration(deps, { ...body, meta }),
+  );
   route(app, deps, api.registrationResend, open, ({ params, meta }) =>
-    resendRegistrationCode(deps, params.id, meta),
+    resendRegistrationCode(deps, { registrationId: params.id, meta }),
   );
   route(app, deps, api.registrationConfirm, open, ({ params, body }) =>
-    confirmRegistrationPhone(deps, params.id, body.code),
+    confirmRegistrationPhone(deps, { registrationId: params.id, code: body.code }),
   );
   route(app, deps, api.registrationComplete, open, async ({ params, body, meta, reply }) => {
-    const { me, session } = await completeRegistration(deps, params.id, body, meta);
+    const { me, session } = await completeRegistration(deps, { ...body, registrationId: params.id, meta });
     setSessionCookie(reply, session.token, deps.config);
     return me;
   });
 
   route(app, deps, api.login, open, async ({ body, meta, reply }) => {
-    const { me, session } = await signIn(deps, body, meta);
+    const { me, session } = await signIn(deps, { ...body, meta });
     setSessionCookie(reply, session.token, deps.config);
     return me;
   });
   route(app, deps, api.logout, { auth: false, duringMaintenance: true }, async ({ request, reply }) => {
     const token = readSessionToken(request, deps.config);
     const session = token ? await resolveSession(deps, token) : null;
-    if (session) await signOut(deps, session.sessionId);
+    if (session) await signOut(deps, { sessionId: session.sessionId });
     clearSessionCookie(reply, deps.config);
     return { ok: true as const };
   });
 
-  route(app, deps, api.recoveryStart, open, ({ body, meta }) => startPasswordRecovery(deps, body, meta));
-  route(app, deps, api.recoveryResend, open, ({ params, meta }) => resendRecoveryCode(deps, params.id, meta));
+  route(app, deps, api.recoveryStart, open, ({ body, meta }) =>
+    startPasswordRecovery(deps, { ...body, meta }),
+  );
+  route(app, deps, api.recoveryResend, open, ({ params, meta }) =>
+    resendRecoveryCode(deps, { recoveryId: params.id, meta }),
+  );
   route(app, deps, api.recoveryComplete, open, ({ params, body, meta }) =>
-    completePasswordRecovery(deps, params.id, body, meta),
+    completePasswordRecovery(deps, { ...body, recoveryId: params.id, meta }),
   );
 }

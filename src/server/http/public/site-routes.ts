@@ -35,5 +35,5 @@ export function siteRoutes(app: FastifyInstance, deps: Deps, ping: () => Promise
 
   route(app, deps, api.consentDocuments, always, async () => consentDocuments());
 
-  route(app, deps, api.captcha, { auth: false }, async ({ meta }) => issueCaptcha(deps, meta.ip));
+  route(app, deps, api.captcha, { auth: false }, async ({ meta }) => issueCaptcha(deps, { ip: meta.ip }));
 }

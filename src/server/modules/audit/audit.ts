@@ -1,23 +1,48 @@
 import type { DbOrTx } from '../../adapters/db/database';
-import { auditLog } from '../../adapters/db/schema';
 import type { RequestMeta } from '../../deps';
+import { insertAuditRow, type AuditRow } from './repository';
 
-type AuditEntry = {
-  actorType: 'borrower' | 'specialist' | 'system' | 'anonymous';
-  actorId?: string | null;
+/**
+ * Who acted. A guest is someone not signed in (a failed sign-in); staff are back-office users of any role.
+ * Stored in audit_log as actor_type + actor_id: borrower → 'borrower' + borrowerId, staff → 'specialist' +
+ * staffId (a uuid), system → 'system', guest → 'anonymous' (no id).
+ */
+export type AuditActor =
+  | { kind: 'borrower'; borrowerId: string }
+  | { kind: 'staff'; staffId: string }
+  | { kind: 'system' }
+  | { kind: 'guest' };
+
+/** One audit record: `action` is a dotted name ('auth.signed-in'); `subjectId` the row acted on, if any. */
+export type AuditEntry = {
+  actor: AuditActor;
   action: string;
   subjectId?: string | null;
   details?: Record<string, unknown>;
+  /** The request behind the act; null for background work (its ip is then null). */
+  meta?: RequestMeta | null;
 };
 
-/** Appends to the audit log, in the caller's transaction so the record and the act commit together. */
-export async function audit(db: DbOrTx, meta: RequestMeta | null, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    actorType: entry.actorType,
-    actorId: entry.actorId ?? null,
+function actorColumns(actor: AuditActor): Pick<AuditRow, 'actorType' | 'actorId'> {
+  switch (actor.kind) {
+    case 'borrower':
+      return { actorType: 'borrower', actorId: actor.borrowerId };
+    case 'staff':
+      return { actorType: 'specialist', actorId: actor.staffId };
+    case 'system':
+      return { actorType: 'system', actorId: null };
+    case 'guest':
+      return { actorType: 'anonymous', actorId: null };
+  }
+}
+
+/** Appends to the audit log, in the caller's transaction (pass `tx`) so the record and the act commit together. */
+export async function audit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+  await insertAuditRow(db, {
+    ...actorColumns(entry.actor),
     action: entry.action,
     subjectId: entry.subjectId ?? null,
-    ip: meta?.ip ?? null,
+    ip: entry.meta?.ip ?? null,
     details: entry.details ?? {},
   });
 }

@@ -1,44 +1,20 @@
-import { eq } from 'drizzle-orm';
-import type { Me } from '../../../contracts';
-import type { DbOrTx } from '../../adapters/db/database';
-import { borrowers } from '../../adapters/db/schema';
-import { AppError } from '../../app-error';
 import type { FieldCipher } from '../../security/secrets';
 
-type BorrowerRow = typeof borrowers.$inferSelect;
-
+/** Passport series (4 digits) and number (6 digits). */
 export type PassportParts = { series: string; number: string };
 
+/** Encrypts series and number for borrowers.passport_encrypted (AES-256-GCM through the cipher). */
 export const sealPassport = (cipher: FieldCipher, p: PassportParts) =>
   cipher.encrypt(`${p.series} ${p.number}`);
 
+/** Decrypts a sealed passport back into series and number. */
 export function openPassport(cipher: FieldCipher, encrypted: string): PassportParts {
   const [series = '', number = ''] = cipher.decrypt(encrypted).split(' ');
   return { series, number };
 }
 
-/** What the borrower sees of themself. */
-export function toMe(cipher: FieldCipher, row: BorrowerRow): Me {
-  return {
-    id: row.id,
-    phone: row.phone,
-    surname: row.surname,
-    name: row.name,
-    patronymic: row.patronymic,
-    birthDate: row.birthDate,
-    sex: row.sex,
-    passport: {
-      ...openPassport(cipher, row.passportEncrypted),
-      issueDate: row.passportIssueDate,
-      issuedBy: row.passportIssuedBy,
-      divisionCode: row.passportDivisionCode,
-    },
-    registeredAt: row.createdAt.toISOString(),
-  };
-}
-
-export async function loadBorrower(db: DbOrTx, borrowerId: string): Promise<BorrowerRow> {
-  const [row] = await db.select().from(borrowers).where(eq(borrowers.id, borrowerId));
-  if (!row) throw new AppError('UNAUTHENTICATED');
-  return row;
-}
+/**
+ * The borrower by id; throws UNAUTHENTICATED when missing. Kept under this name for the other modules
+ * (lending, servicing); inside identity use getBorrower from the repository.
+ */
+export { getBorrower as loadBorrower } from './borrower-repository';

@@ -1,34 +1,37 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Passport } from '../../../contracts';
-import { maskPassport, passportKey } from '../../../domain/person';
-import { borrowers, passportHistory } from '../../adapters/db/schema';
+import { passportKey } from '../../../domain/person';
 import { AppError } from '../../app-error';
-import { audit } from '../audit/audit';
-import { loadBorrower, openPassport, sealPassport, toMe } from './borrower-view';
-import { assertPersonDates, translateDuplicate } from './complete-registration';
 import type { Deps, RequestMeta } from '../../deps';
+import { audit } from '../audit/audit';
+import {
+  getBorrower,
+  insertPassportHistory,
+  isFormerPassport,
+  updateBorrowerPassport,
+} from './borrower-repository';
+import { sealPassport } from './borrower-view';
+import { assertPersonDates, translateDuplicate } from './person-checks';
+import { toMe } from './views';
 
 /**
  * The borrower replaces their passport themself. The duplicate check runs again (against every current and
- * former passport of other people) and the old passport goes to the history.
+ * former passport of other people) and the old passport goes to the history. Returns the new Me.
+ * Throws VALIDATION_FAILED (dates), PERSON_ALREADY_REGISTERED (someone else's passport).
  */
-export async function changePassport(deps: Deps, borrowerId: string, passport: Passport, meta: RequestMeta) {
-  const current = await loadBorrower(deps.db, borrowerId);
+export async function changePassport(
+  deps: Deps,
+  { borrowerId, passport, meta }: { borrowerId: string; passport: Passport; meta: RequestMeta },
+) {
+  const current = await getBorrower(deps.db, borrowerId);
   assertPersonDates(deps, current.birthDate, passport.issueDate);
   const passportHash = deps.cipher.keyedHash(passportKey(passport.series, passport.number));
   const now = deps.clock.now();
   try {
     const updated = await deps.db.transaction(async (tx) => {
-      const [usedByOther] = await tx
-        .select({ id: passportHistory.id })
-        .from(passportHistory)
-        .where(
-          and(eq(passportHistory.passportHash, passportHash), ne(passportHistory.borrowerId, borrowerId)),
-        )
-        .limit(1);
-      if (usedByOther) throw new AppError('PERSON_ALREADY_REGISTERED');
+      if (await isFormerPassport(tx, passportHash, borrowerId))
+        throw new AppError('PERSON_ALREADY_REGISTERED');
       if (current.passportHash !== passportHash || current.passportIssueDate !== passport.issueDate) {
-        await tx.insert(passportHistory).values({
+        await insertPassportHistory(tx, {
           borrowerId,
           passportEncrypted: current.passportEncrypted,
           passportHash: current.passportHash,
@@ -39,44 +42,23 @@ export async function changePassport(deps: Deps, borrowerId: string, passport: P
           replacedAt: now,
         });
       }
-      const [row] = await tx
-        .update(borrowers)
-        .set({
-          passportEncrypted: sealPassport(deps.cipher, passport),
-          passportHash,
-          passportIssueDate: passport.issueDate,
-          passportIssuedBy: passport.issuedBy,
-          passportDivisionCode: passport.divisionCode,
-          passportValidFrom: now,
-        })
-        .where(eq(borrowers.id, borrowerId))
-        .returning();
-      await audit(tx, meta, {
-        actorType: 'borrower',
-        actorId: borrowerId,
+      const row = await updateBorrowerPassport(tx, borrowerId, {
+        passportEncrypted: sealPassport(deps.cipher, passport),
+        passportHash,
+        passportIssueDate: passport.issueDate,
+        passportIssuedBy: passport.issuedBy,
+        passportDivisionCode: passport.divisionCode,
+        passportValidFrom: now,
+      });
+      await audit(tx, {
+        meta,
+        actor: { kind: 'borrower', borrowerId },
         action: 'borrower.passport-changed',
       });
-      return row!;
+      return row;
     });
     return toMe(deps.cipher, updated);
   } catch (error) {
     throw translateDuplicate(error);
   }
-}
-
-export async function listPassportHistory(deps: Deps, borrowerId: string) {
-  const rows = await deps.db
-    .select()
-    .from(passportHistory)
-    .where(eq(passportHistory.borrowerId, borrowerId))
-    .orderBy(desc(passportHistory.replacedAt));
-  return rows.map((row) => {
-    const { series, number } = openPassport(deps.cipher, row.passportEncrypted);
-    return {
-      seriesAndNumberMasked: maskPassport(series, number),
-      issueDate: row.issueDate,
-      validFrom: row.validFrom.toISOString(),
-      replacedAt: row.replacedAt.toISOString(),
-    };
-  });
 }

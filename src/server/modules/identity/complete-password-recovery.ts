@@ -1,41 +1,22 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import { checkPassword } from '../../../domain/password';
-import { borrowers, passwordRecoveries, sessions } from '../../adapters/db/schema';
 import { AppError } from '../../app-error';
+import type { Deps, RequestMeta } from '../../deps';
 import { hashPassword } from '../../security/secrets';
 import { audit } from '../audit/audit';
-import type { Deps, RequestMeta } from '../../deps';
+import { setBorrowerPassword } from './borrower-repository';
 import { verifyCode } from './one-time-codes';
-import { issueRecoveryCode } from './start-password-recovery';
-import { endSessions } from './session-store';
+import { getOpenRecovery, markRecoveryCompleted } from './registration-repository';
+import { endSessions } from './session-repository';
 
-async function findOpenRecovery(deps: Deps, id: string) {
-  const [row] = await deps.db
-    .select()
-    .from(passwordRecoveries)
-    .where(
-      and(
-        eq(passwordRecoveries.id, id),
-        isNull(passwordRecoveries.completedAt),
-        gt(passwordRecoveries.expiresAt, deps.clock.now()),
-      ),
-    );
-  if (!row) throw new AppError('RECOVERY_NOT_FOUND');
-  return row;
-}
-
-export async function resendRecoveryCode(deps: Deps, recoveryId: string, meta: RequestMeta) {
-  return issueRecoveryCode(deps, await findOpenRecovery(deps, recoveryId), meta);
-}
-
-/** Code + new password: sets the password and ends every session of the account. */
+/**
+ * Code + new password: sets the password and ends every session of the account. Throws RECOVERY_NOT_FOUND,
+ * PASSWORD_TOO_WEAK, and verifyCode's CODE_INVALID / CODE_EXPIRED / TOO_MANY_ATTEMPTS.
+ */
 export async function completePasswordRecovery(
   deps: Deps,
-  recoveryId: string,
-  input: { code: string; newPassword: string },
-  meta: RequestMeta,
+  input: { recoveryId: string; code: string; newPassword: string; meta: RequestMeta },
 ) {
-  const recovery = await findOpenRecovery(deps, recoveryId);
+  const recovery = await getOpenRecovery(deps.db, input.recoveryId, deps.clock.now());
   const verdict = checkPassword(input.newPassword, recovery.phone);
   if (!verdict.ok)
     throw new AppError('PASSWORD_TOO_WEAK', {
@@ -49,16 +30,14 @@ export async function completePasswordRecovery(
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx
-      .update(borrowers)
-      .set({ passwordHash, passwordChangedAt: now })
-      .where(eq(borrowers.id, borrowerId));
-    await tx
-      .update(passwordRecoveries)
-      .set({ completedAt: now })
-      .where(eq(passwordRecoveries.id, recovery.id));
-    await endSessions(tx, now, 'password-reset', eq(sessions.borrowerId, borrowerId));
-    await audit(tx, meta, { actorType: 'borrower', actorId: borrowerId, action: 'auth.password-recovered' });
+    await setBorrowerPassword(tx, { borrowerId, passwordHash, at: now });
+    await markRecoveryCompleted(tx, recovery.id, now);
+    await endSessions(tx, { scope: { borrowerId }, reason: 'password-reset', at: now });
+    await audit(tx, {
+      meta: input.meta,
+      actor: { kind: 'borrower', borrowerId },
+      action: 'auth.password-recovered',
+    });
   });
   return { ok: true as const };
 }

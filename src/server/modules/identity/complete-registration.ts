@@ -1,18 +1,18 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { CONSENT_KINDS, type Passport } from '../../../contracts';
-import { dateInZone } from '../../../domain/calendar';
-import { checkPersonDates, passportKey, personKey } from '../../../domain/person';
-import { isUniqueViolation } from '../../adapters/db/database';
-import { borrowers, consents, passportHistory, registrations } from '../../adapters/db/schema';
+import { passportKey, personKey } from '../../../domain/person';
 import { AppError } from '../../app-error';
+import type { Deps, RequestMeta } from '../../deps';
 import { consentDocument } from '../../documents/consent-documents';
 import { audit } from '../audit/audit';
-import { sealPassport, toMe } from './borrower-view';
-import type { Deps, RequestMeta } from '../../deps';
-import { findOpenRegistration } from './find-registration';
+import { insertBorrower, insertConsents, isFormerPassport } from './borrower-repository';
+import { sealPassport } from './borrower-view';
 import { redeemCaptcha } from './issue-captcha';
+import { assertPersonDates, translateDuplicate } from './person-checks';
+import { getOpenRegistration, markRegistrationCompleted } from './registration-repository';
 import { openSession } from './session-store';
+import { toMe } from './views';
 
+/** The person as step 2 of a registration gives them: dates 'YYYY-MM-DD'. */
 export type PersonInput = {
   surname: string;
   name: string;
@@ -23,64 +23,60 @@ export type PersonInput = {
 };
 
 /**
- * Step 2: the person, their passport and the three consents. Creates the account and signs the person in.
- * One person, one account: the unique passport and full-name+birth-date hashes make a concurrent duplicate fail
- * in the database, whatever the timing.
+ * Step 2: the person, their passport and the three consents. Creates the account and signs the person in;
+ * returns the new Me and the session (its cookie token). One person, one account: the unique passport and
+ * full-name+birth-date hashes make a concurrent duplicate fail in the database, whatever the timing.
+ * Throws REGISTRATION_NOT_FOUND, PHONE_NOT_CONFIRMED, VALIDATION_FAILED, CAPTCHA_INVALID,
+ * PHONE_ALREADY_REGISTERED, PERSON_ALREADY_REGISTERED.
  */
 export async function completeRegistration(
   deps: Deps,
-  registrationId: string,
-  input: PersonInput & { captchaId: string; captchaAnswer: string },
-  meta: RequestMeta,
+  input: PersonInput & {
+    registrationId: string;
+    captchaId: string;
+    captchaAnswer: string;
+    meta: RequestMeta;
+  },
 ) {
-  const registration = await findOpenRegistration(deps, registrationId);
+  const { meta } = input;
+  const registration = await getOpenRegistration(deps.db, input.registrationId, deps.clock.now());
   if (!registration.phoneConfirmedAt) throw new AppError('PHONE_NOT_CONFIRMED');
   assertPersonDates(deps, input.birthDate, input.passport.issueDate);
-  await redeemCaptcha(deps, input.captchaId, input.captchaAnswer);
+  await redeemCaptcha(deps, { captchaId: input.captchaId, answer: input.captchaAnswer });
 
   const passportHash = deps.cipher.keyedHash(passportKey(input.passport.series, input.passport.number));
   const personHash = deps.cipher.keyedHash(personKey(input));
   const now = deps.clock.now();
   try {
     return await deps.db.transaction(async (tx) => {
-      const [formerOwner] = await tx
-        .select({ id: passportHistory.id })
-        .from(passportHistory)
-        .where(eq(passportHistory.passportHash, passportHash))
-        .limit(1);
-      if (formerOwner) throw new AppError('PERSON_ALREADY_REGISTERED');
-      const [borrower] = await tx
-        .insert(borrowers)
-        .values({
-          phone: registration.phone,
-          passwordHash: registration.passwordHash,
-          surname: input.surname,
-          name: input.name,
-          patronymic: input.patronymic || null,
-          birthDate: input.birthDate,
-          sex: input.sex,
-          passportEncrypted: sealPassport(deps.cipher, input.passport),
-          passportHash,
-          passportIssueDate: input.passport.issueDate,
-          passportIssuedBy: input.passport.issuedBy,
-          passportDivisionCode: input.passport.divisionCode,
-          passportValidFrom: now,
-          personHash,
-          createdAt: now,
-          passwordChangedAt: now,
-        })
-        .returning();
-      const completed = await tx
-        .update(registrations)
-        .set({ completedAt: now, borrowerId: borrower!.id })
-        .where(and(eq(registrations.id, registration.id), isNull(registrations.completedAt)))
-        .returning({ id: registrations.id });
-      if (completed.length === 0) throw new AppError('REGISTRATION_NOT_FOUND');
-      await tx.insert(consents).values(
+      if (await isFormerPassport(tx, passportHash)) throw new AppError('PERSON_ALREADY_REGISTERED');
+      const borrower = await insertBorrower(tx, {
+        phone: registration.phone,
+        passwordHash: registration.passwordHash,
+        surname: input.surname,
+        name: input.name,
+        patronymic: input.patronymic || null,
+        birthDate: input.birthDate,
+        sex: input.sex,
+        passportEncrypted: sealPassport(deps.cipher, input.passport),
+        passportHash,
+        passportIssueDate: input.passport.issueDate,
+        passportIssuedBy: input.passport.issuedBy,
+        passportDivisionCode: input.passport.divisionCode,
+        passportValidFrom: now,
+        personHash,
+        createdAt: now,
+        passwordChangedAt: now,
+      });
+      const borrowerId = borrower.id;
+      if (!(await markRegistrationCompleted(tx, { registrationId: registration.id, borrowerId, at: now })))
+        throw new AppError('REGISTRATION_NOT_FOUND');
+      await insertConsents(
+        tx,
         CONSENT_KINDS.map((kind) => {
           const doc = consentDocument(kind);
           return {
-            borrowerId: borrower!.id,
+            borrowerId,
             kind,
             documentVersion: doc.version,
             documentHash: doc.hash,
@@ -90,28 +86,11 @@ export async function completeRegistration(
           };
         }),
       );
-      await audit(tx, meta, { actorType: 'borrower', actorId: borrower!.id, action: 'borrower.registered' });
-      const session = await openSession(deps, tx, borrower!.id, meta);
-      return { me: toMe(deps.cipher, borrower!), session };
+      await audit(tx, { meta, actor: { kind: 'borrower', borrowerId }, action: 'borrower.registered' });
+      const session = await openSession(deps, { db: tx, borrowerId, meta });
+      return { me: toMe(deps.cipher, borrower), session };
     });
   } catch (error) {
     throw translateDuplicate(error);
   }
-}
-
-/** A unique violation on borrowers means a duplicate phone or person; anything else passes through. */
-export function translateDuplicate(error: unknown): unknown {
-  if (isUniqueViolation(error, 'borrowers_phone_unique')) return new AppError('PHONE_ALREADY_REGISTERED');
-  if (
-    isUniqueViolation(error, 'borrowers_passport_hash_unique') ||
-    isUniqueViolation(error, 'borrowers_person_hash_unique')
-  )
-    return new AppError('PERSON_ALREADY_REGISTERED');
-  return error;
-}
-
-export function assertPersonDates(deps: Deps, birthDate: string, passportIssueDate: string): void {
-  const today = dateInZone(deps.clock.now(), deps.config.timeZone);
-  const errors = checkPersonDates({ birthDate, passportIssueDate, today });
-  if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { errors });
 }

@@ -18,11 +18,13 @@ export const LIMITS = {
   captchaPerIp: { name: 'captcha-ip', points: 60, durationSec: 3600 },
 } satisfies Record<string, LimitRule>;
 
-/** Seconds to wait after the n-th consecutive failure (1-based). */
+/** The pause, in seconds, after the 1st, 2nd, ... consecutive sign-in failure; the last repeats. */
 export const LOGIN_PAUSES_SEC = [0, 0, 0, 5, 15, 60, 300, 900] as const;
+/** Seconds to wait after the n-th consecutive failure (1-based). */
 export const loginPauseAfter = (failures: number): number =>
   LOGIN_PAUSES_SEC[Math.min(failures, LOGIN_PAUSES_SEC.length) - 1] ?? 0;
 
+/** SMS codes: 6 digits, valid 5 minutes, burnt after 5 wrong tries, a new one after 60 s. */
 export const OTP_RULES = {
   length: 6,
   ttlSec: 300,
@@ -30,6 +32,9 @@ export const OTP_RULES = {
   resendCooldownSec: 60,
 } as const;
 
+/** How long a captcha can be answered, in seconds. */
 export const CAPTCHA_TTL_SEC = 300;
+/** How long step 1 of a registration stays open, in seconds. */
 export const REGISTRATION_TTL_SEC = 3600;
+/** How long a password recovery stays open, in seconds. */
 export const RECOVERY_TTL_SEC = 1800;

@@ -1,9 +1,15 @@
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { maskPhone, type CodeSent } from '../../../contracts';
-import { otpCodes } from '../../adapters/db/schema';
 import { AppError } from '../../app-error';
 import { newNumericCode } from '../../security/secrets';
 import type { Deps } from '../../deps';
+import {
+  consumeCode,
+  countFailedAttempt,
+  deleteCode,
+  findLastCodeIssuedAt,
+  findLatestUnconsumedCode,
+  insertCode,
+} from './code-repository';
 import { LIMITS, OTP_RULES } from './limit-rules';
 import { sendSms } from '../messaging/send-sms';
 
@@ -19,7 +25,8 @@ const SMS_TEXT: Record<Exclude<Purpose, 'signature'>, (code: string, company: st
 const codeHash = (deps: Deps, subjectId: string, code: string, binding = '') =>
   deps.cipher.keyedHash(`otp:${subjectId}:${binding}:${code}`);
 
-type IssueInput = {
+/** What to issue a code for; `sendTo: null` counts and answers as if sent, but sends nothing. */
+export type IssueInput = {
   purpose: Purpose;
   subjectId: string;
   phone: string;
@@ -33,19 +40,15 @@ type IssueInput = {
 
 /**
  * Issues a fresh code for a registration or recovery and sends it by SMS. Enforces the resend pause and the
- * daily caps per phone and per IP. With `phone: null` (recovery of an unknown number) it counts and answers
+ * daily caps per phone and per IP. With `sendTo: null` (recovery of an unknown number) it counts and answers
  * exactly as if it had sent, so the answer never tells whether a number is registered.
+ * Throws CODE_RESEND_TOO_EARLY, TOO_MANY_ATTEMPTS (daily caps), SMS_UNAVAILABLE (the code is then withdrawn).
  */
 export async function issueCode(deps: Deps, input: IssueInput): Promise<CodeSent> {
   const now = deps.clock.now();
-  const [last] = await deps.db
-    .select({ createdAt: otpCodes.createdAt })
-    .from(otpCodes)
-    .where(eq(otpCodes.subjectId, input.subjectId))
-    .orderBy(desc(otpCodes.createdAt))
-    .limit(1);
-  if (last) {
-    const waited = (now.getTime() - last.createdAt.getTime()) / 1000;
+  const lastIssuedAt = await findLastCodeIssuedAt(deps.db, input.subjectId);
+  if (lastIssuedAt) {
+    const waited = (now.getTime() - lastIssuedAt.getTime()) / 1000;
     if (waited < OTP_RULES.resendCooldownSec)
       throw new AppError('CODE_RESEND_TOO_EARLY', {
         retryAfterSec: Math.ceil(OTP_RULES.resendCooldownSec - waited),
@@ -60,22 +63,19 @@ export async function issueCode(deps: Deps, input: IssueInput): Promise<CodeSent
   }
 
   const code = newNumericCode(OTP_RULES.length);
-  const [row] = await deps.db
-    .insert(otpCodes)
-    .values({
-      purpose: input.purpose,
-      subjectId: input.subjectId,
-      phone: input.phone,
-      codeHash: codeHash(deps, input.subjectId, code, input.binding),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + OTP_RULES.ttlSec * 1000),
-    })
-    .returning({ id: otpCodes.id });
+  const codeId = await insertCode(deps.db, {
+    purpose: input.purpose,
+    subjectId: input.subjectId,
+    phone: input.phone,
+    codeHash: codeHash(deps, input.subjectId, code, input.binding),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + OTP_RULES.ttlSec * 1000),
+  });
   if (input.sendTo !== null) {
     const text =
       input.message?.(code) ??
       SMS_TEXT[input.purpose as keyof typeof SMS_TEXT](code, deps.config.site.companyName);
-    await sendCode(deps, `otp:${input.purpose}`, input.sendTo, text, row!.id);
+    await sendCode(deps, `otp:${input.purpose}`, input.sendTo, text, codeId);
   }
   return {
     id: input.subjectId,
@@ -91,23 +91,21 @@ async function sendCode(deps: Deps, kind: string, phone: string, text: string, c
     await sendSms(deps, phone, kind, text);
   } catch {
     // The code was never delivered: withdraw it so the resend pause does not apply.
-    await deps.db.delete(otpCodes).where(eq(otpCodes.id, codeId));
+    await deleteCode(deps.db, codeId);
     throw new AppError('SMS_UNAVAILABLE');
   }
 }
 
-/** Checks the latest code of a subject: 5 wrong tries burn it, a right one is consumed once. */
+/**
+ * Checks the latest code of a subject: 5 wrong tries burn it, a right one is consumed once. Throws CODE_EXPIRED
+ * (none, expired or consumed meanwhile), TOO_MANY_ATTEMPTS (burnt), CODE_INVALID with attemptsLeft.
+ */
 export async function verifyCode(
   deps: Deps,
   input: { subjectId: string; code: string; binding?: string },
 ): Promise<{ codeId: string }> {
   const now = deps.clock.now();
-  const [current] = await deps.db
-    .select()
-    .from(otpCodes)
-    .where(and(eq(otpCodes.subjectId, input.subjectId), isNull(otpCodes.consumedAt)))
-    .orderBy(desc(otpCodes.createdAt))
-    .limit(1);
+  const current = await findLatestUnconsumedCode(deps.db, input.subjectId);
   if (!current) throw new AppError('CODE_EXPIRED');
   if (current.failedAttempts >= OTP_RULES.maxFailedAttempts)
     throw new AppError('TOO_MANY_ATTEMPTS', {
@@ -115,23 +113,13 @@ export async function verifyCode(
     });
   if (current.expiresAt <= now) throw new AppError('CODE_EXPIRED');
   if (current.codeHash !== codeHash(deps, input.subjectId, input.code, input.binding)) {
-    const [updated] = await deps.db
-      .update(otpCodes)
-      // Incremented in SQL: parallel guesses cannot share one attempt.
-      .set({ failedAttempts: sql`${otpCodes.failedAttempts} + 1` })
-      .where(and(eq(otpCodes.id, current.id), lt(otpCodes.failedAttempts, OTP_RULES.maxFailedAttempts)))
-      .returning({ failedAttempts: otpCodes.failedAttempts });
+    const failedAttempts = await countFailedAttempt(deps.db, current.id, OTP_RULES.maxFailedAttempts);
     const attemptsLeft = Math.max(
       0,
-      OTP_RULES.maxFailedAttempts - (updated?.failedAttempts ?? OTP_RULES.maxFailedAttempts),
+      OTP_RULES.maxFailedAttempts - (failedAttempts ?? OTP_RULES.maxFailedAttempts),
     );
     throw new AppError('CODE_INVALID', { attemptsLeft, errors: [{ path: 'code', message: 'Неверный код' }] });
   }
-  const consumed = await deps.db
-    .update(otpCodes)
-    .set({ consumedAt: now })
-    .where(and(eq(otpCodes.id, current.id), isNull(otpCodes.consumedAt)))
-    .returning({ id: otpCodes.id });
-  if (consumed.length === 0) throw new AppError('CODE_EXPIRED');
+  if (!(await consumeCode(deps.db, current.id, now))) throw new AppError('CODE_EXPIRED');
   return { codeId: current.id };
 }

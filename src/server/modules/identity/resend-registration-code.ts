@@ -1,9 +1,14 @@
+import type { CodeSent } from '../../../contracts';
 import type { Deps, RequestMeta } from '../../deps';
-import { findOpenRegistration } from './find-registration';
 import { issueCode } from './one-time-codes';
+import { getOpenRegistration } from './registration-repository';
 
-export async function resendRegistrationCode(deps: Deps, registrationId: string, meta: RequestMeta) {
-  const registration = await findOpenRegistration(deps, registrationId);
+/** A new code for an open registration. Throws REGISTRATION_NOT_FOUND and issueCode's errors. */
+export async function resendRegistrationCode(
+  deps: Deps,
+  { registrationId, meta }: { registrationId: string; meta: RequestMeta },
+): Promise<CodeSent> {
+  const registration = await getOpenRegistration(deps.db, registrationId, deps.clock.now());
   return issueCode(deps, {
     purpose: 'registration',
     subjectId: registration.id,

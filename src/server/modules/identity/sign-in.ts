@@ -1,18 +1,19 @@
-import { eq } from 'drizzle-orm';
-import { borrowers } from '../../adapters/db/schema';
 import { AppError } from '../../app-error';
+import type { Deps, RequestMeta } from '../../deps';
 import { dummyPasswordHash, verifyPassword } from '../../security/secrets';
 import { audit } from '../audit/audit';
-import { toMe } from './borrower-view';
-import type { Deps, RequestMeta } from '../../deps';
+import { findBorrowerByPhone } from './borrower-repository';
 import { LIMITS, loginPauseAfter } from './limit-rules';
 import { openSession } from './session-store';
+import { toMe } from './views';
 
 /**
- * Phone + password. A wrong phone and a wrong password answer alike (and take alike long). Failures earn a
- * growing pause per phone+IP and caps per phone and per IP: see LIMITS in limit-rules.ts.
+ * Phone + password; returns Me and the new session (its cookie token). A wrong phone and a wrong password
+ * answer alike (INVALID_CREDENTIALS, and take alike long). Failures earn a growing pause per phone+IP and caps
+ * per phone and per IP (TOO_MANY_ATTEMPTS with retryAfterSec): see LIMITS in limit-rules.ts.
  */
-export async function signIn(deps: Deps, input: { phone: string; password: string }, meta: RequestMeta) {
+export async function signIn(deps: Deps, input: { phone: string; password: string; meta: RequestMeta }) {
+  const { meta } = input;
   const phoneKey = deps.cipher.keyedHash(input.phone);
   const pairKey = `${phoneKey}:${meta.ip}`;
   for (const [rule, key] of [
@@ -24,7 +25,7 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
     if (!state.allowed) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSec: state.retryAfterSec });
   }
 
-  const [borrower] = await deps.db.select().from(borrowers).where(eq(borrowers.phone, input.phone));
+  const borrower = await findBorrowerByPhone(deps.db, input.phone);
   const passwordOk = await verifyPassword(
     borrower?.passwordHash ?? (await dummyPasswordHash()),
     input.password,
@@ -35,8 +36,9 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
     await deps.limiter.consume(LIMITS.loginFailuresIp, meta.ip);
     const pause = loginPauseAfter(failures.consumed);
     if (pause > 0) await deps.limiter.block(LIMITS.loginPausePhoneIp, pairKey, pause);
-    await audit(deps.db, meta, {
-      actorType: 'anonymous',
+    await audit(deps.db, {
+      meta,
+      actor: { kind: 'guest' },
       action: 'auth.sign-in-failed',
       subjectId: borrower?.id ?? null,
     });
@@ -44,9 +46,10 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
   }
 
   await deps.limiter.reset(LIMITS.loginFailuresPhoneIp, pairKey);
+  const borrowerId = borrower.id;
   const session = await deps.db.transaction(async (tx) => {
-    await audit(tx, meta, { actorType: 'borrower', actorId: borrower.id, action: 'auth.signed-in' });
-    return openSession(deps, tx, borrower.id, meta);
+    await audit(tx, { meta, actor: { kind: 'borrower', borrowerId }, action: 'auth.signed-in' });
+    return openSession(deps, { db: tx, borrowerId, meta });
   });
   return { me: toMe(deps.cipher, borrower), session };
 }

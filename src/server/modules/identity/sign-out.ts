@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { sessions } from '../../adapters/db/schema';
 import type { Deps } from '../../deps';
-import { endSessions } from './session-store';
+import { endSessions } from './session-repository';
 
-export async function signOut(deps: Deps, sessionId: string): Promise<void> {
-  await endSessions(deps.db, deps.clock.now(), 'sign-out', eq(sessions.id, sessionId));
+/** Ends the session (if still live). */
+export async function signOut(deps: Deps, { sessionId }: { sessionId: string }): Promise<void> {
+  await endSessions(deps.db, { scope: { sessionId }, reason: 'sign-out', at: deps.clock.now() });
 }

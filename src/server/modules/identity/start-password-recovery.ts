@@ -1,41 +1,38 @@
-import { eq } from 'drizzle-orm';
-import { borrowers, passwordRecoveries } from '../../adapters/db/schema';
+import type { CodeSent } from '../../../contracts';
 import type { Deps, RequestMeta } from '../../deps';
+import { findBorrowerIdByPhone } from './borrower-repository';
 import { RECOVERY_TTL_SEC } from './limit-rules';
 import { issueCode } from './one-time-codes';
+import { insertRecovery } from './registration-repository';
 
 /**
  * «Забыли пароль»: always answers the same way. A code is sent only when the phone has an account; otherwise
- * the recovery exists but no code can ever match it.
+ * the recovery exists but no code can ever match it. Throws what issueCode throws (limits, SMS_UNAVAILABLE).
  */
-export async function startPasswordRecovery(deps: Deps, input: { phone: string }, meta: RequestMeta) {
-  const [borrower] = await deps.db
-    .select({ id: borrowers.id })
-    .from(borrowers)
-    .where(eq(borrowers.phone, input.phone));
+export async function startPasswordRecovery(
+  deps: Deps,
+  { phone, meta }: { phone: string; meta: RequestMeta },
+): Promise<CodeSent> {
+  const borrowerId = (await findBorrowerIdByPhone(deps.db, phone)) ?? null;
   const now = deps.clock.now();
-  const [recovery] = await deps.db
-    .insert(passwordRecoveries)
-    .values({
-      phone: input.phone,
-      borrowerId: borrower?.id ?? null,
-      ip: meta.ip,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + RECOVERY_TTL_SEC * 1000),
-    })
-    .returning({ id: passwordRecoveries.id });
-  return issueRecoveryCode(
-    deps,
-    { id: recovery!.id, phone: input.phone, borrowerId: borrower?.id ?? null },
-    meta,
-  );
+  const id = await insertRecovery(deps.db, {
+    phone,
+    borrowerId,
+    ip: meta.ip,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + RECOVERY_TTL_SEC * 1000),
+  });
+  return issueRecoveryCode(deps, { recovery: { id, phone, borrowerId }, meta });
 }
 
+/** Issues a recovery code; sends it only when the recovery's phone has an account (see startPasswordRecovery). */
 export function issueRecoveryCode(
   deps: Deps,
-  recovery: { id: string; phone: string; borrowerId: string | null },
-  meta: RequestMeta,
-) {
+  {
+    recovery,
+    meta,
+  }: { recovery: { id: string; phone: string; borrowerId: string | null }; meta: RequestMeta },
+): Promise<CodeSent> {
   return issueCode(deps, {
     purpose: 'recovery',
     subjectId: recovery.id,

@@ -1,56 +1,54 @@
-import { eq } from 'drizzle-orm';
+import type { CodeSent } from '../../../contracts';
 import { checkPassword } from '../../../domain/password';
-import { borrowers, registrations } from '../../adapters/db/schema';
 import { AppError } from '../../app-error';
-import { hashPassword } from '../../security/secrets';
 import type { Deps, RequestMeta } from '../../deps';
+import { hashPassword } from '../../security/secrets';
+import { findBorrowerIdByPhone } from './borrower-repository';
 import { REGISTRATION_TTL_SEC } from './limit-rules';
 import { issueCode } from './one-time-codes';
+import { deleteRegistration, insertRegistration } from './registration-repository';
 
-/** Step 1: phone and password. Refuses a phone that already has an account, then sends a code to confirm it. */
+/**
+ * Step 1: phone and password. Refuses a phone that already has an account, then sends a code to confirm it.
+ * Throws PASSWORD_TOO_WEAK, PHONE_ALREADY_REGISTERED and issueCode's errors (the registration is then dropped).
+ */
 export async function startRegistration(
   deps: Deps,
-  input: { phone: string; password: string },
-  meta: RequestMeta,
-) {
-  const verdict = checkPassword(input.password, input.phone);
+  input: { phone: string; password: string; meta: RequestMeta },
+): Promise<CodeSent> {
+  const { phone, meta } = input;
+  const verdict = checkPassword(input.password, phone);
   if (!verdict.ok)
     throw new AppError('PASSWORD_TOO_WEAK', {
       detail: verdict.message,
       errors: [{ path: 'password', message: verdict.message }],
     });
-  await assertPhoneFree(deps, input.phone);
+  await assertPhoneFree(deps, phone);
 
   const now = deps.clock.now();
-  const [registration] = await deps.db
-    .insert(registrations)
-    .values({
-      phone: input.phone,
-      passwordHash: await hashPassword(input.password),
-      ip: meta.ip,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + REGISTRATION_TTL_SEC * 1000),
-    })
-    .returning({ id: registrations.id });
-  const id = registration!.id;
+  const id = await insertRegistration(deps.db, {
+    phone,
+    passwordHash: await hashPassword(input.password),
+    ip: meta.ip,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + REGISTRATION_TTL_SEC * 1000),
+  });
   try {
     return await issueCode(deps, {
       purpose: 'registration',
       subjectId: id,
-      phone: input.phone,
-      sendTo: input.phone,
+      phone,
+      sendTo: phone,
       ip: meta.ip,
     });
   } catch (error) {
-    await deps.db.delete(registrations).where(eq(registrations.id, id));
+    await deleteRegistration(deps.db, id);
     throw error;
   }
 }
 
+/** Throws PHONE_ALREADY_REGISTERED when the phone ('+7XXXXXXXXXX') has an account. */
 export async function assertPhoneFree(deps: Pick<Deps, 'db'>, phone: string): Promise<void> {
-  const [taken] = await deps.db
-    .select({ id: borrowers.id })
-    .from(borrowers)
-    .where(eq(borrowers.phone, phone));
-  if (taken) throw new AppError('PHONE_ALREADY_REGISTERED');
+  if ((await findBorrowerIdByPhone(deps.db, phone)) !== undefined)
+    throw new AppError('PHONE_ALREADY_REGISTERED');
 }

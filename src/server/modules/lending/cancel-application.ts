@@ -46,9 +46,9 @@ export async function cancelApplication(
     await tx
       .insert(applicationEvents)
       .values({ applicationId: application.id, status: 'cancelled', at: now, note: 'Отменена вами' });
-    await audit(tx, meta, {
-      actorType: 'borrower',
-      actorId: borrowerId,
+    await audit(tx, {
+      meta,
+      actor: { kind: 'borrower', borrowerId },
       action: 'loan.application-cancelled',
       subjectId: application.id,
     });

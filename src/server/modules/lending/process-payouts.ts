@@ -151,8 +151,8 @@ async function applyResult(deps: Deps, row: PayoutRow, result: PayoutResult): Pr
       at: now,
       note: succeeded ? null : `Не удалось перечислить деньги: ${result.failureReason ?? 'перевод отклонён'}`,
     });
-    await audit(tx, null, {
-      actorType: 'system',
+    await audit(tx, {
+      actor: { kind: 'system' },
       action: succeeded ? 'loan.paid-out' : 'loan.payout-failed',
       subjectId: row.loanId,
       details: { payoutId: row.id, providerPayoutId: result.providerPayoutId },

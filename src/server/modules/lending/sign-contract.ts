@@ -103,9 +103,9 @@ export async function signContract(
       notBefore: payoutNotBefore(principal, now, contract.contractDate),
       createdAt: now,
     });
-    await audit(tx, meta, {
-      actorType: 'borrower',
-      actorId: borrowerId,
+    await audit(tx, {
+      meta,
+      actor: { kind: 'borrower', borrowerId },
       action: 'loan.contract-signed',
       subjectId: contract.id,
       details: { sha256: contract.documentSha256, number: contract.number },

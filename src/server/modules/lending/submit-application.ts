@@ -194,9 +194,9 @@ export async function submitApplication(deps: Deps, borrowerId: string, input: I
         note: decision.outcome === 'refused' ? `Отказ: ${refusalMessage(decision.reasons)}` : null,
       },
     ]);
-    await audit(tx, meta, {
-      actorType: 'borrower',
-      actorId: borrowerId,
+    await audit(tx, {
+      meta,
+      actor: { kind: 'borrower', borrowerId },
       action: 'loan.application-decided',
       subjectId: row!.id,
       details: { outcome: decision.outcome, reasons: decision.reasons, selfBanRequestId: selfBan.requestId },

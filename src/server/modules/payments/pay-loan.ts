@@ -215,9 +215,9 @@ export async function startPayment(
       hash,
       contract!.number,
     );
-  await audit(deps.db, meta, {
-    actorType: 'borrower',
-    actorId: borrowerId,
+  await audit(deps.db, {
+    meta,
+    actor: { kind: 'borrower', borrowerId },
     action: 'payment.started',
     subjectId: row.id,
     details: { loanId, purpose: body.purpose, amount: String(amount) },
@@ -397,8 +397,8 @@ async function creditPayment(
       dedupeKey: `closed:${loan.id}`,
       now: deps.clock.now(),
     });
-  await audit(tx, null, {
-    actorType: 'system',
+  await audit(tx, {
+    actor: { kind: 'system' },
     action: 'payment.credited',
     subjectId: paymentId,
     details: { loanId: loan.id, providerPaymentId, amount: String(amount), closes },

@@ -42,9 +42,9 @@ export async function refundOverpayment(deps: Deps, borrowerId: string, loanId: 
       businessDate: businessToday(deps),
       lines: refundLines(overpayment),
     });
-    await audit(tx, meta, {
-      actorType: 'borrower',
-      actorId: borrowerId,
+    await audit(tx, {
+      meta,
+      actor: { kind: 'borrower', borrowerId },
       action: 'overpayment.refund',
       subjectId: row!.id,
       details: { loanId, amount: String(overpayment) },

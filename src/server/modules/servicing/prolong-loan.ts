@@ -237,9 +237,9 @@ export async function signProlongation(
       .where(and(eq(prolongations.id, row.id), eq(prolongations.status, 'awaiting_signature')))
       .returning();
     if (!updated) throw new AppError('PROLONGATION_NOT_FOUND');
-    await audit(tx, meta, {
-      actorType: 'borrower',
-      actorId: borrowerId,
+    await audit(tx, {
+      meta,
+      actor: { kind: 'borrower', borrowerId },
       action: 'prolongation.signed',
       subjectId: row.id,
       details: { sha256: row.documentSha256, number: row.number },

@@ -1,0 +1,17 @@
+import type { DbOrTx } from '../../adapters/db/database';
+import { auditLog } from '../../adapters/db/schema';
+
+/** One audit_log row as written: `actorId` is null for the system and guests, `details` is free JSON. */
+export type AuditRow = {
+  actorType: 'borrower' | 'specialist' | 'system' | 'anonymous';
+  actorId: string | null;
+  action: string;
+  subjectId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+};
+
+/** Appends one row to audit_log (append-only: there is no update or delete). */
+export async function insertAuditRow(db: DbOrTx, row: AuditRow): Promise<void> {
+  await db.insert(auditLog).values(row);
+}

@@ -1,0 +1,69 @@
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import type { DbOrTx } from '../../adapters/db/database';
+import { sessions } from '../../adapters/db/schema';
+import { onlyRow } from './borrower-repository';
+
+/** A sessions row: only the SHA-256 of the cookie token is stored; `endedAt` null while live. */
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** Why a session ended, stored in sessions.end_reason. */
+export type EndReason = 'sign-out' | 'expired' | 'ended-by-borrower' | 'password-reset';
+
+/** Which live sessions to end: one session (optionally only if it is this borrower's), or a borrower's all/others. */
+export type SessionScope =
+  { sessionId: string; borrowerId?: string } | { borrowerId: string; exceptSessionId?: string };
+
+/** Inserts a session; returns its id. */
+export async function insertSession(
+  db: DbOrTx,
+  values: Omit<typeof sessions.$inferInsert, 'id' | 'endedAt' | 'endReason'>,
+): Promise<string> {
+  const rows = await db.insert(sessions).values(values).returning({ id: sessions.id });
+  return onlyRow(rows, () => new Error('INSERT INTO sessions returned no row')).id;
+}
+
+/** The not-ended session with this token hash, or undefined (expiry is the caller's business). */
+export async function findUnendedSession(db: DbOrTx, tokenHash: string): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
+  return row;
+}
+
+/** Records activity on a session (for the idle expiry). */
+export async function touchSession(db: DbOrTx, sessionId: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId));
+}
+
+/** Ends the live sessions in `scope` at `at` for `reason`; returns how many ended. */
+export async function endSessions(
+  db: DbOrTx,
+  input: { scope: SessionScope; reason: EndReason; at: Date },
+): Promise<number> {
+  const { scope } = input;
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: input.at, endReason: input.reason })
+    .where(
+      and(
+        'sessionId' in scope ? eq(sessions.id, scope.sessionId) : undefined,
+        scope.borrowerId === undefined ? undefined : eq(sessions.borrowerId, scope.borrowerId),
+        'exceptSessionId' in scope && scope.exceptSessionId !== undefined
+          ? ne(sessions.id, scope.exceptSessionId)
+          : undefined,
+        isNull(sessions.endedAt),
+      ),
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
+/** The borrower's sessions neither ended nor past their lifetime at `now`, the most recently used first. */
+export function listLiveSessions(db: DbOrTx, borrowerId: string, now: Date): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.borrowerId, borrowerId), isNull(sessions.endedAt), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
