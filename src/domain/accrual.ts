@@ -1,5 +1,4 @@
-import type { IsoDate } from './calendar';
-import { daysBetween } from './psk';
+import { daysBetween, type IsoDate } from './calendar';
 import { BP_PER_UNIT, capAccrual } from './interest';
 import type { Kopecks } from './money';
 import { PENALTY_DAYS_IN_YEAR } from './servicing';

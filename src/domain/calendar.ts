@@ -31,6 +31,19 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return `${String(target).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }
 
+/**
+ * The one day count of the contract world: whole days from `from` to `to` (negative when `to` is earlier),
+ * counted on the UTC calendar so no local time zone or daylight saving shift leaks in.
+ */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
+  );
+}
+
+/** The date `days` calendar days after `date` (before it when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const { year, month, day } = parseIsoDate(date);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import { daysBetween, type IsoDate } from './calendar';
 import type { LegalRuleSet } from './legal-rules';
 import type { Kopecks, Rounding } from './money';
 import { max, min, mulDivRound } from './money';
@@ -28,6 +29,19 @@ export function interestForDays(
   if (!Number.isSafeInteger(days) || days < 0)
     throw new RangeError(`days must be a whole number ≥ 0: ${days}`);
   return mulDivRound(principal, BigInt(dailyRateBp) * BigInt(days), BP_PER_UNIT, rounding);
+}
+
+/**
+ * Simple interest from `from` to `to` ('YYYY-MM-DD', `to` not before `from`): interestForDays over the calendar
+ * days between them, rounded down to kopecks. Throws RangeError when `to` is before `from`.
+ */
+export function interestBetween(
+  principal: Kopecks,
+  dailyRateBp: number,
+  from: IsoDate,
+  to: IsoDate,
+): Kopecks {
+  return interestForDays(principal, dailyRateBp, daysBetween(from, to));
 }
 
 /**
