@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  basePeriodDays,
-  formatThousandths,
-  psk,
-  PskError,
-  pskExceeds,
-  pskRub,
-} from '../../src/domain/psk';
+import { basePeriodDays, formatThousandths, psk, PskError, pskExceeds, pskRub } from '../../src/domain/psk';
 import type { PskCashFlows } from '../../src/domain/psk';
 import { daysBetween } from '../../src/domain/calendar';
 import { instalmentSchedule } from '../../src/domain/schedule';
