@@ -4,10 +4,12 @@
  */
 export type IsoDate = string;
 
+/** The wall clock, passed in (the domain never calls Date.now()); tests use a movable one. */
 export interface Clock {
   now(): Date;
 }
 
+/** The calendar date ('YYYY-MM-DD') of `instant` in the IANA time zone `timeZone` (e.g. Europe/Moscow). */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', {
@@ -18,6 +20,7 @@ export function dateInZone(instant: Date, timeZone: string): IsoDate {
   }).format(instant);
 }
 
+/** Splits a 'YYYY-MM-DD' date into numbers (month 1–12); does not validate. */
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return { year, month, day };

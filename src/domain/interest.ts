@@ -13,6 +13,7 @@ export const BP_PER_UNIT = 10_000n;
  */
 export const INTEREST_ROUNDING: Rounding = 'down';
 
+/** Throws RangeError unless the daily rate is a whole number of basis points ≥ 0. */
 export function assertDailyRateBp(dailyRateBp: number): void {
   if (!Number.isSafeInteger(dailyRateBp) || dailyRateBp < 0)
     throw new RangeError(`daily rate must be a whole number of basis points ≥ 0: ${dailyRateBp}`);
