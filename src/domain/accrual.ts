@@ -1,13 +1,13 @@
-import type { IsoDate } from './calendar';
-import { daysBetween } from './psk';
+import { daysBetween, type IsoDate } from './calendar';
 import { BP_PER_UNIT, capAccrual } from './interest';
 import type { Kopecks } from './money';
 import { PENALTY_DAYS_IN_YEAR } from './servicing';
 
 /**
  * The daily accrual of a loan (interest and penalty) for the days after `accruedThrough` up to `through`.
- * The nightly close computes exactly this in SQL for the whole portfolio (close-business-day.ts); this function
- * is the reference for quotes and tests, and the two are compared in the simulated-year test.
+ * The nightly close computes exactly this in SQL for the whole portfolio (servicing/accrual-repository.ts); this
+ * function is the reference for quotes and tests, and the two are compared on random loans in
+ * tests/integration/accrual-twins.test.ts (and in the simulated-year test).
  *
  * Interest: floor(P × rate × days since `baseDate`) minus what accrued since it, so a period accrues exactly what
  * the schedule says however many nights it spans; P is all principal still owed (current + overdue).
@@ -28,6 +28,10 @@ export type AccrualInput = {
   penaltyBpDay: number;
 };
 
+/**
+ * Interest and penalty (kopecks) accruing after `accruedThrough` up to `through`, and the number of days; all
+ * zero when `through` is not after `accruedThrough`. See AccrualInput for the rule.
+ */
 export function accrualFor(input: AccrualInput): { interest: Kopecks; penalty: Kopecks; days: number } {
   const days = daysBetween(input.accruedThrough, input.through);
   if (days <= 0) return { interest: 0n, penalty: 0n, days: 0 };

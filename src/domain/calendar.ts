@@ -4,10 +4,12 @@
  */
 export type IsoDate = string;
 
+/** The wall clock, passed in (the domain never calls Date.now()); tests use a movable one. */
 export interface Clock {
   now(): Date;
 }
 
+/** The calendar date ('YYYY-MM-DD') of `instant` in the IANA time zone `timeZone` (e.g. Europe/Moscow). */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', {
@@ -18,6 +20,7 @@ export function dateInZone(instant: Date, timeZone: string): IsoDate {
   }).format(instant);
 }
 
+/** Splits a 'YYYY-MM-DD' date into numbers (month 1–12); does not validate. */
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return { year, month, day };
@@ -31,6 +34,19 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return `${String(target).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }
 
+/**
+ * The one day count of the contract world: whole days from `from` to `to` (negative when `to` is earlier),
+ * counted on the UTC calendar so no local time zone or daylight saving shift leaks in.
+ */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
+  );
+}
+
+/** The date `days` calendar days after `date` (before it when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const { year, month, day } = parseIsoDate(date);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);

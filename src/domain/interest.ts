@@ -1,3 +1,4 @@
+import { daysBetween, type IsoDate } from './calendar';
 import type { LegalRuleSet } from './legal-rules';
 import type { Kopecks, Rounding } from './money';
 import { max, min, mulDivRound } from './money';
@@ -12,6 +13,7 @@ export const BP_PER_UNIT = 10_000n;
  */
 export const INTEREST_ROUNDING: Rounding = 'down';
 
+/** Throws RangeError unless the daily rate is a whole number of basis points ≥ 0. */
 export function assertDailyRateBp(dailyRateBp: number): void {
   if (!Number.isSafeInteger(dailyRateBp) || dailyRateBp < 0)
     throw new RangeError(`daily rate must be a whole number of basis points ≥ 0: ${dailyRateBp}`);
@@ -28,6 +30,19 @@ export function interestForDays(
   if (!Number.isSafeInteger(days) || days < 0)
     throw new RangeError(`days must be a whole number ≥ 0: ${days}`);
   return mulDivRound(principal, BigInt(dailyRateBp) * BigInt(days), BP_PER_UNIT, rounding);
+}
+
+/**
+ * Simple interest from `from` to `to` ('YYYY-MM-DD', `to` not before `from`): interestForDays over the calendar
+ * days between them, rounded down to kopecks. Throws RangeError when `to` is before `from`.
+ */
+export function interestBetween(
+  principal: Kopecks,
+  dailyRateBp: number,
+  from: IsoDate,
+  to: IsoDate,
+): Kopecks {
+  return interestForDays(principal, dailyRateBp, daysBetween(from, to));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { IsoDate } from './calendar';
-import { parseIsoDate } from './calendar';
+import { daysBetween } from './calendar';
 import type { Kopecks } from './money';
 import { sum } from './money';
 
@@ -49,14 +49,6 @@ export type Psk = {
 
 export class PskError extends Error {
   override readonly name = 'PskError';
-}
-
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  const a = parseIsoDate(from);
-  const b = parseIsoDate(to);
-  return Math.round(
-    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
-  );
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { IsoDate } from './calendar';
-import { daysBetween } from './psk';
+import { daysBetween, type IsoDate } from './calendar';
 import { capAccrual, interestForDays } from './interest';
 import type { Kopecks } from './money';
 import { max, min } from './money';

@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  basePeriodDays,
-  daysBetween,
-  formatThousandths,
-  psk,
-  PskError,
-  pskExceeds,
-  pskRub,
-} from '../../src/domain/psk';
+import { basePeriodDays, formatThousandths, psk, PskError, pskExceeds, pskRub } from '../../src/domain/psk';
 import type { PskCashFlows } from '../../src/domain/psk';
+import { daysBetween } from '../../src/domain/calendar';
 import { instalmentSchedule } from '../../src/domain/schedule';
 
 // Reference values computed independently in python3 with exact fractions (bisection on the PSK itself down to

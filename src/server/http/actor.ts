@@ -28,6 +28,10 @@ export type StaffActor = { kind: 'staff'; staffId: string; role: StaffRole; sess
 export type Audience = 'public' | 'borrower' | 'staff' | 'webhook' | 'dev';
 
 /** The actor a handler of each audience receives. */
-export type ActorOf<A extends Audience> = A extends 'borrower' ? BorrowerActor : A extends 'staff' ? StaffActor : Actor;
+export type ActorOf<A extends Audience> = A extends 'borrower'
+  ? BorrowerActor
+  : A extends 'staff'
+    ? StaffActor
+    : Actor;
 
 export const GUEST: GuestActor = { kind: 'guest' };

@@ -14,14 +14,7 @@ export const ROLE_PERMISSIONS = {
     'decisions.approve',
     'support.canned-answers',
   ],
-  admin: [
-    'queues.work',
-    'borrowers.read',
-    'staff.manage',
-    'settings.manage',
-    'products.manage',
-    'jobs.read',
-  ],
+  admin: ['queues.work', 'borrowers.read', 'staff.manage', 'settings.manage', 'products.manage', 'jobs.read'],
 } as const satisfies Record<StaffRole, readonly string[]>;
 
 /** A permission some role holds. */

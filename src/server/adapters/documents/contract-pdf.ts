@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../../domain/calendar';
 import { ruleSetOn } from '../../../domain/legal-rules';
 import { formatRub, sum, type Kopecks } from '../../../domain/money';
-import { daysBetween } from '../../../domain/psk';
+import { daysBetween } from '../../../domain/calendar';
 import type { Quote } from '../../../domain/quote';
 import { plural, termText } from '../../../domain/russian';
 import {

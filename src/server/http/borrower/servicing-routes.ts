@@ -2,15 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contracts';
 import type { Deps } from '../../deps';
 import { quoteEarlyRepayment } from '../../modules/servicing/quote-early-repayment';
-import { getLoan, listLoans } from '../../modules/servicing/loan-view';
+import { getLoan } from '../../modules/servicing/get-loan';
+import { listLoans } from '../../modules/servicing/list-loans';
 import { listMessages, markMessagesRead } from '../../modules/messaging/list-messages';
 import { getMessageSettings, saveMessageSettings } from '../../modules/messaging/message-settings';
 import { getPayment, startPayment } from '../../modules/payments/pay-loan';
-import {
-  quoteProlongation,
-  requestProlongation,
-  signProlongation,
-} from '../../modules/servicing/prolong-loan';
+import { quoteProlongation } from '../../modules/servicing/quote-prolongation';
+import { requestProlongation } from '../../modules/servicing/request-prolongation';
+import { signProlongation } from '../../modules/servicing/sign-prolongation';
 import { refundOverpayment } from '../../modules/payments/refund-overpayment';
 import {
   addendumPdf,
@@ -23,8 +22,10 @@ import { pdfRoute } from './pdf-route';
 const borrower = { auth: true } as const;
 
 export function servicingRoutes(app: FastifyInstance, deps: Deps) {
-  route(app, deps, api.loans, borrower, ({ session }) => listLoans(deps, session.borrowerId));
-  route(app, deps, api.loan, borrower, ({ session, params }) => getLoan(deps, session.borrowerId, params.id));
+  route(app, deps, api.loans, borrower, ({ session }) => listLoans(deps, { borrowerId: session.borrowerId }));
+  route(app, deps, api.loan, borrower, ({ session, params }) =>
+    getLoan(deps, { borrowerId: session.borrowerId, loanId: params.id }),
+  );
   route(app, deps, api.createPayment, borrower, ({ session, params, body, meta }) =>
     startPayment(deps, session.borrowerId, params.id, body, meta),
   );
@@ -32,20 +33,26 @@ export function servicingRoutes(app: FastifyInstance, deps: Deps) {
     getPayment(deps, session.borrowerId, params.id, params.childId),
   );
   route(app, deps, api.earlyRepaymentQuote, borrower, ({ session, params, body }) =>
-    quoteEarlyRepayment(deps, session.borrowerId, params.id, body.amount),
+    quoteEarlyRepayment(deps, { borrowerId: session.borrowerId, loanId: params.id, amount: body.amount }),
   );
   route(app, deps, api.prolongationQuote, borrower, ({ session, params, body }) =>
-    quoteProlongation(deps, session.borrowerId, params.id, body.days),
+    quoteProlongation(deps, { borrowerId: session.borrowerId, loanId: params.id, days: body.days }),
   );
   route(app, deps, api.requestProlongation, borrower, ({ session, params, body, meta }) =>
-    requestProlongation(deps, session.borrowerId, params.id, body.days, meta),
+    requestProlongation(deps, { borrowerId: session.borrowerId, loanId: params.id, days: body.days, meta }),
   );
   route(app, deps, api.signProlongation, borrower, ({ session, params, body, meta }) =>
-    signProlongation(deps, session.borrowerId, params.id, params.childId, body.code, meta),
+    signProlongation(deps, {
+      borrowerId: session.borrowerId,
+      loanId: params.id,
+      prolongationId: params.childId,
+      code: body.code,
+      meta,
+    }),
   );
   route(app, deps, api.refundOverpayment, borrower, async ({ session, params, meta }) => {
     await refundOverpayment(deps, session.borrowerId, params.id, meta);
-    return getLoan(deps, session.borrowerId, params.id);
+    return getLoan(deps, { borrowerId: session.borrowerId, loanId: params.id });
   });
   route(app, deps, api.notifications, borrower, ({ session }) => listMessages(deps.db, session.borrowerId));
   route(app, deps, api.readNotifications, borrower, async ({ session }) => {
@@ -62,18 +69,18 @@ export function servicingRoutes(app: FastifyInstance, deps: Deps) {
     path: '/api/me/loans/:id/certificate',
     summary: 'Справка о погашении (PDF)',
     notFound: 'LOAN_NOT_CLOSED',
-    load: (borrowerId, id) => repaymentCertificatePdf(deps, borrowerId, id),
+    load: (borrowerId, id) => repaymentCertificatePdf(deps, { borrowerId, loanId: id }),
   });
   pdfRoute(app, deps, {
     path: '/api/me/payments/:id/receipt',
     summary: 'Квитанция об оплате (PDF)',
     notFound: 'PAYMENT_NOT_FOUND',
-    load: (borrowerId, id) => paymentReceiptPdf(deps, borrowerId, id),
+    load: (borrowerId, id) => paymentReceiptPdf(deps, { borrowerId, paymentId: id }),
   });
   pdfRoute(app, deps, {
     path: '/api/me/prolongations/:id/pdf',
     summary: 'Допсоглашение о пролонгации (PDF)',
     notFound: 'PROLONGATION_NOT_FOUND',
-    load: (borrowerId, id) => addendumPdf(deps, borrowerId, id),
+    load: (borrowerId, id) => addendumPdf(deps, { borrowerId, prolongationId: id }),
   });
 }

@@ -4,6 +4,7 @@ import { parseKopecks, toWire } from '../../../domain/money';
 import { quote, QuoteError, type Quote } from '../../../domain/quote';
 import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
+import { scheduleView } from '../servicing/schedule-view';
 import { findProduct, termUnitOf, toDomainProduct, type ProductRow } from './loan-products';
 
 const FIELD_OF: Record<string, 'amount' | 'term'> = {
@@ -62,14 +63,7 @@ export function toQuoteView(q: Quote, term: number, firstLoan: boolean): QuoteVi
     firstDueDate: q.firstDueDate,
     lastDueDate: q.lastDueDate,
     ruleSetId: q.ruleSetId,
-    schedule: q.schedule.map((i) => ({
-      n: i.n,
-      dueDate: i.dueDate,
-      principal: toWire(i.principal),
-      interest: toWire(i.interest),
-      total: toWire(i.total),
-      remainingPrincipal: toWire(i.remainingPrincipal),
-    })),
+    schedule: scheduleView(q.schedule),
   };
 }
 

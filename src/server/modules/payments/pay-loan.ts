@@ -13,24 +13,22 @@ import { payments, prolongations } from '../../adapters/db/schema-servicing';
 import { AppError } from '../../app-error';
 import type { Tx } from '../../adapters/db/database';
 import { sql } from 'drizzle-orm';
-import { accrueLoans } from '../servicing/accrue-loans';
+import { accrueLoans } from '../servicing/accrual-repository';
 import { audit } from '../audit/audit';
 import type { Deps, RequestMeta } from '../../deps';
 import { book } from '../ledger/ledger';
+import { debtOf, nextPaymentOf, payoffOn, totalDebt } from '../../../domain/loan-position';
 import {
   currentSchedule,
-  debtOf,
-  findOwnLoan,
-  nextPaymentOf,
-  payoffOn,
+  getOwnLoan,
+  positionOf,
   readBalances,
-  totalDebt,
+  saveSchedule,
   type LoanRow,
   businessToday,
 } from '../servicing/loan-account';
 import { postMessage } from '../messaging/post-message';
-import { saveSchedule } from '../servicing/open-loan-servicing';
-import { applyProlongation } from '../servicing/prolong-loan';
+import { applyProlongation } from '../servicing/apply-prolongation';
 
 type PaymentRow = typeof payments.$inferSelect;
 
@@ -89,12 +87,12 @@ const requestHash = (body: CreatePayment) =>
 async function amountFor(deps: Deps, loan: LoanRow, body: CreatePayment): Promise<bigint> {
   const today = businessToday(deps);
   const balances = await readBalances(deps.db, loan.id);
-  const payoff = payoffOn(loan, balances, today);
+  const payoff = payoffOn(positionOf(loan, balances), today);
   switch (body.purpose) {
     case 'payoff':
       return payoff;
     case 'next': {
-      const next = nextPaymentOf(loan, balances, await currentSchedule(deps.db, loan), today);
+      const next = nextPaymentOf(positionOf(loan, balances, await currentSchedule(deps.db, loan)), today);
       return next?.amount ?? 0n;
     }
     case 'custom': {
@@ -176,7 +174,7 @@ export async function startPayment(
   body: CreatePayment,
   meta: RequestMeta,
 ) {
-  const loan = await findOwnLoan(deps.db, borrowerId, loanId);
+  const loan = await getOwnLoan(deps.db, { borrowerId, loanId });
   const hash = requestHash(body);
   const [contract] = await deps.db
     .select({ number: contracts.number })
@@ -375,7 +373,8 @@ async function creditPayment(
   if (Object.keys(changes).length > 0) await tx.update(loans).set(changes).where(eq(loans.id, loan.id));
   if (!closes && claimed.purpose === 'custom' && allocation.applied.currentPrincipal > 0n)
     await recalculateSchedule(tx, fresh!, after.principal, paymentDate, claimed.recalculation ?? 'payment');
-  if (claimed.prolongationId) await applyProlongation(deps, tx, claimed.prolongationId, fresh!);
+  if (claimed.prolongationId)
+    await applyProlongation(deps, { tx, prolongationId: claimed.prolongationId, loan: fresh! });
   const [contract] = await tx
     .select({ number: contracts.number })
     .from(contracts)

@@ -6,7 +6,7 @@ import { AppError } from '../../app-error';
 import { audit } from '../audit/audit';
 import type { Deps, RequestMeta } from '../../deps';
 import { book } from '../ledger/ledger';
-import { businessToday, findOwnLoan, readBalances } from '../servicing/loan-account';
+import { businessToday, getOwnLoan, readBalances } from '../servicing/loan-account';
 
 /**
  * Returns the overpayment to the card or account of the last credited payment (a refund at the acquirer).
@@ -15,7 +15,7 @@ import { businessToday, findOwnLoan, readBalances } from '../servicing/loan-acco
  */
 export async function refundOverpayment(deps: Deps, borrowerId: string, loanId: string, meta: RequestMeta) {
   const refund = await deps.db.transaction(async (tx) => {
-    const loan = await findOwnLoan(tx, borrowerId, loanId, true);
+    const loan = await getOwnLoan(tx, { borrowerId, loanId, lock: true });
     const overpayment = -(await readBalances(tx, loan.id)).overpayment;
     if (overpayment <= 0n) throw new AppError('NO_OVERPAYMENT');
     const [source] = await tx

@@ -1,24 +1,18 @@
-import { formatRuDate } from '../../../domain/russian';
-import { and, desc, eq } from 'drizzle-orm';
-import type { LoanView } from '../../../contracts/servicing';
-import { toWire } from '../../../domain/money';
-import type { DbOrTx } from '../../adapters/db/database';
-import { contracts, loanApplications, loanProducts, loans } from '../../adapters/db/schema-loans';
-import { payments } from '../../adapters/db/schema-servicing';
-import type { Deps } from '../../deps';
+import type { LoanView, PaymentView, ProlongationView } from '../../../contracts/servicing';
+import type { IsoDate } from '../../../domain/calendar';
 import {
   accruedOf,
-  businessToday,
-  currentSchedule,
-  findOwnLoan,
   nextPaymentOf,
   payoffOn,
-  readBalances,
   totalDebt,
-  type LoanRow,
-} from './loan-account';
-import { paymentView } from '../payments/pay-loan';
-import { checkProlongation, listProlongations, prolongationView } from './prolong-loan';
+  type LoanPosition,
+} from '../../../domain/loan-position';
+import { toWire } from '../../../domain/money';
+import { formatRuDate } from '../../../domain/russian';
+import type { Deps } from '../../deps';
+import type { ProlongationCheck } from './check-prolongation';
+import type { LoanRow } from './loan-repository';
+import { scheduleView } from './schedule-view';
 
 const STATUS_TEXT: Record<LoanRow['status'], string> = {
   awaiting_payout: 'Ожидает выплаты',
@@ -28,32 +22,36 @@ const STATUS_TEXT: Record<LoanRow['status'], string> = {
   cancelled: 'Отменён',
 };
 
-async function toView(deps: Deps, db: DbOrTx, loan: LoanRow): Promise<LoanView> {
-  const today = businessToday(deps);
-  const [[contract], [product], balances, schedule, paymentRows, prolongationRows] = await Promise.all([
-    db.select().from(contracts).where(eq(contracts.id, loan.contractId)),
-    db
-      .select({ name: loanProducts.name })
-      .from(loanApplications)
-      .innerJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
-      .where(eq(loanApplications.id, loan.applicationId)),
-    readBalances(db, loan.id),
-    currentSchedule(db, loan),
-    db.select().from(payments).where(eq(payments.loanId, loan.id)).orderBy(desc(payments.createdAt)),
-    listProlongations(db, loan.id),
-  ]);
-  const check = await checkProlongation(deps, db, loan, deps.config.servicing.prolongationDays.min);
-  const current = prolongationRows.find(
-    (p) => p.status === 'awaiting_signature' || p.status === 'awaiting_payment',
-  );
-  const next = nextPaymentOf(loan, balances, schedule, today);
+/** Everything the loan card shows, read and computed by getLoan. */
+export type LoanViewInput = {
+  loan: LoanRow;
+  position: LoanPosition;
+  contract: { number: string; contractDate: IsoDate };
+  productName: string;
+  today: IsoDate;
+  payments: PaymentView[];
+  prolongations: ProlongationView[];
+  /** The open prolongation (awaiting signature or payment), if any. */
+  currentProlongation: ProlongationView | null;
+  prolongationCheck: ProlongationCheck;
+};
+
+/**
+ * The borrower's loan card on the wire: balances, payoff today and the next payment (kopecks as strings), the
+ * schedule, prolongations, payments and the bank-transfer details.
+ */
+export function loanView(deps: Pick<Deps, 'config'>, input: LoanViewInput): LoanView {
+  const { loan, position, contract, today, prolongationCheck: check } = input;
+  const balances = position.balances;
+  const next = nextPaymentOf(position, today);
+  const prolongationDays = deps.config.servicing.prolongationDays;
   return {
     id: loan.id,
     applicationId: loan.applicationId,
     contractId: loan.contractId,
-    contractNumber: contract!.number,
-    contractDate: contract!.contractDate,
-    productName: product?.name ?? '',
+    contractNumber: contract.number,
+    contractDate: contract.contractDate,
+    productName: input.productName,
     kind: loan.kind,
     status: loan.status,
     statusText: STATUS_TEXT[loan.status],
@@ -75,46 +73,26 @@ async function toView(deps: Deps, db: DbOrTx, loan: LoanRow): Promise<LoanView> 
     accrued: toWire(accruedOf(balances)),
     accrualCap: toWire(loan.accrualCap),
     nextPayment: next && { ...next, amount: toWire(next.amount) },
-    payoff: { date: today, amount: toWire(payoffOn(loan, balances, today)) },
-    schedule: schedule.map((i) => ({
-      n: i.n,
-      dueDate: i.dueDate,
-      principal: toWire(i.principal),
-      interest: toWire(i.interest),
-      total: toWire(i.total),
-      remainingPrincipal: toWire(i.remainingPrincipal),
-    })),
+    payoff: { date: today, amount: toWire(payoffOn(position, today)) },
+    schedule: scheduleView(position.schedule),
     prolongation: {
       available: check.ok,
       reason: check.ok ? null : check.reason,
       used: loan.prolongations,
       max: loan.maxProlongations,
-      minDays: deps.config.servicing.prolongationDays.min,
-      maxDays: deps.config.servicing.prolongationDays.max,
-      current: current ? prolongationView(current) : null,
-      history: prolongationRows.map(prolongationView),
+      minDays: prolongationDays.min,
+      maxDays: prolongationDays.max,
+      current: input.currentProlongation,
+      history: input.prolongations,
     },
     bankTransfer: {
       recipient: deps.config.lender.name,
       inn: deps.config.lender.inn,
       ...deps.config.bankTransfer,
-      purpose: `Погашение займа по договору № ${contract!.number} от ${formatRuDate(contract!.contractDate)}. НДС не облагается`,
+      purpose: `Погашение займа по договору № ${contract.number} от ${formatRuDate(contract.contractDate)}. НДС не облагается`,
     },
-    payments: paymentRows.map(paymentView),
+    payments: input.payments,
     certificateUrl: loan.status === 'closed' ? `/api/me/loans/${loan.id}/certificate` : null,
     contractUrl: `/api/me/contracts/${loan.contractId}/pdf`,
   };
-}
-
-export async function getLoan(deps: Deps, borrowerId: string, loanId: string) {
-  return toView(deps, deps.db, await findOwnLoan(deps.db, borrowerId, loanId));
-}
-
-export async function listLoans(deps: Deps, borrowerId: string) {
-  const rows = await deps.db
-    .select()
-    .from(loans)
-    .where(and(eq(loans.borrowerId, borrowerId)))
-    .orderBy(desc(loans.createdAt));
-  return Promise.all(rows.filter((l) => l.status !== 'cancelled').map((l) => toView(deps, deps.db, l)));
 }

@@ -1,19 +1,13 @@
 import type { EarlyRepaymentQuoteView } from '../../../contracts/servicing';
+import { accruedOf, debtOf, payoffOn, pendingAccrual } from '../../../domain/loan-position';
 import { parseKopecks, toWire } from '../../../domain/money';
-import { allocatePayment } from '../../../domain/servicing';
 import { reschedule } from '../../../domain/reschedule';
+import { allocatePayment } from '../../../domain/servicing';
 import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
-import {
-  accruedOf,
-  businessToday,
-  currentSchedule,
-  debtOf,
-  findOwnLoan,
-  payoffOn,
-  pendingAccrual,
-  readBalances,
-} from './loan-account';
+import { businessToday, loadPosition } from './loan-account';
+import { getOwnLoan } from './loan-repository';
+import { scheduleView } from './schedule-view';
 
 const TITLES = {
   payment: 'Уменьшить платёж: сроки те же, платежи меньше',
@@ -21,37 +15,36 @@ const TITLES = {
 } as const;
 
 /**
- * An early repayment of `amount` today: the payoff (interest only for the days used), whether the amount
- * closes the loan, and otherwise the schedule after it — both ways for an instalment loan, so the borrower sees
- * them before choosing.
+ * An early repayment of `amount` (kopecks as a decimal string) today: the payoff (interest only for the days
+ * used), whether the amount closes the loan, and otherwise the schedule after it — both ways for an instalment
+ * loan, so the borrower sees them before choosing. Throws LOAN_NOT_FOUND, LOAN_NOT_ACTIVE, or
+ * PAYMENT_AMOUNT_INVALID when the amount is not above zero and at most the payoff.
  */
 export async function quoteEarlyRepayment(
   deps: Deps,
-  borrowerId: string,
-  loanId: string,
-  amountWire: string,
+  options: { borrowerId: string; loanId: string; amount: string },
 ): Promise<EarlyRepaymentQuoteView> {
-  const loan = await findOwnLoan(deps.db, borrowerId, loanId);
+  const loan = await getOwnLoan(deps.db, options);
   if (loan.status !== 'active' && loan.status !== 'overdue') throw new AppError('LOAN_NOT_ACTIVE');
   const today = businessToday(deps);
-  const amount = parseKopecks(amountWire);
-  const balances = await readBalances(deps.db, loan.id);
-  const payoff = payoffOn(loan, balances, today);
+  const amount = parseKopecks(options.amount);
+  const position = await loadPosition(deps.db, loan);
+  const { balances, schedule } = position;
+  const payoff = payoffOn(position, today);
   if (amount <= 0n || amount > payoff)
     throw new AppError('PAYMENT_AMOUNT_INVALID', {
       errors: [{ path: 'amount', message: 'Сумма должна быть больше нуля и не больше всей задолженности' }],
     });
-  const pending = pendingAccrual(loan, balances, today);
+  const pending = pendingAccrual(position, today);
   const debt = debtOf(balances);
   debt.currentInterest += pending.interest;
   debt.penalty += pending.penalty;
   const allocation = allocatePayment(amount, debt);
   const principalLeft = balances.principal - allocation.applied.currentPrincipal;
-  const schedule = await currentSchedule(deps.db, loan);
   const remaining = schedule.filter((i) => i.dueDate > today);
   const closes = amount === payoff;
   const modes = loan.kind === 'instalment' ? (['payment', 'term'] as const) : (['payment'] as const);
-  const options = closes
+  const choices = closes
     ? []
     : modes.map((mode) => {
         const instalments = reschedule({
@@ -71,15 +64,14 @@ export async function quoteEarlyRepayment(
           payments: instalments.length,
           lastDueDate: instalments[instalments.length - 1]?.dueDate ?? today,
           totalInterest: toWire(instalments.reduce((s, i) => s + i.interest, 0n)),
-          schedule: instalments.map((i) => ({
-            n: i.n,
-            dueDate: i.dueDate,
-            principal: toWire(i.principal),
-            interest: toWire(i.interest),
-            total: toWire(i.total),
-            remainingPrincipal: toWire(i.remainingPrincipal),
-          })),
+          schedule: scheduleView(instalments),
         };
       });
-  return { date: today, amount: toWire(amount), closesLoan: closes, payoff: toWire(payoff), options };
+  return {
+    date: today,
+    amount: toWire(amount),
+    closesLoan: closes,
+    payoff: toWire(payoff),
+    options: choices,
+  };
 }

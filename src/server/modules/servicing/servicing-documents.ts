@@ -1,13 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import {
   renderPaymentReceiptPdf,
   renderRepaymentCertificatePdf,
 } from '../../adapters/documents/servicing-pdf';
-import { borrowers } from '../../adapters/db/schema';
-import { contracts, loans } from '../../adapters/db/schema-loans';
-import { payments, prolongations } from '../../adapters/db/schema-servicing';
 import type { Deps } from '../../deps';
 import { ALLOCATION_LABELS } from '../payments/pay-loan';
+import {
+  findOwnLoanWithContract,
+  findOwnPaymentWithContract,
+  listSucceededPayments,
+} from './documents-repository';
+import { findOwnProlongation } from './prolongation-repository';
 
 /** A document a borrower downloads. */
 export type PdfDocument = { pdf: Buffer; filename: string; sha256?: string };
@@ -15,32 +17,29 @@ export type PdfDocument = { pdf: Buffer; filename: string; sha256?: string };
 const fullName = (b: { surname: string; name: string; patronymic: string | null }) =>
   [b.surname, b.name, b.patronymic].filter(Boolean).join(' ');
 
-/** The signed (or to-be-signed) addendum, stored as drawn up: its hash is what the code was bound to. */
-export async function addendumPdf(deps: Deps, borrowerId: string, id: string): Promise<PdfDocument | null> {
-  const [row] = await deps.db
-    .select()
-    .from(prolongations)
-    .where(and(eq(prolongations.id, id), eq(prolongations.borrowerId, borrowerId)));
+/**
+ * The signed (or to-be-signed) addendum, stored as drawn up: its hash is what the code was bound to. Null when
+ * the borrower has no prolongation with that id.
+ */
+export async function addendumPdf(
+  deps: Deps,
+  options: { borrowerId: string; prolongationId: string },
+): Promise<PdfDocument | null> {
+  const row = await findOwnProlongation(deps.db, options);
   return row ? { pdf: row.pdf, filename: `addendum-${row.number}.pdf`, sha256: row.documentSha256 } : null;
 }
 
-/** «Справка о погашении»: only for a closed loan; drawn from the ledger's payments, the same bytes every time. */
+/**
+ * «Справка о погашении»: only for a closed loan; drawn from the ledger's payments, the same bytes every time.
+ * Null when the borrower has no such loan or it is not closed.
+ */
 export async function repaymentCertificatePdf(
   deps: Deps,
-  borrowerId: string,
-  loanId: string,
+  options: { borrowerId: string; loanId: string },
 ): Promise<PdfDocument | null> {
-  const [row] = await deps.db
-    .select({ loan: loans, contract: contracts, borrower: borrowers })
-    .from(loans)
-    .innerJoin(contracts, eq(contracts.id, loans.contractId))
-    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
-    .where(and(eq(loans.id, loanId), eq(loans.borrowerId, borrowerId)));
+  const row = await findOwnLoanWithContract(deps.db, options);
   if (!row || row.loan.status !== 'closed' || !row.loan.closedOn || !row.loan.disbursedOn) return null;
-  const credited = await deps.db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.loanId, loanId), eq(payments.status, 'succeeded')));
+  const credited = await listSucceededPayments(deps.db, options.loanId);
   const part = (...buckets: string[]) =>
     credited.reduce((sum, p) => sum + buckets.reduce((s, b) => s + BigInt(p.allocation?.[b] ?? '0'), 0n), 0n);
   const document = await renderRepaymentCertificatePdf({
@@ -61,18 +60,12 @@ export async function repaymentCertificatePdf(
   return { pdf: document.pdf, filename: `certificate-${row.contract.number}.pdf`, sha256: document.sha256 };
 }
 
+/** The receipt of a credited payment of the borrower; null when there is none (or not credited yet). */
 export async function paymentReceiptPdf(
   deps: Deps,
-  borrowerId: string,
-  paymentId: string,
+  options: { borrowerId: string; paymentId: string },
 ): Promise<PdfDocument | null> {
-  const [row] = await deps.db
-    .select({ payment: payments, contract: contracts, borrower: borrowers })
-    .from(payments)
-    .innerJoin(loans, eq(loans.id, payments.loanId))
-    .innerJoin(contracts, eq(contracts.id, loans.contractId))
-    .innerJoin(borrowers, eq(borrowers.id, payments.borrowerId))
-    .where(and(eq(payments.id, paymentId), eq(payments.borrowerId, borrowerId)));
+  const row = await findOwnPaymentWithContract(deps.db, options);
   const p = row?.payment;
   if (!row || !p || p.status !== 'succeeded' || !p.acceptedAt || !p.paymentDate || !p.providerPaymentId)
     return null;

@@ -15,7 +15,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatFullName, formatInstantDate, formatPhone, todayIso } from '../../i18n/format';
-import { parseIsoDate } from '../../../domain/calendar';
+import { daysBetween } from '../../../domain/calendar';
 import { parseKopecks, toWire } from '../../../domain/money';
 import { DAYS, plural, termText } from '../../../domain/russian';
 import { StatusBadge } from '../loans/StatusBadge';
@@ -121,15 +121,6 @@ function LatestApplication({ application, open }: { application: ApplicationView
       </Button>
     </Section>
   );
-}
-
-/** Whole days from one calendar date to another. */
-function daysBetween(from: string, to: string): number {
-  const utc = (iso: string) => {
-    const { year, month, day } = parseIsoDate(iso);
-    return Date.UTC(year, month - 1, day);
-  };
-  return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
 const daysLeftText = (days: number): string =>

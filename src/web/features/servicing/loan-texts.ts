@@ -1,6 +1,6 @@
 import type { LoanView } from '../../../contracts';
 import { parseKopecks } from '../../../domain/money';
-import { daysBetween } from '../../../domain/psk';
+import { daysBetween } from '../../../domain/calendar';
 import { PAYMENTS, plural, termText } from '../../../domain/russian';
 
 const days = (n: number): string => termText(n, 'days');

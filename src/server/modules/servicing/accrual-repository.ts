@@ -15,6 +15,7 @@ import type { DbOrTx } from '../../adapters/db/database';
  *    (accrued_through, and with due processing closed_through, status and overdue_since).
  * Every CTE sees the same snapshot, so the amounts, the postings and the loan rows agree. The caller holds the
  * loans' row locks (taken in an earlier statement of its transaction, so this statement's snapshot is fresh).
+ * Returns the number of loans updated. Its twin in TypeScript is domain/accrual.ts (accrual-twins.test.ts).
  */
 export async function accrueLoans(
   db: DbOrTx,

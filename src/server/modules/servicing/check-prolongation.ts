@@ -1,0 +1,64 @@
+import { addDays, type IsoDate } from '../../../domain/calendar';
+import { pendingAccrual } from '../../../domain/loan-position';
+import type { Kopecks } from '../../../domain/money';
+import { prolongationQuote, type ProlongationRefusal } from '../../../domain/servicing';
+import type { Instalment } from '../../../domain/schedule';
+import type { Deps } from '../../deps';
+import { businessToday, loadPosition, type LoanRow } from './loan-account';
+
+const REFUSAL_TEXT: Record<ProlongationRefusal | 'KIND' | 'NOT_ACTIVE', string> = {
+  TOO_MANY_PROLONGATIONS: 'Использованы все пролонгации по этому договору',
+  TERM_OUT_OF_RANGE: 'Такой срок продления недоступен',
+  OVERDUE_NOT_ALLOWED: 'Заём с просрочкой продлить нельзя: сначала оплатите просроченную задолженность',
+  AFTER_DUE_DATE: 'Срок платежа прошёл: продлить заём можно только до даты платежа',
+  KIND: 'Пролонгация доступна для займов «до зарплаты»; заём частями можно погасить досрочно',
+  NOT_ACTIVE: 'Заём не действует',
+};
+
+/** The answer of checkProlongation: the terms (kopecks, 'YYYY-MM-DD'), or why not, in words for the borrower. */
+export type ProlongationCheck =
+  | { ok: true; payNow: Kopecks; oldDueDate: IsoDate; newDueDate: IsoDate; today: IsoDate }
+  | { ok: false; reason: string };
+
+/**
+ * Whether the loan may be prolonged by `days` today, and on what terms (domain: prolongationQuote): the borrower
+ * pays all interest and penalty accrued and unpaid up to today; an overdue loan (where allowed) gets its new due
+ * date counted from today.
+ */
+export async function checkProlongation(
+  deps: Deps,
+  options: { loan: LoanRow; days: number },
+): Promise<ProlongationCheck> {
+  const { loan, days } = options;
+  if (loan.status !== 'active' && loan.status !== 'overdue')
+    return { ok: false, reason: REFUSAL_TEXT.NOT_ACTIVE };
+  if (loan.kind !== 'payday') return { ok: false, reason: REFUSAL_TEXT.KIND };
+  const today = businessToday(deps);
+  const position = await loadPosition(deps.db, loan);
+  const dueDate = lastDueDate(position.schedule);
+  const balances = position.balances;
+  const pending = pendingAccrual(position, today);
+  const quote = prolongationQuote({
+    dueDate,
+    today,
+    interestAccruedUnpaid:
+      balances.interest + balances.interestOverdue + balances.penalty + pending.interest + pending.penalty,
+    extendDays: days,
+    prolongationsSoFar: loan.prolongations,
+    ruleSet: { maxProlongations: loan.maxProlongations },
+    overdue: balances.principalOverdue + balances.interestOverdue > 0n,
+    allowOverdue: loan.prolongationWhenOverdue,
+    extendDaysRange: deps.config.servicing.prolongationDays,
+  });
+  if (!quote.ok) return { ok: false, reason: REFUSAL_TEXT[quote.reason] };
+  // Overdue and allowed: the new date counts from today, not from a date already past.
+  const newDueDate = dueDate < today ? addDays(today, days) : quote.newDueDate;
+  return { ok: true, payNow: quote.payNow, oldDueDate: dueDate, newDueDate, today };
+}
+
+/** The last due date of a serviced loan's schedule; a serviced loan without one is a defect (Error). */
+function lastDueDate(schedule: readonly Instalment[]): IsoDate {
+  const last = schedule[schedule.length - 1];
+  if (!last) throw new Error('a serviced loan has no schedule');
+  return last.dueDate;
+}

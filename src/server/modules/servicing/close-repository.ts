@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import type { IsoDate } from '../../../domain/calendar';
+import type { DbOrTx } from '../../adapters/db/database';
+import { businessDays } from '../../adapters/db/schema-servicing';
+
+/** The close of business days: the business_days log and the choice of loans to close (Drizzle only here). */
+
+type Rows<T> = { rows: T[] };
+
+/** Records that the close of `date` started (once: a rerun keeps the first record). */
+export async function startBusinessDay(db: DbOrTx, date: IsoDate, now: Date): Promise<void> {
+  await db
+    .insert(businessDays)
+    .values({ businessDate: date, status: 'running', startedAt: now })
+    .onConflictDoNothing();
+}
+
+/**
+ * Claims up to `batch` open loans (active or overdue) not yet closed for `date`, locking them FOR UPDATE SKIP
+ * LOCKED, so two workers never take the same loan; returns their ids.
+ */
+export async function claimLoansToClose(db: DbOrTx, date: IsoDate, batch: number): Promise<string[]> {
+  const claimed = (await db.execute(sql`
+    SELECT id FROM loans
+     WHERE status IN ('active', 'overdue') AND closed_through < ${date}::date
+     LIMIT ${batch}
+     FOR UPDATE SKIP LOCKED`)) as unknown as Rows<{ id: string }>;
+  return claimed.rows.map((r) => r.id);
+}
+
+/** How many open loans are not yet closed for `date` (claimed by someone else or not). */
+export async function countLoansLeftToClose(db: DbOrTx, date: IsoDate): Promise<number> {
+  const left = (await db.execute(sql`
+    SELECT count(*)::int AS n FROM loans
+     WHERE status IN ('active', 'overdue') AND closed_through < ${date}::date`)) as unknown as Rows<{
+    n: number;
+  }>;
+  return Number(left.rows[0]?.n ?? 0);
+}
+
+/** Records that the close of `date` finished, adding `processed` loans to its count. */
+export async function finishBusinessDay(
+  db: DbOrTx,
+  options: { date: IsoDate; now: Date; processed: number },
+): Promise<void> {
+  await db.execute(sql`
+    UPDATE business_days SET status = 'done', finished_at = ${options.now.toISOString()}::timestamptz,
+           loans_processed = loans_processed + ${options.processed}
+     WHERE business_date = ${options.date}::date`);
+}
+
+/** The first business date some open loan has not been closed for, or null when every loan is up to date. */
+export async function firstOpenDate(db: DbOrTx): Promise<IsoDate | null> {
+  const result = (await db.execute(sql`
+    SELECT (min(closed_through) + 1)::text AS d FROM loans WHERE status IN ('active', 'overdue')`)) as unknown as Rows<{
+    d: string | null;
+  }>;
+  return result.rows[0]?.d ?? null;
+}

@@ -1,0 +1,141 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { ZERO_BALANCES } from '../../../domain/loan-position';
+import { LOAN_ACCOUNT_CODES } from '../../../domain/ledger';
+import type { Instalment } from '../../../domain/schedule';
+import type { DbOrTx } from '../../adapters/db/database';
+import {
+  contracts,
+  ledgerAccounts,
+  loanApplications,
+  loanProducts,
+  loans,
+} from '../../adapters/db/schema-loans';
+import { loanBalances, loanInstalments, payments } from '../../adapters/db/schema-servicing';
+import { AppError } from '../../app-error';
+
+/** The servicing module's reads and writes of loans, their balances, schedules and contracts (Drizzle only here). */
+
+/** A row of `loans`. */
+export type LoanRow = typeof loans.$inferSelect;
+/** A row of `loan_balances` (kopecks, kept by the ledger's trigger). */
+export type BalancesRow = typeof loanBalances.$inferSelect;
+/** A row of `loan_instalments` (one instalment of one schedule version). */
+export type InstalmentRow = typeof loanInstalments.$inferSelect;
+/** A row of `payments`. */
+export type PaymentRow = typeof payments.$inferSelect;
+/** The columns of `loans` a use case may change. */
+export type LoanChanges = Partial<
+  Pick<LoanRow, 'scheduleVersion' | 'prolongations' | 'interestBaseDate' | 'accruedThrough' | 'closedThrough'>
+>;
+
+/**
+ * One of the borrower's own loans (`lock`: FOR UPDATE). Another person's id answers LOAN_NOT_FOUND (never
+ * "forbidden"), as does a missing one.
+ */
+export async function getOwnLoan(
+  db: DbOrTx,
+  options: { borrowerId: string; loanId: string; lock?: boolean },
+): Promise<LoanRow> {
+  const query = db
+    .select()
+    .from(loans)
+    .where(and(eq(loans.id, options.loanId), eq(loans.borrowerId, options.borrowerId)));
+  const [loan] = options.lock ? await query.for('update') : await query;
+  if (!loan) throw new AppError('LOAN_NOT_FOUND');
+  return loan;
+}
+
+/** A loan by id (`lock`: FOR UPDATE); throws LOAN_NOT_FOUND when there is none. */
+export async function getLoanById(db: DbOrTx, loanId: string, lock = false): Promise<LoanRow> {
+  const query = db.select().from(loans).where(eq(loans.id, loanId));
+  const [loan] = lock ? await query.for('update') : await query;
+  if (!loan) throw new AppError('LOAN_NOT_FOUND');
+  return loan;
+}
+
+/** The borrower's loans, newest first. */
+export async function listOwnLoans(db: DbOrTx, borrowerId: string): Promise<LoanRow[]> {
+  return db.select().from(loans).where(eq(loans.borrowerId, borrowerId)).orderBy(desc(loans.createdAt));
+}
+
+/** Changes some columns of a loan. */
+export async function updateLoan(db: DbOrTx, loanId: string, changes: LoanChanges): Promise<void> {
+  await db.update(loans).set(changes).where(eq(loans.id, loanId));
+}
+
+/** The loan's balances; all zero when the loan has no balance row yet (not paid out). */
+export async function readBalances(db: DbOrTx, loanId: string): Promise<BalancesRow> {
+  const [row] = await db.select().from(loanBalances).where(eq(loanBalances.loanId, loanId));
+  return row ?? { loanId, ...ZERO_BALANCES };
+}
+
+/** The instalments of the loan's current schedule version, in order. */
+export async function currentSchedule(
+  db: DbOrTx,
+  loan: Pick<LoanRow, 'id' | 'scheduleVersion'>,
+): Promise<InstalmentRow[]> {
+  return db
+    .select()
+    .from(loanInstalments)
+    .where(and(eq(loanInstalments.loanId, loan.id), eq(loanInstalments.version, loan.scheduleVersion)))
+    .orderBy(asc(loanInstalments.n));
+}
+
+/** Writes a schedule as the loan's version `version` (earlier versions stay for the record). */
+export async function saveSchedule(
+  db: DbOrTx,
+  loanId: string,
+  version: number,
+  instalments: readonly Instalment[],
+): Promise<void> {
+  if (instalments.length === 0) return;
+  await db.insert(loanInstalments).values(
+    instalments.map((i) => ({
+      loanId,
+      version,
+      n: i.n,
+      dueDate: i.dueDate,
+      principal: i.principal,
+      interest: i.interest,
+      total: i.total,
+      remainingPrincipal: i.remainingPrincipal,
+    })),
+  );
+}
+
+/** Opens the loan's ledger accounts and its (zero) balance row; doing it twice changes nothing. */
+export async function openLoanAccounts(db: DbOrTx, loanId: string): Promise<void> {
+  await db
+    .insert(ledgerAccounts)
+    .values(LOAN_ACCOUNT_CODES.map((code) => ({ loanId, code })))
+    .onConflictDoNothing();
+  await db.insert(loanBalances).values({ loanId }).onConflictDoNothing();
+}
+
+/** The loan's contract: number, date and the terms jsonb (untyped: parse with contract-terms.ts). */
+export async function getContract(
+  db: DbOrTx,
+  contractId: string,
+): Promise<{ number: string; contractDate: string; terms: unknown }> {
+  const [row] = await db
+    .select({ number: contracts.number, contractDate: contracts.contractDate, terms: contracts.terms })
+    .from(contracts)
+    .where(eq(contracts.id, contractId));
+  if (!row) throw new AppError('CONTRACT_NOT_FOUND');
+  return row;
+}
+
+/** The name of the product the loan was applied for, or undefined. */
+export async function findProductName(db: DbOrTx, applicationId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ name: loanProducts.name })
+    .from(loanApplications)
+    .innerJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
+    .where(eq(loanApplications.id, applicationId));
+  return row?.name;
+}
+
+/** The loan's payments, newest first. */
+export async function listLoanPayments(db: DbOrTx, loanId: string): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(eq(payments.loanId, loanId)).orderBy(desc(payments.createdAt));
+}
