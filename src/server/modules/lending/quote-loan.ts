@@ -1,10 +1,12 @@
 import type { QuoteView } from '../../../contracts';
 import { dateInZone } from '../../../domain/calendar';
-import { parseKopecks, toWire } from '../../../domain/money';
+import { parseKopecks } from '../../../domain/money';
 import { quote, QuoteError, type Quote } from '../../../domain/quote';
 import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
-import { findProduct, termUnitOf, toDomainProduct, type ProductRow } from './loan-products';
+import { toDomainProduct } from './loan-products';
+import { getActiveProduct, type ProductRow } from './product-repository';
+import { toQuoteView } from './views';
 
 const FIELD_OF: Record<string, 'amount' | 'term'> = {
   AMOUNT_OUT_OF_RANGE: 'amount',
@@ -45,43 +47,20 @@ export function priceLoan(
   }
 }
 
-export function toQuoteView(q: Quote, term: number, firstLoan: boolean): QuoteView {
-  return {
-    productId: q.productId,
-    amount: toWire(q.amount),
-    term,
-    termUnit: q.kind === 'payday' ? 'days' : 'weeks',
-    dailyRateBp: q.dailyRateBp,
-    firstLoan,
-    regularPayment: toWire(q.regularPayment),
-    totalToRepay: toWire(q.totalToRepay),
-    totalInterest: toWire(q.totalInterest),
-    accrualCap: toWire(q.accrualCap),
-    pskPercent: q.pskPercent,
-    pskRub: toWire(q.pskRub),
-    firstDueDate: q.firstDueDate,
-    lastDueDate: q.lastDueDate,
-    ruleSetId: q.ruleSetId,
-    schedule: q.schedule.map((i) => ({
-      n: i.n,
-      dueDate: i.dueDate,
-      principal: toWire(i.principal),
-      interest: toWire(i.interest),
-      total: toWire(i.total),
-      remainingPrincipal: toWire(i.remainingPrincipal),
-    })),
-  };
-}
-
-/** The calculator: the same domain code as the contract, so the numbers never disagree. */
+/**
+ * The calculator: the same domain code as the contract, so the numbers never disagree. `amount` is kopecks as a
+ * decimal string, `term` in the product's unit; throws PRODUCT_NOT_FOUND or QUOTE_INVALID (with the field).
+ */
 export async function quoteLoan(
   deps: Deps,
-  input: { productId: string; amount: string; term: number },
-  firstLoan: boolean,
+  {
+    productId,
+    amount,
+    term,
+    firstLoan,
+  }: { productId: string; amount: string; term: number; firstLoan: boolean },
 ): Promise<QuoteView> {
-  const product = await findProduct(deps.db, input.productId);
-  const q = priceLoan(deps, product, parseKopecks(input.amount), input.term, firstLoan);
-  return toQuoteView(q, input.term, firstLoan && product.firstLoanDailyRateBp !== null);
+  const product = await getActiveProduct(deps.db, productId);
+  const q = priceLoan(deps, product, parseKopecks(amount), term, firstLoan);
+  return toQuoteView(q, term, firstLoan && product.firstLoanDailyRateBp !== null);
 }
-
-export { termUnitOf };
