@@ -42,7 +42,12 @@ export async function prepareContract(
 
   const product = await getActiveProduct(deps.db, application.productId);
   const firstLoan = await isFirstLoan(deps, { borrowerId });
-  const offer = priceLoan(deps, product, application.offerAmount, application.offerTerm, firstLoan);
+  const offer = priceLoan(deps, {
+    product,
+    amount: application.offerAmount,
+    term: application.offerTerm,
+    firstLoan,
+  });
   const borrower = await loadBorrower(deps.db, borrowerId);
   const passport = openPassport(deps.cipher, borrower.passportEncrypted);
   const contractDate = dateInZone(deps.clock.now(), deps.config.timeZone);

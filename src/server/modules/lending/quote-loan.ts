@@ -24,13 +24,18 @@ function explain(product: ProductRow, error: QuoteError): AppError {
   return new AppError('QUOTE_INVALID', field ? { errors: [{ path: field, message: messages[field] }] } : {});
 }
 
-/** Prices amount + term on a product for a contract starting today (the rules in force today apply). */
+/**
+ * Prices `amount` (kopecks) for `term` (the product's unit) on a product, for a contract starting today (the rules
+ * in force today apply). Throws QUOTE_INVALID naming the field out of the product's range.
+ */
 export function priceLoan(
   deps: Deps,
-  product: ProductRow,
-  amount: bigint,
-  term: number,
-  firstLoan: boolean,
+  {
+    product,
+    amount,
+    term,
+    firstLoan,
+  }: { product: ProductRow; amount: bigint; term: number; firstLoan: boolean },
 ): Quote {
   const startDate = dateInZone(deps.clock.now(), deps.config.timeZone);
   try {
@@ -61,6 +66,6 @@ export async function quoteLoan(
   }: { productId: string; amount: string; term: number; firstLoan: boolean },
 ): Promise<QuoteView> {
   const product = await getActiveProduct(deps.db, productId);
-  const q = priceLoan(deps, product, parseKopecks(amount), term, firstLoan);
+  const q = priceLoan(deps, { product, amount: parseKopecks(amount), term, firstLoan });
   return toQuoteView(q, term, firstLoan && product.firstLoanDailyRateBp !== null);
 }
