@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../../contracts';
-import { getApplication, listApplications } from '../../modules/lending/application-view';
+import { getApplication } from '../../modules/lending/get-application';
+import { listApplications } from '../../modules/lending/list-applications';
 import type { Deps } from '../../deps';
-import { listProducts, toProductView } from '../../modules/lending/loan-products';
+import { listProducts } from '../../modules/lending/loan-products';
 import { quoteLoan } from '../../modules/lending/quote-loan';
 import { submitApplication } from '../../modules/lending/submit-application';
 import { isFirstLoan } from '../../modules/lending/first-loan';
@@ -16,30 +17,30 @@ const borrower = { auth: true } as const;
 const open = { auth: false } as const;
 
 export function loanRoutes(app: FastifyInstance, deps: Deps) {
-  route(app, deps, api.products, open, async () => (await listProducts(deps.db)).map(toProductView));
+  route(app, deps, api.products, open, () => listProducts(deps));
   // A visitor is priced as a newcomer; a signed-in borrower by their own history.
-  route(app, deps, api.quote, open, ({ body }) => quoteLoan(deps, body, true));
+  route(app, deps, api.quote, open, ({ body }) => quoteLoan(deps, { ...body, firstLoan: true }));
   route(app, deps, api.myQuote, borrower, async ({ body, session }) =>
-    quoteLoan(deps, body, await isFirstLoan(deps.db, session.borrowerId)),
+    quoteLoan(deps, { ...body, firstLoan: await isFirstLoan(deps, { borrowerId: session.borrowerId }) }),
   );
   route(app, deps, api.submitApplication, borrower, ({ body, session, meta }) =>
-    submitApplication(deps, session.borrowerId, body, meta),
+    submitApplication(deps, { borrowerId: session.borrowerId, input: body, meta }),
   );
   route(app, deps, api.applications, borrower, ({ session }) =>
-    listApplications(deps.db, session.borrowerId),
+    listApplications(deps, { borrowerId: session.borrowerId }),
   );
   route(app, deps, api.application, borrower, ({ session, params }) =>
-    getApplication(deps.db, session.borrowerId, params.id),
+    getApplication(deps, { borrowerId: session.borrowerId, applicationId: params.id }),
   );
   route(app, deps, api.signatureCode, borrower, ({ session, params, meta }) =>
-    requestSignatureCode(deps, session.borrowerId, params.id, meta),
+    requestSignatureCode(deps, { borrowerId: session.borrowerId, applicationId: params.id, meta }),
   );
   // The payout itself is sent by the payout worker (main.ts), from the queue row written with the signature.
   route(app, deps, api.sign, borrower, ({ session, params, body, meta }) =>
-    signContract(deps, session.borrowerId, params.id, body.code, meta),
+    signContract(deps, { borrowerId: session.borrowerId, applicationId: params.id, code: body.code, meta }),
   );
   route(app, deps, api.cancelApplication, borrower, ({ session, params, meta }) =>
-    cancelApplication(deps, session.borrowerId, params.id, meta),
+    cancelApplication(deps, { borrowerId: session.borrowerId, applicationId: params.id, meta }),
   );
   contractPdfRoute(app, deps);
 }

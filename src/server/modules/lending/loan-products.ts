@@ -1,16 +1,18 @@
-import { asc, eq } from 'drizzle-orm';
 import type { ProductView } from '../../../contracts';
 import { ruleSetOn } from '../../../domain/legal-rules';
-import { toWire } from '../../../domain/money';
 import { validateProduct, type LoanProduct } from '../../../domain/quote';
 import type { DbOrTx } from '../../adapters/db/database';
-import { loanProducts } from '../../adapters/db/schema-loans';
-import { AppError } from '../../app-error';
+import type { Deps } from '../../deps';
+import {
+  insertProductIfAbsent,
+  listActiveProducts,
+  type NewProduct,
+  type ProductRow,
+} from './product-repository';
+import { toProductView } from './views';
 
-export type ProductRow = typeof loanProducts.$inferSelect;
-
-/** The products of the demo, as lenders publish them (domain-rules §7). */
-export const DEMO_PRODUCTS: (typeof loanProducts.$inferInsert)[] = [
+/** The products of the demo, as lenders publish them (domain-rules §7). Amounts in kopecks. */
+export const DEMO_PRODUCTS: NewProduct[] = [
   {
     id: 'payday',
     kind: 'payday',
@@ -37,6 +39,7 @@ export const DEMO_PRODUCTS: (typeof loanProducts.$inferInsert)[] = [
   },
 ];
 
+/** A stored product as the domain's pricing sees it (terms in days for payday, weeks for instalment). */
 export function toDomainProduct(row: ProductRow): LoanProduct {
   const base = {
     id: row.id,
@@ -51,54 +54,24 @@ export function toDomainProduct(row: ProductRow): LoanProduct {
     : { ...base, kind: 'instalment', minTermWeeks: row.minTerm, maxTermWeeks: row.maxTerm };
 }
 
-export const termUnitOf = (kind: ProductRow['kind']) =>
-  kind === 'payday' ? ('days' as const) : ('weeks' as const);
-
-export function toProductView(row: ProductRow): ProductView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    minAmount: toWire(row.minAmount),
-    maxAmount: toWire(row.maxAmount),
-    amountStep: toWire(row.amountStep),
-    minTerm: row.minTerm,
-    maxTerm: row.maxTerm,
-    termUnit: termUnitOf(row.kind),
-    dailyRateBp: row.dailyRateBp,
-    firstLoanDailyRateBp: row.firstLoanDailyRateBp,
-  };
-}
-
 /**
- * Saves a product only if it respects the legal rule set in force `today`: a product priced above the law
- * cannot exist. Existing products keep their id (upsert).
+ * Saves a product only if it respects the legal rule set in force `today` ('YYYY-MM-DD'): a product priced above
+ * the law cannot exist (throws an Error listing the violations). Existing products keep their stored values.
  */
-export async function saveProduct(db: DbOrTx, product: typeof loanProducts.$inferInsert, today: string) {
+export async function saveProduct(db: DbOrTx, product: NewProduct, today: string) {
   const row = { active: true, allowsParallelLoans: false, createdAt: new Date(), ...product } as ProductRow;
   const violations = validateProduct(toDomainProduct(row), ruleSetOn(today));
   if (violations.length > 0)
     throw new Error(`product ${product.id} breaks the law: ${violations.map((v) => v.message).join('; ')}`);
-  await db.insert(loanProducts).values(product).onConflictDoNothing();
+  await insertProductIfAbsent(db, product);
 }
 
+/** Saves the demo products (see `saveProduct`); `today` is 'YYYY-MM-DD'. */
 export async function seedDemoProducts(db: DbOrTx, today: string) {
   for (const product of DEMO_PRODUCTS) await saveProduct(db, product, today);
 }
 
-export async function listProducts(db: DbOrTx): Promise<ProductRow[]> {
-  return db
-    .select()
-    .from(loanProducts)
-    .where(eq(loanProducts.active, true))
-    .orderBy(asc(loanProducts.minAmount));
-}
-
-export async function findProduct(db: DbOrTx, id: string): Promise<ProductRow> {
-  const [row] = await db.select().from(loanProducts).where(eq(loanProducts.id, id));
-  if (!row || !row.active)
-    throw new AppError('PRODUCT_NOT_FOUND', {
-      errors: [{ path: 'productId', message: 'Такого продукта нет' }],
-    });
-  return row;
+/** The active products on the wire, cheapest first. */
+export async function listProducts(deps: Deps): Promise<ProductView[]> {
+  return (await listActiveProducts(deps.db)).map(toProductView);
 }

@@ -1,63 +1,57 @@
-import { formatRuDate } from '../../../domain/russian';
-import { and, eq, sql } from 'drizzle-orm';
-import { dateInZone } from '../../../domain/calendar';
 import { formatPhone } from '../../../contracts';
-import { contracts, loanApplications } from '../../adapters/db/schema-loans';
+import { dateInZone } from '../../../domain/calendar';
+import { formatRuDate } from '../../../domain/russian';
 import { renderContractPdf } from '../../adapters/documents/contract-pdf';
 import { AppError } from '../../app-error';
-import { payoutMethodLabel, type StoredPayoutMethod } from './application-view';
-import { loadBorrower, openPassport } from '../identity/borrower-view';
 import type { Deps } from '../../deps';
+import { loadBorrower, openPassport } from '../identity/borrower-view';
+import { getOwnApplication } from './application-repository';
+import {
+  findContractOfApplication,
+  getContractOfApplication,
+  insertContractIfAbsent,
+  nextContractSeq,
+  type Contract,
+} from './contract-repository';
 import { isFirstLoan } from './first-loan';
-import { findProduct } from './loan-products';
+import { getActiveProduct } from './product-repository';
 import { priceLoan } from './quote-loan';
+import type { StoredPayoutMethod } from './payout-method';
+import { payoutMethodLabel } from './views';
 
-export type ContractRow = typeof contracts.$inferSelect;
-
-/** The borrower's own approved application, or APPLICATION_NOT_FOUND. */
-export async function findOwnApplication(deps: Deps, borrowerId: string, applicationId: string) {
-  const [row] = await deps.db
-    .select()
-    .from(loanApplications)
-    .where(and(eq(loanApplications.id, applicationId), eq(loanApplications.borrowerId, borrowerId)));
-  if (!row) throw new AppError('APPLICATION_NOT_FOUND');
-  return row;
-}
+const PENALTY_TEXT =
+  '20 % годовых на сумму просроченного основного долга за каждый день просрочки, пока на неё начисляются проценты; после прекращения начисления процентов — 0,1 % в день';
 
 /**
  * The individual terms of an approved application, as a PDF with its SHA-256: generated once, on the date the
  * borrower asks to sign, with the rules in force that day. Later calls return the same document, so the hash a
- * code is bound to never moves under the borrower.
+ * code is bound to never moves under the borrower. Throws APPLICATION_NOT_FOUND (not theirs), CONTRACT_NOT_FOUND
+ * (not approved).
  */
 export async function prepareContract(
   deps: Deps,
-  borrowerId: string,
-  applicationId: string,
-): Promise<ContractRow> {
-  const application = await findOwnApplication(deps, borrowerId, applicationId);
-  const [existing] = await deps.db
-    .select()
-    .from(contracts)
-    .where(eq(contracts.applicationId, application.id));
+  { borrowerId, applicationId }: { borrowerId: string; applicationId: string },
+): Promise<Contract> {
+  const application = await getOwnApplication(deps.db, borrowerId, applicationId);
+  const existing = await findContractOfApplication(deps.db, application.id);
   if (existing) return existing;
   if (application.status !== 'approved' || application.offerAmount === null || application.offerTerm === null)
     throw new AppError('CONTRACT_NOT_FOUND', {
       detail: 'Договор можно подписать только по одобренной заявке',
     });
 
-  const product = await findProduct(deps.db, application.productId);
-  const firstLoan = await isFirstLoan(deps.db, borrowerId);
-  const offer = priceLoan(deps, product, application.offerAmount, application.offerTerm, firstLoan);
+  const product = await getActiveProduct(deps.db, application.productId);
+  const firstLoan = await isFirstLoan(deps, { borrowerId });
+  const offer = priceLoan(deps, {
+    product,
+    amount: application.offerAmount,
+    term: application.offerTerm,
+    firstLoan,
+  });
   const borrower = await loadBorrower(deps.db, borrowerId);
   const passport = openPassport(deps.cipher, borrower.passportEncrypted);
   const contractDate = dateInZone(deps.clock.now(), deps.config.timeZone);
-  // Both drivers answer execute() with { rows }.
-  const numbered = (await deps.db.execute(
-    sql`select nextval('contract_number_seq')::text as seq`,
-  )) as unknown as {
-    rows: { seq: string }[];
-  };
-  const seq = numbered.rows[0]!.seq;
+  const seq = await nextContractSeq(deps.db);
   const number = `З-${contractDate.slice(0, 4)}-${seq.padStart(6, '0')}`;
   const document = await renderContractPdf({
     contractNumber: number,
@@ -74,33 +68,26 @@ export async function prepareContract(
     principal: offer.amount,
     dailyRateBp: offer.dailyRateBp,
     payoutMethod: payoutMethodLabel(application.payoutMethod as StoredPayoutMethod),
-    penaltyText:
-      '20 % годовых на сумму просроченного основного долга за каждый день просрочки, пока на неё начисляются проценты; после прекращения начисления процентов — 0,1 % в день',
+    penaltyText: PENALTY_TEXT,
   });
-  const [created] = await deps.db
-    .insert(contracts)
-    .values({
-      applicationId: application.id,
-      borrowerId,
-      number,
-      contractDate,
-      templateVersion: document.templateVersion,
-      documentSha256: document.sha256,
-      pdf: document.pdf,
-      terms: {
-        amount: String(offer.amount),
-        term: application.offerTerm,
-        pskPercent: offer.pskPercent,
-        pskRub: String(offer.pskRub),
-        ruleSetId: offer.ruleSetId,
-        firstLoan,
-        dailyRateBp: offer.dailyRateBp,
-      },
-    })
-    .onConflictDoNothing({ target: contracts.applicationId })
-    .returning();
+  const created = await insertContractIfAbsent(deps.db, {
+    applicationId: application.id,
+    borrowerId,
+    number,
+    contractDate,
+    templateVersion: document.templateVersion,
+    documentSha256: document.sha256,
+    pdf: document.pdf,
+    terms: {
+      amount: offer.amount,
+      term: application.offerTerm,
+      pskPercent: offer.pskPercent,
+      pskRub: offer.pskRub,
+      ruleSetId: offer.ruleSetId,
+      firstLoan,
+      dailyRateBp: offer.dailyRateBp,
+    },
+  });
   // Two simultaneous requests: the first insert wins and both get the same document.
-  if (created) return created;
-  const [winner] = await deps.db.select().from(contracts).where(eq(contracts.applicationId, application.id));
-  return winner!;
+  return created ?? getContractOfApplication(deps.db, application.id);
 }

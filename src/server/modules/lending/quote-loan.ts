@@ -1,11 +1,12 @@
 import type { QuoteView } from '../../../contracts';
 import { dateInZone } from '../../../domain/calendar';
-import { parseKopecks, toWire } from '../../../domain/money';
+import { parseKopecks } from '../../../domain/money';
 import { quote, QuoteError, type Quote } from '../../../domain/quote';
 import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
-import { scheduleView } from '../servicing/schedule-view';
-import { findProduct, termUnitOf, toDomainProduct, type ProductRow } from './loan-products';
+import { toDomainProduct } from './loan-products';
+import { getActiveProduct, type ProductRow } from './product-repository';
+import { toQuoteView } from './views';
 
 const FIELD_OF: Record<string, 'amount' | 'term'> = {
   AMOUNT_OUT_OF_RANGE: 'amount',
@@ -23,13 +24,18 @@ function explain(product: ProductRow, error: QuoteError): AppError {
   return new AppError('QUOTE_INVALID', field ? { errors: [{ path: field, message: messages[field] }] } : {});
 }
 
-/** Prices amount + term on a product for a contract starting today (the rules in force today apply). */
+/**
+ * Prices `amount` (kopecks) for `term` (the product's unit) on a product, for a contract starting today (the rules
+ * in force today apply). Throws QUOTE_INVALID naming the field out of the product's range.
+ */
 export function priceLoan(
   deps: Deps,
-  product: ProductRow,
-  amount: bigint,
-  term: number,
-  firstLoan: boolean,
+  {
+    product,
+    amount,
+    term,
+    firstLoan,
+  }: { product: ProductRow; amount: bigint; term: number; firstLoan: boolean },
 ): Quote {
   const startDate = dateInZone(deps.clock.now(), deps.config.timeZone);
   try {
@@ -46,36 +52,20 @@ export function priceLoan(
   }
 }
 
-export function toQuoteView(q: Quote, term: number, firstLoan: boolean): QuoteView {
-  return {
-    productId: q.productId,
-    amount: toWire(q.amount),
-    term,
-    termUnit: q.kind === 'payday' ? 'days' : 'weeks',
-    dailyRateBp: q.dailyRateBp,
-    firstLoan,
-    regularPayment: toWire(q.regularPayment),
-    totalToRepay: toWire(q.totalToRepay),
-    totalInterest: toWire(q.totalInterest),
-    accrualCap: toWire(q.accrualCap),
-    pskPercent: q.pskPercent,
-    pskRub: toWire(q.pskRub),
-    firstDueDate: q.firstDueDate,
-    lastDueDate: q.lastDueDate,
-    ruleSetId: q.ruleSetId,
-    schedule: scheduleView(q.schedule),
-  };
-}
-
-/** The calculator: the same domain code as the contract, so the numbers never disagree. */
+/**
+ * The calculator: the same domain code as the contract, so the numbers never disagree. `amount` is kopecks as a
+ * decimal string, `term` in the product's unit; throws PRODUCT_NOT_FOUND or QUOTE_INVALID (with the field).
+ */
 export async function quoteLoan(
   deps: Deps,
-  input: { productId: string; amount: string; term: number },
-  firstLoan: boolean,
+  {
+    productId,
+    amount,
+    term,
+    firstLoan,
+  }: { productId: string; amount: string; term: number; firstLoan: boolean },
 ): Promise<QuoteView> {
-  const product = await findProduct(deps.db, input.productId);
-  const q = priceLoan(deps, product, parseKopecks(input.amount), input.term, firstLoan);
-  return toQuoteView(q, input.term, firstLoan && product.firstLoanDailyRateBp !== null);
+  const product = await getActiveProduct(deps.db, productId);
+  const q = priceLoan(deps, { product, amount: parseKopecks(amount), term, firstLoan });
+  return toQuoteView(q, term, firstLoan && product.firstLoanDailyRateBp !== null);
 }
-
-export { termUnitOf };

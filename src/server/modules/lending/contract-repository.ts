@@ -1,0 +1,76 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../adapters/db/database';
+import { contracts } from '../../adapters/db/schema-loans';
+import { AppError } from '../../app-error';
+import { parseContractTerms, storedContractTerms, type ContractTerms } from './contract-terms';
+
+type ContractRow = typeof contracts.$inferSelect;
+/** A contract as stored, with its individual terms typed (see `ContractTerms`). */
+export type Contract = Omit<ContractRow, 'terms'> & { terms: ContractTerms };
+/** A contract to store: the rendered document, its hash and terms; `contractDate` is 'YYYY-MM-DD'. */
+export type NewContract = Omit<typeof contracts.$inferInsert, 'terms'> & { terms: ContractTerms };
+/** What the borrower signed with: the phone the code went to, the IP, the code's id and the document hash. */
+export type ContractSignature = NonNullable<ContractRow['signature']>;
+
+const toContract = (row: ContractRow): Contract => ({ ...row, terms: parseContractTerms(row.terms) });
+
+/** The contract drawn up for an application, or undefined before it is. */
+export async function findContractOfApplication(
+  db: DbOrTx,
+  applicationId: string,
+): Promise<Contract | undefined> {
+  const [row] = await db.select().from(contracts).where(eq(contracts.applicationId, applicationId));
+  return row && toContract(row);
+}
+
+/** As `findContractOfApplication`, but a missing contract throws CONTRACT_NOT_FOUND. */
+export async function getContractOfApplication(db: DbOrTx, applicationId: string): Promise<Contract> {
+  const contract = await findContractOfApplication(db, applicationId);
+  if (!contract) throw new AppError('CONTRACT_NOT_FOUND');
+  return contract;
+}
+
+/** Draws the next contract number from the `contract_number_seq` sequence, as a decimal string. */
+export async function nextContractSeq(db: DbOrTx): Promise<string> {
+  // Both drivers answer execute() with { rows }.
+  const numbered = (await db.execute(sql`select nextval('contract_number_seq')::text as seq`)) as unknown as {
+    rows: { seq: string }[];
+  };
+  const seq = numbered.rows[0]?.seq;
+  if (seq === undefined) throw new Error('nextval(contract_number_seq) returned no row');
+  return seq;
+}
+
+/** Stores the contract unless the application already has one; returns it, or undefined if another was first. */
+export async function insertContractIfAbsent(db: DbOrTx, values: NewContract): Promise<Contract | undefined> {
+  const [created] = await db
+    .insert(contracts)
+    .values({ ...values, terms: storedContractTerms(values.terms) })
+    .onConflictDoNothing({ target: contracts.applicationId })
+    .returning();
+  return created && toContract(created);
+}
+
+/** Records the signature if the contract is not signed yet; returns whether it did. */
+export async function markContractSigned(
+  db: DbOrTx,
+  contractId: string,
+  signature: ContractSignature,
+  signedAt: Date,
+): Promise<boolean> {
+  const signed = await db
+    .update(contracts)
+    .set({ signedAt, signature })
+    .where(and(eq(contracts.id, contractId), isNull(contracts.signedAt)))
+    .returning({ id: contracts.id });
+  return signed.length > 0;
+}
+
+/** The borrower's own contract document: the PDF, its number and hash; undefined for another person's contract. */
+export async function findContractDocument(db: DbOrTx, borrowerId: string, contractId: string) {
+  const [contract] = await db
+    .select({ pdf: contracts.pdf, number: contracts.number, sha256: contracts.documentSha256 })
+    .from(contracts)
+    .where(and(eq(contracts.id, contractId), eq(contracts.borrowerId, borrowerId)));
+  return contract;
+}
