@@ -9,7 +9,8 @@ import {
   markMessagesRead,
   saveMessageSettings,
 } from '../../modules/messaging/notify-borrower';
-import { getPayment, startPayment } from '../../modules/payments/pay-loan';
+import { getPayment } from '../../modules/payments/get-payment';
+import { startPayment } from '../../modules/payments/start-payment';
 import {
   quoteProlongation,
   requestProlongation,
@@ -30,10 +31,10 @@ export function servicingRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.loans, borrower, ({ session }) => listLoans(deps, session.borrowerId));
   route(app, deps, api.loan, borrower, ({ session, params }) => getLoan(deps, session.borrowerId, params.id));
   route(app, deps, api.createPayment, borrower, ({ session, params, body, meta }) =>
-    startPayment(deps, session.borrowerId, params.id, body, meta),
+    startPayment(deps, { borrowerId: session.borrowerId, loanId: params.id, body, meta }),
   );
   route(app, deps, api.payment, borrower, ({ session, params }) =>
-    getPayment(deps, session.borrowerId, params.id, params.childId),
+    getPayment(deps, { borrowerId: session.borrowerId, loanId: params.id, paymentId: params.childId }),
   );
   route(app, deps, api.earlyRepaymentQuote, borrower, ({ session, params, body }) =>
     quoteEarlyRepayment(deps, session.borrowerId, params.id, body.amount),
@@ -48,7 +49,7 @@ export function servicingRoutes(app: FastifyInstance, deps: Deps) {
     signProlongation(deps, session.borrowerId, params.id, params.childId, body.code, meta),
   );
   route(app, deps, api.refundOverpayment, borrower, async ({ session, params, meta }) => {
-    await refundOverpayment(deps, session.borrowerId, params.id, meta);
+    await refundOverpayment(deps, { borrowerId: session.borrowerId, loanId: params.id, meta });
     return getLoan(deps, session.borrowerId, params.id);
   });
   route(app, deps, api.notifications, borrower, ({ session }) => listMessages(deps.db, session.borrowerId));

@@ -11,7 +11,7 @@ import {
   loans,
 } from '../../adapters/db/schema-loans';
 import { AppError } from '../../app-error';
-import { loanBalance } from '../ledger/ledger';
+import { loanBalance } from '../ledger/ledger-repository';
 import { termUnitOf } from './loan-products';
 
 export const STATUS_TEXT: Record<ApplicationView['status'], string> = {

@@ -14,7 +14,7 @@ import { borrowers } from '../../adapters/db/schema';
 import { audit } from '../audit/audit';
 import type { StoredPayoutMethod } from './application-view';
 import type { Deps } from '../../deps';
-import { book } from '../ledger/ledger';
+import { book } from '../ledger/ledger-repository';
 import { notifyBorrower } from '../messaging/notify-borrower';
 import { openLoanServicing } from '../servicing/open-loan-servicing';
 import { runPeriodically } from '../../jobs/run-periodically';

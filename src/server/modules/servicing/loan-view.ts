@@ -17,7 +17,7 @@ import {
   totalDebt,
   type LoanRow,
 } from './loan-account';
-import { paymentView } from '../payments/pay-loan';
+import { paymentView } from '../payments/payment-view';
 import { checkProlongation, listProlongations, prolongationView } from './prolong-loan';
 
 const STATUS_TEXT: Record<LoanRow['status'], string> = {

@@ -7,7 +7,7 @@ import { borrowers } from '../../adapters/db/schema';
 import { contracts, loans } from '../../adapters/db/schema-loans';
 import { payments, prolongations } from '../../adapters/db/schema-servicing';
 import type { Deps } from '../../deps';
-import { ALLOCATION_LABELS } from '../payments/pay-loan';
+import { ALLOCATION_LABELS } from '../../../domain/labels';
 
 /** A document a borrower downloads. */
 export type PdfDocument = { pdf: Buffer; filename: string; sha256?: string };
