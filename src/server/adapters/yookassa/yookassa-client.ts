@@ -21,6 +21,7 @@ export function yooKassaAmountValue(amount: Kopecks): string {
   return `${amount / 100n}.${(amount % 100n).toString().padStart(2, '0')}`;
 }
 
+/** How to reach YooKassa and which port's error to throw. */
 export type YooKassaClientOptions = {
   /** HTTP Basic credentials: the shop id (payments) or the payout gateway's agentId (payouts), and its key. */
   login: string;
