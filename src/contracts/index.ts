@@ -3,6 +3,7 @@ export * from './api';
 export * from './common';
 export * from './errors';
 export * from './identity';
+export * from './kopecks';
 export * from './loans';
 export * from './person';
 export * from './phone';

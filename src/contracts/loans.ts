@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { ZIsoDate, ZUuid } from './common';
+import { ZKopecks } from './kopecks';
 import { ZPhone } from './phone';
-
-/** Money on the wire: a decimal string of kopecks ("1250000" = 12 500,00 ₽). */
-export const ZKopecks = z
-  .string()
-  .regex(/^(0|[1-9]\d{0,15})$/, 'Сумма — целое число копеек')
-  .describe('Сумма в копейках, строкой');
 
 export const ZProduct = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZIsoDate, ZUuid } from './common';
-import { ZInstalment, ZKopecks } from './loans';
+import { ZKopecks } from './kopecks';
+import { ZInstalment } from './loans';
 
 export const LOAN_STATUS = ['awaiting_payout', 'active', 'overdue', 'closed', 'cancelled'] as const;
 
@@ -24,8 +25,8 @@ export const ZPayment = z.object({
   purpose: ZPaymentPurpose,
   method: z.enum(['card', 'sbp']),
   amount: ZKopecks,
+  /** A code: the web app shows its Russian label. */
   status: z.enum(['processing', 'credited', 'failed']),
-  statusText: z.string(),
   failureReason: z.string().nullable(),
   /** Where to send the payer (the provider's page) while the payment is processing. */
   confirmationUrl: z.string().nullable(),

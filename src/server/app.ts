@@ -32,7 +32,7 @@ import type { Config } from './config';
 import { loanRoutes } from './http/borrower/loan-routes';
 import { servicingRoutes } from './http/borrower/servicing-routes';
 import { acquiringWebhookRoutes } from './http/webhooks/acquiring-webhook';
-import { refreshPayment } from './modules/payments/pay-loan';
+import { refreshPayment } from './modules/payments/refresh-payment';
 import { profileRoutes } from './http/borrower/profile-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { logOptions } from './http/log-options';
@@ -192,7 +192,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   if (deps.acquiring instanceof FakeAcquiring)
     await fakePaymentPageRoutes(app, deps.acquiring, {
       basePath: FAKE_PAYMENT_PAGE,
-      onPayerAction: (id) => refreshPayment(deps, id),
+      onPayerAction: (id) => refreshPayment(deps, { providerPaymentId: id }),
     });
   if (config.demo) devRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

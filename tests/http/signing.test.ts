@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contracts, loanApplications, loans, payouts } from '../../src/server/adapters/db/schema-loans';
-import { loanBalance } from '../../src/server/modules/ledger/ledger';
+import { loanBalance } from '../../src/server/modules/ledger/ledger-repository';
 import { processDuePayouts } from '../../src/server/modules/lending/process-payouts';
 import { lastCodeSentTo, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
 

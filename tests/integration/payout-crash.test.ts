@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/adapters/db/database';
 import { journalEntries, loans, payouts } from '../../src/server/adapters/db/schema-loans';
-import { loanBalance } from '../../src/server/modules/ledger/ledger';
+import { loanBalance } from '../../src/server/modules/ledger/ledger-repository';
 import { primaryBackend, freshDatabaseWithTarget } from '../support/databases';
 import { exited, freePort, startServerProcess, waitReady } from '../support/server-process';
 import { TestClient, TestClock, lastCodeSentTo, registerBorrower, startTestApp } from '../support/test-app';

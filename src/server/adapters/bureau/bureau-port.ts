@@ -1,3 +1,5 @@
+import { ProviderError } from '../provider-error';
+
 /** The person as the bureau identifies them: names, birth date (YYYY-MM-DD) and the passport. */
 export type BureauPerson = {
   surname: string;
@@ -24,12 +26,5 @@ export interface BureauPort {
   checkSelfBan(person: BureauPerson): Promise<SelfBanAnswer>;
 }
 
-export class BureauError extends Error {
-  override readonly name = 'BureauError';
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
+/** A credit bureau failure (a ProviderError of the bureau). */
+export class BureauError extends ProviderError {}

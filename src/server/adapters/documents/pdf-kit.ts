@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { IsoDate } from '../../../domain/calendar';
-import { formatThousandths } from '../../../domain/psk';
+import { dailyRateText as rateText } from '../../../domain/rates';
 import { plural } from '../../../domain/russian';
 
 /**
@@ -63,22 +63,8 @@ export const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase('ru
 /** 'YYYY-MM-DD' → 'ДД.ММ.ГГГГ'. */
 export { formatRuDate } from '../../../domain/russian';
 
-/** 80 bp → '0,8'; 100 → '1'; 5 → '0,05'. */
-export function percentOfBp(bp: number): string {
-  const whole = Math.trunc(bp / 100);
-  const fraction = String(bp % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
-  return fraction ? `${whole},${fraction}` : String(whole);
-}
-
-/** The yearly rate, daily × 365, with 3 decimals: 80 bp a day → '292,000'. */
-export const yearlyPercentOfBp = (bp: number): string =>
-  formatThousandths(BigInt(bp) * 365n * 10n).replace('.', ',');
-
-/** 80 bp → '0,8 % в день (292,000 % годовых)', the percent signs held to their numbers. */
-export const dailyRateText = (bp: number): string =>
-  `${percentOfBp(bp)}${NBSP}% в день (${yearlyPercentOfBp(bp)}${NBSP}% годовых)`;
+/** 80 bp → '0,8 % в день (292,000 % годовых)': the rate as the contract and its addenda print it. */
+export const dailyRateText = (bp: number): string => rateText(bp, { withYearly: true });
 
 /** After «достигнет»: 100 процентов, 130 процентов, 21 процента. */
 export const percentsGenitive = (n: number) => `${n} ${plural(n, ['ПРОЦЕНТА', 'ПРОЦЕНТОВ', 'ПРОЦЕНТОВ'])}`;

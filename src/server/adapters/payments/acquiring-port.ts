@@ -1,3 +1,4 @@
+import { ProviderError } from '../provider-error';
 import type { Kopecks } from '../../../domain/money';
 
 /** How the borrower pays: a bank card (3-DS on the provider's page) or SBP (QR or link on the provider's page). */
@@ -59,12 +60,5 @@ export interface AcquiringPort {
   createRefund(req: CreateRefundRequest): Promise<ProviderRefund>;
 }
 
-export class AcquiringError extends Error {
-  override readonly name = 'AcquiringError';
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
+/** An acquiring failure (a ProviderError of the acquirer). */
+export class AcquiringError extends ProviderError {}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MoneyFormatError, rub, type Kopecks } from '../../../domain/money';
-import { YOOKASSA_API_URL, yooKassaAmountValue } from '../payouts/yookassa-payouts';
+import { MoneyFormatError, rub } from '../../../domain/money';
+import { YooKassaClient } from '../yookassa/yookassa-client';
 import {
   AcquiringError,
   type AcquiringPort,
@@ -42,13 +42,6 @@ const ZYooKassaRefund = z.object({
   status: z.enum(['pending', 'succeeded', 'canceled']),
 });
 
-/** The error body YooKassa sends with HTTP 400, 401, 403, 404, 429 and 500. */
-const ZYooKassaError = z.object({
-  code: z.string().optional(),
-  description: z.string().optional(),
-  parameter: z.string().optional(),
-});
-
 /** What YooKassa posts to our webhook (only what we read: the event and the object's ids). */
 const ZYooKassaNotification = z.object({
   type: z.literal('notification'),
@@ -65,8 +58,7 @@ export type YooKassaPaymentsOptions = {
   timeoutMs?: number | undefined;
 };
 
-/** YooKassa limits: an idempotence key of at most 64 characters, a payment description of at most 128, a refund's 250. */
-const MAX_IDEMPOTENCE_KEY = 64;
+/** YooKassa limits: a payment description of at most 128 characters, a refund's 250. */
 const MAX_PAYMENT_DESCRIPTION = 128;
 const MAX_REFUND_DESCRIPTION = 250;
 
@@ -105,93 +97,59 @@ const CANCELLATION_REASONS: Record<string, string> = {
  * captured at once (`capture: true`); the payer confirms on YooKassa's page (`confirmation.type: 'redirect'`) by
  * card or SBP, chosen by us (`payment_method_data.type`).
  *
- * Errors: network failures, timeouts, HTTP 5xx, 429 and answers of an unknown shape are retryable — repeating the
- * call with the same idempotence key cannot take money twice, YooKassa returns the payment it already made. Other
- * 4xx are not retryable and carry the provider's code and description.
+ * Errors (AcquiringError, through the shared YooKassaClient): network failures, timeouts, HTTP 5xx, 429 and
+ * answers of an unknown shape are retryable — repeating the call with the same idempotence key cannot take money
+ * twice, YooKassa returns the payment it already made. Other 4xx are not retryable and carry the provider's code
+ * and description.
  */
 export class YooKassaPayments implements AcquiringPort {
   readonly provider = 'yookassa';
-  constructor(private readonly options: YooKassaPaymentsOptions) {}
+  private readonly client: YooKassaClient;
+  constructor(options: YooKassaPaymentsOptions) {
+    this.client = new YooKassaClient({
+      login: options.shopId,
+      secretKey: options.secretKey,
+      baseUrl: options.baseUrl,
+      timeoutMs: options.timeoutMs,
+      error: AcquiringError,
+    });
+  }
 
   async createPayment(req: CreatePaymentRequest): Promise<ProviderPayment> {
-    checkKey(req.idempotenceKey);
+    this.client.checkKey(req.idempotenceKey);
     const body = {
-      amount: { value: amountValue(req.amount), currency: 'RUB' },
+      amount: this.client.amount(req.amount),
       capture: true,
       confirmation: { type: 'redirect', return_url: req.returnUrl },
       payment_method_data: { type: METHOD_TYPES[req.method] },
       description: req.description.slice(0, MAX_PAYMENT_DESCRIPTION),
       metadata: req.metadata,
     };
-    const payment = await this.call('POST', '/v3/payments', ZYooKassaPayment, {
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', 'idempotence-key': req.idempotenceKey },
-    });
+    const payment = await this.client.post('/v3/payments', ZYooKassaPayment, body, req.idempotenceKey);
     // No check of the amount in the answer here: the caller compares, and an error thrown here would hide a
     // payment that exists.
     return paymentOf(payment);
   }
 
   async getPayment(providerPaymentId: string): Promise<ProviderPayment> {
-    const payment = await this.call(
-      'GET',
+    const payment = await this.client.get(
       `/v3/payments/${encodeURIComponent(providerPaymentId)}`,
       ZYooKassaPayment,
-      {},
     );
     if (payment.id !== providerPaymentId)
-      throw new AcquiringError(`YooKassa answered payment ${payment.id} for ${providerPaymentId}`, false);
+      throw this.client.fail(`YooKassa answered payment ${payment.id} for ${providerPaymentId}`, false);
     return paymentOf(payment);
   }
 
   async createRefund(req: CreateRefundRequest): Promise<ProviderRefund> {
-    checkKey(req.idempotenceKey);
+    this.client.checkKey(req.idempotenceKey);
     const body = {
       payment_id: req.providerPaymentId,
-      amount: { value: amountValue(req.amount), currency: 'RUB' },
+      amount: this.client.amount(req.amount),
       description: req.description.slice(0, MAX_REFUND_DESCRIPTION),
     };
-    const refund = await this.call('POST', '/v3/refunds', ZYooKassaRefund, {
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', 'idempotence-key': req.idempotenceKey },
-    });
+    const refund = await this.client.post('/v3/refunds', ZYooKassaRefund, body, req.idempotenceKey);
     return { providerRefundId: refund.id, status: refund.status };
-  }
-
-  private async call<S extends z.ZodType>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: S,
-    init: { body?: string; headers?: Record<string, string> },
-  ): Promise<z.output<S>> {
-    const credentials = Buffer.from(`${this.options.shopId}:${this.options.secretKey}`).toString('base64');
-    let response: Response;
-    let json: unknown;
-    try {
-      response = await fetch(new URL(path, this.options.baseUrl ?? YOOKASSA_API_URL), {
-        method,
-        headers: { ...init.headers, authorization: `Basic ${credentials}`, accept: 'application/json' },
-        ...(init.body === undefined ? {} : { body: init.body }),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-      });
-      // Read inside the try: the timeout can also fire while the body is still arriving.
-      const text = await response.text();
-      json = parseJson(text);
-    } catch (error) {
-      throw new AcquiringError(`YooKassa unreachable: ${(error as Error).message}`, true);
-    }
-    if (!response.ok) {
-      const details = ZYooKassaError.safeParse(json);
-      const { code, description, parameter } = details.success ? details.data : {};
-      const text = [code, description, parameter && `(parameter ${parameter})`].filter(Boolean).join(' ');
-      throw new AcquiringError(
-        `YooKassa HTTP ${response.status}${text ? `: ${text}` : ''}`,
-        response.status >= 500 || response.status === 429,
-      );
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new AcquiringError('YooKassa answered in an unknown format', true);
-    return parsed.data;
   }
 }
 
@@ -212,25 +170,6 @@ export function parseYooKassaNotification(
   return null;
 }
 
-function checkKey(key: string) {
-  if (key.length === 0 || key.length > MAX_IDEMPOTENCE_KEY)
-    throw new AcquiringError(`YooKassa: the idempotence key must be 1–${MAX_IDEMPOTENCE_KEY} chars`, false);
-}
-
-/** Checked here because yooKassaAmountValue throws the payouts' error type. */
-function amountValue(amount: Kopecks): string {
-  if (amount <= 0n) throw new AcquiringError(`YooKassa: the amount must be positive: ${amount}`, false);
-  return yooKassaAmountValue(amount);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 function paymentOf(payment: YooKassaPayment): ProviderPayment {
   const metadata = payment.metadata ?? {};
   switch (payment.status) {
@@ -249,7 +188,7 @@ function paymentOf(payment: YooKassaPayment): ProviderPayment {
       const accepted = instant(payment.captured_at) ?? instant(payment.created_at);
       // A succeeded payment without any date cannot be booked on a date: retry later rather than guess.
       if (!accepted)
-        throw new AcquiringError(`YooKassa payment ${payment.id} succeeded without a date`, true);
+        throw new AcquiringError(`YooKassa payment ${payment.id} succeeded without a date`, true, 'yookassa');
       return {
         providerPaymentId: payment.id,
         status: 'succeeded',

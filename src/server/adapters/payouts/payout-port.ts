@@ -1,3 +1,4 @@
+import { ProviderError } from '../provider-error';
 import type { Kopecks } from '../../../domain/money';
 
 /** Where a loan is paid out: a tokenized card (we never hold the number), SBP by phone and bank, a bank account. */
@@ -32,12 +33,5 @@ export interface PayoutPort {
   getPayout(providerPayoutId: string): Promise<PayoutResult>;
 }
 
-export class PayoutError extends Error {
-  override readonly name = 'PayoutError';
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
+/** A payout failure (a ProviderError of the payout gateway). */
+export class PayoutError extends ProviderError {}

@@ -1,19 +1,15 @@
 import { z } from 'zod';
-import type { Kopecks } from '../../../domain/money';
+import { YooKassaClient } from '../yookassa/yookassa-client';
 import { PayoutError, type PayoutPort, type PayoutRequest, type PayoutResult } from './payout-port';
+
+/** Kopecks as YooKassa's amount value ('12500.50'); kept here for the callers and tests that import it. */
+export { yooKassaAmountValue } from '../yookassa/yookassa-client';
 
 /** The payout object of YooKassa API v3 (only the fields we read; the rest is ignored). */
 const ZYooKassaPayout = z.object({
   id: z.string().min(1),
   status: z.enum(['pending', 'succeeded', 'canceled']),
   cancellation_details: z.object({ party: z.string().optional(), reason: z.string().optional() }).optional(),
-});
-
-/** The error body YooKassa sends with HTTP 400, 401, 403, 404, 429 and 500. */
-const ZYooKassaError = z.object({
-  code: z.string().optional(),
-  description: z.string().optional(),
-  parameter: z.string().optional(),
 });
 
 export type YooKassaPayoutsOptions = {
@@ -25,10 +21,7 @@ export type YooKassaPayoutsOptions = {
   timeoutMs?: number | undefined;
 };
 
-export const YOOKASSA_API_URL = 'https://api.yookassa.ru';
-
-/** YooKassa limits: an idempotence key of at most 64 characters, a description of at most 128. */
-const MAX_IDEMPOTENCE_KEY = 64;
+/** YooKassa limits: a payout description of at most 128 characters. */
 const MAX_DESCRIPTION = 128;
 
 /**
@@ -48,34 +41,33 @@ const CANCELLATION_REASONS: Record<string, string> = {
   identification_required: 'Кошелёк получателя не идентифицирован',
 };
 
-/** Kopecks as YooKassa's amount value: a decimal string with exactly two decimals (1_250_050n → '12500.50'). */
-export function yooKassaAmountValue(amount: Kopecks): string {
-  if (amount <= 0n) throw new PayoutError(`YooKassa payout: the amount must be positive: ${amount}`, false);
-  return `${amount / 100n}.${(amount % 100n).toString().padStart(2, '0')}`;
-}
-
 /**
  * YooKassa Payouts, API v3: `POST /v3/payouts` with HTTP Basic auth (agentId:secretKey) and an `Idempotence-Key`
  * header (our payout id), `GET /v3/payouts/{id}`. A card is paid by the token from YooKassa's card widget
  * (`payout_token`), SBP by `payout_destination_data` {type: 'sbp', phone, bank_id}. Payouts to a bank account
  * are not offered by YooKassa payouts: such a request is refused before any call.
  *
- * Errors: network failures, timeouts, HTTP 5xx, 429 and answers of an unknown shape are retryable — repeating the
- * call with the same idempotence key cannot pay twice, YooKassa returns the payout it already made. Other 4xx are
- * not retryable and carry the provider's code and description.
+ * Errors (PayoutError, through the shared YooKassaClient): network failures, timeouts, HTTP 5xx, 429 and answers
+ * of an unknown shape are retryable — repeating the call with the same idempotence key cannot pay twice, YooKassa
+ * returns the payout it already made. Other 4xx are not retryable and carry the provider's code and description.
  */
 export class YooKassaPayouts implements PayoutPort {
   readonly provider = 'yookassa';
-  constructor(private readonly options: YooKassaPayoutsOptions) {}
+  private readonly client: YooKassaClient;
+  constructor(options: YooKassaPayoutsOptions) {
+    this.client = new YooKassaClient({
+      login: options.agentId,
+      secretKey: options.secretKey,
+      baseUrl: options.baseUrl,
+      timeoutMs: options.timeoutMs,
+      error: PayoutError,
+    });
+  }
 
   async createPayout(req: PayoutRequest): Promise<PayoutResult> {
-    if (req.idempotenceKey.length === 0 || req.idempotenceKey.length > MAX_IDEMPOTENCE_KEY)
-      throw new PayoutError(
-        `YooKassa payout: the idempotence key must be 1–${MAX_IDEMPOTENCE_KEY} chars`,
-        false,
-      );
+    this.client.checkKey(req.idempotenceKey);
     const body: Record<string, unknown> = {
-      amount: { value: yooKassaAmountValue(req.amount), currency: 'RUB' },
+      amount: this.client.amount(req.amount),
       description: req.description.slice(0, MAX_DESCRIPTION),
       metadata: req.metadata,
     };
@@ -92,54 +84,22 @@ export class YooKassaPayouts implements PayoutPort {
         };
         break;
       case 'bank_account':
-        throw new PayoutError('YooKassa payouts do not pay to a bank account', false);
+        throw this.client.fail('YooKassa payouts do not pay to a bank account', false);
     }
-    const payout = await this.call('POST', '/v3/payouts', {
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', 'idempotence-key': req.idempotenceKey },
-    });
+    const payout = await this.client.post('/v3/payouts', ZYooKassaPayout, body, req.idempotenceKey);
     // No check of the amount in the answer: YooKassa refuses (HTTP 400) a key reused with other data, and an
     // error thrown here would hide a payout that exists.
     return resultOf(payout);
   }
 
   async getPayout(providerPayoutId: string): Promise<PayoutResult> {
-    const payout = await this.call('GET', `/v3/payouts/${encodeURIComponent(providerPayoutId)}`, {});
+    const payout = await this.client.get(
+      `/v3/payouts/${encodeURIComponent(providerPayoutId)}`,
+      ZYooKassaPayout,
+    );
     if (payout.id !== providerPayoutId)
-      throw new PayoutError(`YooKassa answered payout ${payout.id} for ${providerPayoutId}`, false);
+      throw this.client.fail(`YooKassa answered payout ${payout.id} for ${providerPayoutId}`, false);
     return resultOf(payout);
-  }
-
-  private async call(
-    method: 'GET' | 'POST',
-    path: string,
-    init: { body?: string; headers?: Record<string, string> },
-  ): Promise<z.infer<typeof ZYooKassaPayout>> {
-    const credentials = Buffer.from(`${this.options.agentId}:${this.options.secretKey}`).toString('base64');
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, this.options.baseUrl ?? YOOKASSA_API_URL), {
-        method,
-        headers: { ...init.headers, authorization: `Basic ${credentials}`, accept: 'application/json' },
-        ...(init.body === undefined ? {} : { body: init.body }),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-      });
-    } catch (error) {
-      throw new PayoutError(`YooKassa unreachable: ${(error as Error).message}`, true);
-    }
-    const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const details = ZYooKassaError.safeParse(json);
-      const { code, description, parameter } = details.success ? details.data : {};
-      const text = [code, description, parameter && `(parameter ${parameter})`].filter(Boolean).join(' ');
-      throw new PayoutError(
-        `YooKassa HTTP ${response.status}${text ? `: ${text}` : ''}`,
-        response.status >= 500 || response.status === 429,
-      );
-    }
-    const parsed = ZYooKassaPayout.safeParse(json);
-    if (!parsed.success) throw new PayoutError('YooKassa answered in an unknown format', true);
-    return parsed.data;
   }
 }
 

@@ -1,14 +1,10 @@
+import { ProviderError } from '../provider-error';
+
 /** Sends one text message. Throws SmsSendError when the gateway refuses or cannot be reached. */
 export interface SmsPort {
   readonly provider: string;
   send(message: { phone: string; text: string }): Promise<{ providerMessageId: string }>;
 }
 
-export class SmsSendError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
+/** An SMS gateway failure (a ProviderError of the SMS gateway). */
+export class SmsSendError extends ProviderError {}

@@ -42,16 +42,18 @@ export class SmsRuSms implements SmsPort {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
     } catch (error) {
-      throw new SmsSendError(`sms.ru unreachable: ${(error as Error).message}`, true);
+      throw new SmsSendError(`sms.ru unreachable: ${(error as Error).message}`, true, 'smsru');
     }
-    if (!response.ok) throw new SmsSendError(`sms.ru HTTP ${response.status}`, response.status >= 500);
+    if (!response.ok)
+      throw new SmsSendError(`sms.ru HTTP ${response.status}`, response.status >= 500, 'smsru');
     const parsed = ZSmsRuAnswer.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) throw new SmsSendError('sms.ru answered in an unknown format', true);
+    if (!parsed.success) throw new SmsSendError('sms.ru answered in an unknown format', true, 'smsru');
     const answer = parsed.data;
-    if (answer.status !== 'OK') throw new SmsSendError(`sms.ru refused: ${answer.status_code}`, false);
+    if (answer.status !== 'OK')
+      throw new SmsSendError(`sms.ru refused: ${answer.status_code}`, false, 'smsru');
     const item = answer.sms?.[to];
     if (!item || item.status !== 'OK' || !item.sms_id)
-      throw new SmsSendError(`sms.ru refused the message: ${item?.status_code ?? 'no item'}`, false);
+      throw new SmsSendError(`sms.ru refused the message: ${item?.status_code ?? 'no item'}`, false, 'smsru');
     return { providerMessageId: item.sms_id };
   }
 }

@@ -6,7 +6,8 @@ import { getLoan } from '../../modules/servicing/get-loan';
 import { listLoans } from '../../modules/servicing/list-loans';
 import { listMessages, markMessagesRead } from '../../modules/messaging/list-messages';
 import { getMessageSettings, saveMessageSettings } from '../../modules/messaging/message-settings';
-import { getPayment, startPayment } from '../../modules/payments/pay-loan';
+import { getPayment } from '../../modules/payments/get-payment';
+import { startPayment } from '../../modules/payments/start-payment';
 import { quoteProlongation } from '../../modules/servicing/quote-prolongation';
 import { requestProlongation } from '../../modules/servicing/request-prolongation';
 import { signProlongation } from '../../modules/servicing/sign-prolongation';
@@ -27,10 +28,10 @@ export function servicingRoutes(app: FastifyInstance, deps: Deps) {
     getLoan(deps, { borrowerId: session.borrowerId, loanId: params.id }),
   );
   route(app, deps, api.createPayment, borrower, ({ session, params, body, meta }) =>
-    startPayment(deps, session.borrowerId, params.id, body, meta),
+    startPayment(deps, { borrowerId: session.borrowerId, loanId: params.id, body, meta }),
   );
   route(app, deps, api.payment, borrower, ({ session, params }) =>
-    getPayment(deps, session.borrowerId, params.id, params.childId),
+    getPayment(deps, { borrowerId: session.borrowerId, loanId: params.id, paymentId: params.childId }),
   );
   route(app, deps, api.earlyRepaymentQuote, borrower, ({ session, params, body }) =>
     quoteEarlyRepayment(deps, { borrowerId: session.borrowerId, loanId: params.id, amount: body.amount }),
@@ -51,7 +52,7 @@ export function servicingRoutes(app: FastifyInstance, deps: Deps) {
     }),
   );
   route(app, deps, api.refundOverpayment, borrower, async ({ session, params, meta }) => {
-    await refundOverpayment(deps, session.borrowerId, params.id, meta);
+    await refundOverpayment(deps, { borrowerId: session.borrowerId, loanId: params.id, meta });
     return getLoan(deps, { borrowerId: session.borrowerId, loanId: params.id });
   });
   route(app, deps, api.notifications, borrower, ({ session }) => listMessages(deps.db, session.borrowerId));

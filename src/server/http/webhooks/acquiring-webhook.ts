@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AcquiringError } from '../../adapters/payments/acquiring-port';
 import { parseYooKassaNotification } from '../../adapters/payments/yookassa-payments';
 import type { Deps } from '../../deps';
-import { refreshPayment } from '../../modules/payments/pay-loan';
+import { refreshPayment } from '../../modules/payments/refresh-payment';
 
 /**
  * The acquirer's notification. It is not signed (YooKassa), so its body only names the payment: we read the
@@ -17,7 +17,7 @@ export function acquiringWebhookRoutes(app: FastifyInstance, deps: Deps) {
       const notification = parseYooKassaNotification(request.body);
       if (!notification) return reply.code(400).send({ ok: false });
       try {
-        await refreshPayment(deps, notification.providerPaymentId);
+        await refreshPayment(deps, { providerPaymentId: notification.providerPaymentId });
       } catch (error) {
         if (!(error instanceof AcquiringError) || error.retryable) throw error;
         // The provider does not know this payment: nothing to credit, and no point in retrying.

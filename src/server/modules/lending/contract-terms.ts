@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZKopecks } from '../../../contracts/loans';
+import { ZKopecks } from '../../../contracts/kopecks';
 import { parseKopecks, toWire } from '../../../domain/money';
 
 /** The individual terms as stored in `contracts.terms` (JSON): kopecks as decimal strings. */

@@ -1,7 +1,7 @@
 import type { ApplicationView } from '../../../contracts';
 import type { DbOrTx } from '../../adapters/db/database';
 import type { Deps } from '../../deps';
-import { loanBalance } from '../ledger/ledger';
+import { loanBalance } from '../ledger/ledger-repository';
 import {
   listBorrowerApplications,
   loadApplicationParts,

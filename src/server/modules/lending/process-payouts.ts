@@ -6,7 +6,7 @@ import type { Deps } from '../../deps';
 import { runPeriodically } from '../../jobs/run-periodically';
 import { audit } from '../audit/audit';
 import { loadBorrower } from '../identity/borrower-view';
-import { book } from '../ledger/ledger';
+import { book } from '../ledger/ledger-repository';
 import { notifyBorrower } from '../messaging/notify-borrower';
 import { openLoanServicing } from '../servicing/open-loan-servicing';
 import { addApplicationEvents, setApplicationStatus } from './application-repository';

@@ -2,7 +2,7 @@ import type { ApplicationView, ProductView, QuoteView } from '../../../contracts
 import { refusalMessage, type ReasonCode } from '../../../domain/decision';
 import { toWire } from '../../../domain/money';
 import type { Quote } from '../../../domain/quote';
-import type { Instalment } from '../../../domain/schedule';
+
 import type { ApplicationRow, loadApplicationParts } from './application-repository';
 import type { StoredPayoutMethod } from './payout-method';
 import { scheduleView } from '../servicing/schedule-view';

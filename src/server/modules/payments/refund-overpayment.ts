@@ -1,44 +1,40 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { refundLines } from '../../../domain/ledger';
-import { payments, refunds } from '../../adapters/db/schema-servicing';
 import { AcquiringError } from '../../adapters/payments/acquiring-port';
 import { AppError } from '../../app-error';
-import { audit } from '../audit/audit';
 import type { Deps, RequestMeta } from '../../deps';
-import { book } from '../ledger/ledger';
+import { audit } from '../audit/audit';
+import { book } from '../ledger/ledger-repository';
 import { businessToday, getOwnLoan, readBalances } from '../servicing/loan-account';
+import { findLastCreditedPayment, insertRefund, recordRefundResult } from './repository';
 
 /**
  * Returns the overpayment to the card or account of the last credited payment (a refund at the acquirer).
  * The refund row is written and the ledger booked in one transaction with the loan locked, so a double click
- * cannot return the money twice; the row id is the acquirer's idempotence key.
+ * cannot return the money twice; the row id is the acquirer's idempotence key. Throws LOAN_NOT_FOUND, and
+ * NO_OVERPAYMENT when there is nothing to return (or no payment to return it through). A refund the acquirer
+ * does not take now stays owed and recorded (logged), and the call still succeeds.
  */
-export async function refundOverpayment(deps: Deps, borrowerId: string, loanId: string, meta: RequestMeta) {
+export async function refundOverpayment(
+  deps: Deps,
+  options: { borrowerId: string; loanId: string; meta: RequestMeta },
+): Promise<void> {
+  const { borrowerId, loanId, meta } = options;
   const refund = await deps.db.transaction(async (tx) => {
     const loan = await getOwnLoan(tx, { borrowerId, loanId, lock: true });
     const overpayment = -(await readBalances(tx, loan.id)).overpayment;
     if (overpayment <= 0n) throw new AppError('NO_OVERPAYMENT');
-    const [source] = await tx
-      .select()
-      .from(payments)
-      .where(and(eq(payments.loanId, loan.id), eq(payments.status, 'succeeded')))
-      .orderBy(desc(payments.creditedAt))
-      .limit(1);
+    const source = await findLastCreditedPayment(tx, loan.id);
     if (!source?.providerPaymentId) throw new AppError('NO_OVERPAYMENT');
-    const [row] = await tx
-      .insert(refunds)
-      .values({
-        loanId: loan.id,
-        paymentId: source.id,
-        amount: overpayment,
-        status: 'pending',
-        createdAt: deps.clock.now(),
-      })
-      .returning();
+    const row = await insertRefund(tx, {
+      loanId: loan.id,
+      paymentId: source.id,
+      amount: overpayment,
+      createdAt: deps.clock.now(),
+    });
     await book(tx, {
       kind: 'refund',
       loanId: loan.id,
-      idempotencyKey: `refund:${row!.id}`,
+      idempotencyKey: `refund:${row.id}`,
       businessDate: businessToday(deps),
       lines: refundLines(overpayment),
     });
@@ -46,10 +42,10 @@ export async function refundOverpayment(deps: Deps, borrowerId: string, loanId: 
       meta,
       actor: { kind: 'borrower', borrowerId },
       action: 'overpayment.refund',
-      subjectId: row!.id,
+      subjectId: row.id,
       details: { loanId, amount: String(overpayment) },
     });
-    return { ...row!, providerPaymentId: source.providerPaymentId };
+    return { ...row, providerPaymentId: source.providerPaymentId };
   });
   try {
     const result = await deps.acquiring.createRefund({
@@ -58,10 +54,7 @@ export async function refundOverpayment(deps: Deps, borrowerId: string, loanId: 
       amount: refund.amount,
       description: 'Возврат переплаты по займу',
     });
-    await deps.db
-      .update(refunds)
-      .set({ status: result.status, providerRefundId: result.providerRefundId })
-      .where(eq(refunds.id, refund.id));
+    await recordRefundResult(deps.db, refund.id, result);
   } catch (error) {
     // The refund is owed and recorded: a specialist (or a retry with the same key) completes it.
     deps.log.error(

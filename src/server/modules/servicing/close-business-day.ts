@@ -10,7 +10,6 @@ import {
   firstOpenDate,
   startBusinessDay,
 } from './close-repository';
-import { businessToday } from './loan-account';
 import { expireProlongations } from './expire-prolongations';
 
 /** How many loans one transaction of the close takes: big enough for set-based speed, small enough to resume. */

@@ -1,6 +1,6 @@
 import type { LoanView } from '../../../contracts/servicing';
 import type { Deps } from '../../deps';
-import { paymentView } from '../payments/pay-loan';
+import { paymentView } from '../payments/payment-view';
 import { checkProlongation } from './check-prolongation';
 import { businessToday, loadPosition } from './loan-account';
 import { findProductName, getContract, getOwnLoan, listLoanPayments, type LoanRow } from './loan-repository';

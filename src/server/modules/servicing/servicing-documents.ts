@@ -3,7 +3,7 @@ import {
   renderRepaymentCertificatePdf,
 } from '../../adapters/documents/servicing-pdf';
 import type { Deps } from '../../deps';
-import { ALLOCATION_LABELS } from '../payments/pay-loan';
+import { ALLOCATION_LABELS } from '../../../domain/labels';
 import {
   findOwnLoanWithContract,
   findOwnPaymentWithContract,

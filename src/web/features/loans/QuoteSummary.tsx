@@ -2,6 +2,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { QuoteView } from '../../../contracts';
 import { formatDate } from '../../i18n/format';
+import { dailyRateText } from '../../../domain/rates';
 import { PAYMENTS, plural } from '../../../domain/russian';
 import { FIRST_LOAN_FREE, formatPsk, formatWire } from './terms';
 
@@ -44,9 +45,6 @@ export function PskBox({ quote }: { quote: Pick<QuoteView, 'pskPercent' | 'pskRu
     </Paper>
   );
 }
-
-/** «0,8 % в день» from basis points a day (80 → 0,8). */
-const dailyRateText = (bp: number) => `${(bp / 100).toLocaleString('ru-RU')}\u00a0% в день`;
 
 /** What a loan costs: what to repay and when, the overpayment, the rate and the ПСК. */
 export function QuoteSummary({ quote }: { quote: QuoteView }) {

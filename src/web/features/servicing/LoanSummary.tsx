@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, type LoanView } from '../../../contracts';
 import { parseKopecks } from '../../../domain/money';
+import { dailyRateText } from '../../../domain/rates';
 import { isApiError } from '../../api/api-error';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/queries';
@@ -193,8 +194,6 @@ export function AccrualCap({ loan }: { loan: LoanView }) {
     </Stack>
   );
 }
-
-const dailyRateText = (bp: number) => `${(bp / 100).toLocaleString('ru-RU')}\u00a0% в день`;
 
 /** The loan's terms and its documents: the contract and, once closed, the repayment certificate. */
 export function LoanTermsCard({ loan }: { loan: LoanView }) {

@@ -8,6 +8,12 @@ import {
 import type { DbOrTx } from '../../adapters/db/database';
 import { journalEntries, ledgerAccounts, postings } from '../../adapters/db/schema-loans';
 
+/**
+ * The ledger's repository: double-entry, append-only. Writes journal entries with their postings and reads
+ * account balances; nothing else touches the ledger tables. Amounts are kopecks (bigint), a loan's debit positive.
+ */
+
+/** The id of a loan's (or, with `loanId` null, the lender's) account of this code, created on first use. */
 async function accountId(db: DbOrTx, loanId: string | null, code: LoanAccountCode | LenderAccountCode) {
   await db.insert(ledgerAccounts).values({ loanId, code }).onConflictDoNothing();
   const [row] = await db
@@ -24,7 +30,8 @@ async function accountId(db: DbOrTx, loanId: string | null, code: LoanAccountCod
 
 /**
  * Books one journal entry, once: a second call with the same idempotency key books nothing and returns false.
- * The database checks the balance again at commit and refuses any later change.
+ * `businessDate` is 'YYYY-MM-DD'; the lines must sum to zero (assertBalanced throws otherwise). The database
+ * checks the balance again at commit and refuses any later change.
  */
 export async function book(
   db: DbOrTx,
@@ -54,7 +61,7 @@ export async function book(
   return true;
 }
 
-/** The balance of a loan's account, from the postings: what the borrower sees comes from here. */
+/** The balance (kopecks, the sum of the postings) of a loan's account: what the borrower sees comes from here. */
 export async function loanBalance(db: DbOrTx, loanId: string, code: LoanAccountCode): Promise<bigint> {
   const [row] = await db
     .select({ total: sql<string>`coalesce(sum(${postings.amount}), 0)` })
