@@ -67,7 +67,7 @@ describe('an SMS whose cause committed is never lost', () => {
     while ((await credited()).length === 0 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
     expect((await credited()).map((m) => m.text)).toEqual([
-      expect.stringMatching(/^Платёж 1 000,00 ₽ .* зачислен/),
+      expect.stringMatching(/^Платёж 1\s000\s₽ по договору № .* зачислен/),
     ]);
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
