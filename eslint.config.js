@@ -1,5 +1,6 @@
 // One linter for the whole tree. The import restrictions below enforce the dependency rule of
-// architecture.md: domain imports nothing of ours, contracts only zod, web never server.
+// architecture.md: domain imports nothing of ours, contracts only zod, web never server, Drizzle only in the db
+// adapter and the repositories.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -44,6 +45,28 @@ export default tseslint.config(
   {
     files: ['src/web/**'],
     rules: restrict([{ group: ['**/server/**'], message: 'web never imports server' }]),
+  },
+  {
+    // Only the db adapter and the repositories touch Drizzle and the schema: use cases, routes and views go
+    // through a repository (architecture.md). A type-only import of the schema is allowed.
+    files: ['src/server/**'],
+    ignores: [
+      'src/server/adapters/db/**',
+      'src/server/adapters/**/db-*.ts',
+      'src/server/**/*-repository.ts',
+      'src/server/**/repository.ts',
+    ],
+    rules: restrict([
+      {
+        group: ['drizzle-orm', 'drizzle-orm/*'],
+        message: 'only the db adapter and repositories use Drizzle',
+      },
+      {
+        group: ['**/db/schema*'],
+        allowTypeImports: true,
+        message: 'only the db adapter and repositories read the schema; use a repository',
+      },
+    ]),
   },
   {
     files: ['src/server/**'],

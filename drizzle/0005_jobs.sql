@@ -16,14 +16,17 @@ CREATE TABLE "jobs" (
 	CONSTRAINT "jobs_status_check" CHECK ("jobs"."status" in ('queued', 'running', 'done', 'dead'))
 );
 --> statement-breakpoint
+DROP INDEX "payouts_due_idx";--> statement-breakpoint
+DROP INDEX "notifications_queue_idx";--> statement-breakpoint
 CREATE INDEX "jobs_due_idx" ON "jobs" USING btree ("queue","run_at") WHERE status in ('queued', 'running');--> statement-breakpoint
+ALTER TABLE "payouts" DROP COLUMN "lease_until";--> statement-breakpoint
+ALTER TABLE "payouts" DROP COLUMN "attempts";--> statement-breakpoint
 -- A queued in-account message's SMS is a job, enqueued by the very statement that adds the message: the single-row
 -- postMessage and the set-based reminders of the close alike (an outbox that no caller can forget).
 CREATE FUNCTION enqueue_message_sms() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO jobs (queue, payload, run_at, dedupe_key, created_at, updated_at)
-  SELECT 'message.sms', jsonb_build_object('notificationId', n.id), n.not_before, 'message.sms:' || n.id,
-         n.created_at, n.created_at
+  INSERT INTO jobs (queue, payload, run_at, dedupe_key)
+  SELECT 'message.sms', jsonb_build_object('notificationId', n.id), n.not_before, 'message.sms:' || n.id
     FROM inserted n
    WHERE n.sms_status = 'queued'
   ON CONFLICT (dedupe_key) DO NOTHING;

@@ -25,7 +25,7 @@ import { fakePaymentPageRoutes } from './adapters/payments/fake-payment-page';
 import { YooKassaPayments } from './adapters/payments/yookassa-payments';
 import type { Database } from './adapters/db/database';
 import { Limiter } from './adapters/limits/limiter';
-import { OutboxSms } from './adapters/sms/outbox-sms';
+import { OutboxSms } from './adapters/sms/db-outbox-sms';
 import { SmsRuSms } from './adapters/sms/smsru-sms';
 import type { SmsPort } from './adapters/sms/sms-port';
 import type { Config } from './config';

@@ -1,7 +1,6 @@
 import { buildApp } from './app';
 import { openDatabase } from './adapters/db/database';
 import { ConfigError, loadConfig } from './config';
-import { startPayoutWorker } from './modules/lending/process-payouts';
 import { startWorkers } from './workers';
 
 /** config → database → app → listen; SIGTERM/SIGINT close the server, then the database. */
@@ -20,16 +19,14 @@ async function main() {
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   const { app, deps } = await buildApp({ config, database });
-  // The payout queue lives in the database; every instance may run this worker (claims use SKIP LOCKED).
-  const stopPayouts = startPayoutWorker(deps);
-  // The job queue: SMS, and the nightly close where CLOSE_OF_BUSINESS is on (safe with many instances).
+  // The job queue: payouts, SMS, and the nightly close where CLOSE_OF_BUSINESS is on (safe on many instances).
   const stopWorkers = await startWorkers(deps);
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    await Promise.all([stopPayouts(), stopWorkers()]);
+    await stopWorkers();
     await app.close();
     await database.close();
     process.exit(0);

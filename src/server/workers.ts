@@ -1,6 +1,7 @@
 import type { Deps } from './deps';
 import type { JobHandlers } from './jobs/run-jobs';
 import { runDueJobs, startJobWorker } from './jobs/run-jobs';
+import { sendPayout } from './modules/lending/process-payouts';
 import { sendInformationalSms } from './modules/messaging/send-informational-sms';
 import { sendMessageSms } from './modules/messaging/send-message-sms';
 import { closeOfBusiness, scheduleCloseOfBusiness } from './modules/servicing/close-of-business-job';
@@ -11,6 +12,7 @@ const messageHandlers: JobHandlers = { 'message.sms': sendMessageSms, 'sms.send'
 /** Every queue this instance works on: the close only where CLOSE_OF_BUSINESS is on. */
 export function jobHandlers(deps: Deps): JobHandlers {
   return {
+    'payout.send': sendPayout,
     ...messageHandlers,
     ...(deps.config.servicing.closeOfBusiness ? { 'close-of-business': closeOfBusiness } : {}),
   };

@@ -66,8 +66,8 @@ describe.each(backends())('the job queue (%s)', (backend) => {
   });
 
   it('enqueueing with a taken dedupe key adds nothing', async () => {
-    expect(await enqueueJob(database.db, job('once', { dedupeKey: 'k1' }))).toBe(true);
-    expect(await enqueueJob(database.db, job('twice', { dedupeKey: 'k1' }))).toBe(false);
+    expect(await enqueueJob(database.db, job('once', { dedupeKey: 'k1' }))).toEqual(expect.any(String));
+    expect(await enqueueJob(database.db, job('twice', { dedupeKey: 'k1' }))).toBeNull();
     const { seen, handlers } = recorder();
     await runDueJobs(deps, handlers);
     expect(seen).toEqual(['once']);

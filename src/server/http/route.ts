@@ -4,49 +4,102 @@ import type { z } from 'zod';
 import { ZProblem, type Endpoint } from '../../contracts';
 import { AppError } from '../app-error';
 import type { Deps, RequestMeta } from '../deps';
-import { resolveSession, type ActiveSession } from '../modules/identity/session-store';
-import { readSessionToken, clearSessionCookie } from './session-cookie';
+import type { ActorOf, Audience } from './actor';
+import { authenticate } from './auth';
+import type { Permission } from './permissions';
+import { roleCan } from './permissions';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-export type RouteContext<E extends Endpoint, Auth extends boolean> = {
-  body: Out<E['body']>;
+/** A binary document answer (a PDF), outside the JSON contract table. */
+export type FileEndpoint = {
+  method: 'GET';
+  path: string;
+  params?: z.ZodObject;
+  summary: string;
+  produces: 'application/pdf';
+};
+
+/** What a file route's handler returns: the bytes, the name to save them under, and their SHA-256 if signed. */
+export type FileAnswer = { file: Buffer; filename: string; sha256?: string | null };
+
+export type RouteContext<E extends Endpoint | FileEndpoint, A extends Audience> = {
+  body: E extends Endpoint ? Out<E['body']> : undefined;
   params: Out<E['params']>;
   request: FastifyRequest;
   reply: FastifyReply;
   meta: RequestMeta;
-  session: Auth extends true ? ActiveSession : null;
+  actor: ActorOf<A>;
 };
 
-export type RouteOptions<Auth extends boolean> = {
-  /** The borrower must be signed in; the handler gets their session. */
-  auth: Auth;
-  /** Still served during maintenance (health, status, documents). */
+/**
+ * Who may call a route: its audience (actor.ts), and for staff routes the permission required (permissions.ts).
+ * `duringMaintenance`: still served while MAINTENANCE_MODE is on (health, status); staff, webhook and dev routes
+ * are always served (the back office and the providers work during the site's maintenance).
+ */
+export type RouteOptions<A extends Audience> = {
+  audience: A;
   duringMaintenance?: boolean;
-};
+} & (A extends 'staff' ? { permission: Permission } : { permission?: never });
 
 export const metaOf = (request: FastifyRequest): RequestMeta => ({
   ip: request.ip,
   userAgent: request.headers['user-agent'],
 });
 
+/** One registered route as the route table lists it. */
+export type RegisteredRoute = { method: string; path: string; audience: Audience; permission?: Permission };
+
+const tables = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route registered through route() on this app, with its audience: for the access tests and the docs. */
+export const routeTable = (app: FastifyInstance): readonly RegisteredRoute[] => tables.get(app) ?? [];
+
+/** Audiences a state-changing request must carry the CSRF token for (a browser with a session cookie). */
+const CSRF_AUDIENCES: readonly Audience[] = ['public', 'borrower', 'staff', 'dev'];
+/** Audiences the maintenance switch closes (unless the route says otherwise). */
+const MAINTAINED_AUDIENCES: readonly Audience[] = ['public', 'borrower'];
+
 /**
- * Registers one endpoint of the contract table: its schemas validate the request and serialise the answer,
- * state-changing methods are CSRF-checked, maintenance and sign-in are enforced here and nowhere else.
+ * Registers one route — the only way routes are registered. Uniformly, for JSON endpoints of the contract table and
+ * for file endpoints alike: maintenance first, then CSRF on state-changing methods, then the auth step puts the
+ * actor on the request and the audience (and permission) is enforced — all before the body is read; then the schemas
+ * validate the request and serialise the answer. Throws at request time AppError MAINTENANCE (503), UNAUTHENTICATED (401), FORBIDDEN (403).
  */
-export function route<E extends Endpoint, Auth extends boolean>(
+export function route<E extends Endpoint | FileEndpoint, A extends Audience>(
   app: FastifyInstance,
   deps: Deps,
   endpoint: E,
-  options: RouteOptions<Auth>,
-  handler: (ctx: RouteContext<E, Auth>) => Promise<z.input<E['response']>>,
+  options: RouteOptions<A>,
+  handler: (ctx: RouteContext<E, A>) => Promise<E extends Endpoint ? z.input<E['response']> : FileAnswer>,
 ): void {
-  const changesState = endpoint.method !== 'GET';
+  const { audience } = options;
+  const table = tables.get(app) ?? [];
+  tables.set(app, table);
+  table.push({
+    method: endpoint.method,
+    path: endpoint.path,
+    audience,
+    ...(options.permission ? { permission: options.permission } : {}),
+  });
   const maintenanceGuard = async () => {
     const { enabled, message } = deps.config.maintenance;
     if (enabled) throw new AppError('MAINTENANCE', message ? { detail: message } : {});
   };
-  const status = endpoint.status ?? 200;
+  // Who may call: before the body is even parsed, so a stranger learns nothing from validation errors.
+  const admit = async (request: FastifyRequest, reply: FastifyReply) => {
+    const actor = await authenticate(deps, request, reply);
+    if (audience === 'borrower' && actor.kind !== 'borrower') throw new AppError('UNAUTHENTICATED');
+    if (audience === 'staff') {
+      if (actor.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
+      if (!roleCan(actor.role, (options as { permission: Permission }).permission))
+        throw new AppError('FORBIDDEN');
+    }
+  };
+  const guarded = MAINTAINED_AUDIENCES.includes(audience) && !options.duringMaintenance;
+  const csrf = endpoint.method !== 'GET' && CSRF_AUDIENCES.includes(audience);
+  const isFile = 'produces' in endpoint;
+  const status = isFile ? 200 : ((endpoint as Endpoint).status ?? 200);
   app.withTypeProvider<ZodTypeProvider>().route({
     method: endpoint.method,
     url: endpoint.path,
@@ -54,33 +107,32 @@ export function route<E extends Endpoint, Auth extends boolean>(
       summary: endpoint.summary,
       tags: [endpoint.path.split('/')[2] ?? 'api'],
       ...(endpoint.params ? { params: endpoint.params } : {}),
-      ...(endpoint.body ? { body: endpoint.body } : {}),
-      response: { [status]: endpoint.response, '4XX': ZProblem, '5XX': ZProblem },
+      ...(!isFile && (endpoint as Endpoint).body ? { body: (endpoint as Endpoint).body } : {}),
+      response: isFile
+        ? { '4XX': ZProblem, '5XX': ZProblem }
+        : { [status]: (endpoint as Endpoint).response, '4XX': ZProblem, '5XX': ZProblem },
     },
     // Maintenance first: during works nothing else about the request matters.
-    onRequest: [
-      ...(options.duringMaintenance ? [] : [maintenanceGuard]),
-      ...(changesState ? [app.csrfProtection] : []),
-    ],
+    onRequest: [...(guarded ? [maintenanceGuard] : []), ...(csrf ? [app.csrfProtection] : []), admit],
     handler: async (request, reply) => {
-      let session: ActiveSession | null = null;
-      if (options.auth) {
-        const token = readSessionToken(request, deps.config);
-        session = token ? await resolveSession(deps, token) : null;
-        if (!session) {
-          if (token) clearSessionCookie(reply, deps.config);
-          throw new AppError('UNAUTHENTICATED');
-        }
-      }
+      const actor = await authenticate(deps, request, reply);
       const result = await handler({
-        body: request.body as Out<E['body']>,
+        body: request.body as RouteContext<E, A>['body'],
         params: request.params as Out<E['params']>,
         request,
         reply,
         meta: metaOf(request),
-        session: session as RouteContext<E, Auth>['session'],
+        actor: actor as ActorOf<A>,
       });
-      return reply.status(status).send(result);
+      // The schemas above checked the answer's shape; the typed reply cannot see through the union of endpoint kinds.
+      const answer = reply as unknown as FastifyReply;
+      if (!isFile) return answer.status(status).send(result);
+      const document = result as FileAnswer;
+      if (document.sha256) answer.header('x-document-sha256', document.sha256);
+      return answer
+        .type((endpoint as FileEndpoint).produces)
+        .header('content-disposition', `inline; filename="${encodeURIComponent(document.filename)}"`)
+        .send(document.file);
     },
   });
 }

@@ -24,9 +24,9 @@ export type NewJob<Q extends JobQueue> = {
 
 /**
  * Adds a job. Call it with the transaction of the job's cause (an outbox): the job exists exactly when its cause
- * committed. With a `dedupeKey` already taken, nothing is added. Returns whether a job was added.
+ * committed. With a `dedupeKey` already taken, nothing is added. Returns the new job's id, or null if none was added.
  */
-export async function enqueueJob<Q extends JobQueue>(db: DbOrTx, job: NewJob<Q>): Promise<boolean> {
+export async function enqueueJob<Q extends JobQueue>(db: DbOrTx, job: NewJob<Q>): Promise<string | null> {
   const added = await db
     .insert(jobs)
     .values({
@@ -35,12 +35,10 @@ export async function enqueueJob<Q extends JobQueue>(db: DbOrTx, job: NewJob<Q>)
       runAt: job.runAt,
       dedupeKey: job.dedupeKey ?? null,
       ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
-      createdAt: job.runAt,
-      updatedAt: job.runAt,
     })
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });
-  return added.length > 0;
+  return added[0]?.id ?? null;
 }
 
 /**
@@ -50,9 +48,17 @@ export async function enqueueJob<Q extends JobQueue>(db: DbOrTx, job: NewJob<Q>)
  */
 export async function claimDueJobs(
   db: DbOrTx,
-  options: { queue: JobQueue; now: Date; leaseMs: number; limit: number; skip?: readonly string[] },
+  options: {
+    queue: JobQueue;
+    now: Date;
+    leaseMs: number;
+    limit: number;
+    skip?: readonly string[];
+    /** Claim this one job only (if it is due). */
+    only?: string;
+  },
 ): Promise<ClaimedJob[]> {
-  const { queue, now, leaseMs, limit, skip = [] } = options;
+  const { queue, now, leaseMs, limit, skip = [], only } = options;
   const nowIso = now.toISOString();
   const leaseIso = new Date(now.getTime() + leaseMs).toISOString();
   const claimed = (await db.execute(sql`
@@ -64,7 +70,8 @@ export async function claimDueJobs(
           AND ((status = 'queued' AND run_at <= ${nowIso}::timestamptz)
                OR (status = 'running' AND lease_until < ${nowIso}::timestamptz))
           AND NOT (id::text = ANY (string_to_array(${skip.join(',')}, ',')))
-        ORDER BY run_at
+          AND (${only ?? null}::uuid IS NULL OR id = ${only ?? null}::uuid)
+        ORDER BY run_at, created_at, id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
     RETURNING id, queue, payload, attempts, max_attempts`)) as unknown as {

@@ -101,3 +101,28 @@ export function startJobWorker(deps: Deps, handlers: JobHandlers, pollMs = 1_000
     await pass;
   };
 }
+
+/**
+ * Runs one job at once if it is still queued and due (after the commit that enqueued it), so its effect does not
+ * wait for the next poll; if this process dies first, a worker runs it later. Never throws: a failure is recorded
+ * on the job and retried by the workers.
+ */
+export async function runJobNow<Q extends JobQueue>(
+  deps: Deps,
+  queue: Q,
+  handler: JobHandler<Q>,
+  jobId: string,
+) {
+  try {
+    const [job] = await claimDueJobs(deps.db, {
+      queue,
+      now: deps.clock.now(),
+      leaseMs: handler.leaseMs(deps),
+      limit: 1,
+      only: jobId,
+    });
+    if (job) await runOne(deps, handler as JobHandler<JobQueue>, job);
+  } catch (error) {
+    deps.log.warn({ err: error, queue, jobId }, 'could not run the job at once; a worker will');
+  }
+}

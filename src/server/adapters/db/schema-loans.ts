@@ -151,30 +151,24 @@ export const loans = pgTable(
  * FOR UPDATE SKIP LOCKED under a lease, and the row id is the provider's idempotence key, so a crash between
  * the provider's answer and our commit is retried without paying twice.
  */
-export const payouts = pgTable(
-  'payouts',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    loanId: uuid('loan_id')
-      .notNull()
-      .unique()
-      .references(() => loans.id),
-    amount: kopecks('amount').notNull(),
-    destination: jsonb('destination').$type<Record<string, string>>().notNull(),
-    status: text('status', {
-      enum: ['scheduled', 'sending', 'pending', 'succeeded', 'failed', 'cancelled'],
-    }).notNull(),
-    notBefore: instant('not_before').notNull(),
-    leaseUntil: instant('lease_until'),
-    attempts: integer('attempts').notNull().default(0),
-    provider: text('provider'),
-    providerPayoutId: text('provider_payout_id').unique(),
-    failureReason: text('failure_reason'),
-    createdAt: createdAt(),
-    settledAt: instant('settled_at'),
-  },
-  (t) => [index('payouts_due_idx').on(t.status, t.notBefore)],
-);
+export const payouts = pgTable('payouts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  loanId: uuid('loan_id')
+    .notNull()
+    .unique()
+    .references(() => loans.id),
+  amount: kopecks('amount').notNull(),
+  destination: jsonb('destination').$type<Record<string, string>>().notNull(),
+  status: text('status', {
+    enum: ['scheduled', 'sending', 'pending', 'succeeded', 'failed', 'cancelled'],
+  }).notNull(),
+  notBefore: instant('not_before').notNull(),
+  provider: text('provider'),
+  providerPayoutId: text('provider_payout_id').unique(),
+  failureReason: text('failure_reason'),
+  createdAt: createdAt(),
+  settledAt: instant('settled_at'),
+});
 
 /** The demo payout provider's own records (FakePayouts), shared by every instance. */
 export const fakeProviderPayouts = pgTable('fake_provider_payouts', {

@@ -171,16 +171,13 @@ export const notifications = pgTable(
     text: text('text').notNull(),
     dedupeKey: text('dedupe_key').notNull().unique(),
     smsStatus: text('sms_status', { enum: ['queued', 'sent', 'opted_out', 'suppressed'] }).notNull(),
-    /** An SMS is not sent before this instant (quiet hours). */
+    /** The SMS is not sent before this instant (its job's time; moved on by the quiet hours of 230-FZ). */
     notBefore: instant('not_before').notNull(),
     sentAt: instant('sent_at'),
     readAt: instant('read_at'),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('notifications_borrower_idx').on(t.borrowerId, t.createdAt),
-    index('notifications_queue_idx').on(t.smsStatus, t.notBefore),
-  ],
+  (t) => [index('notifications_borrower_idx').on(t.borrowerId, t.createdAt)],
 );
 
 /** The optional messages a borrower switched off (SMS only; the account shows every message). */

@@ -43,10 +43,17 @@ const ZYooKassaRefund = z.object({
 });
 
 /** What YooKassa posts to our webhook (only what we read: the event and the object's ids). */
+/** A provider's object id as it may appear in a notification: printable, short (never reaches the database otherwise). */
+const ZProviderId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
+
 const ZYooKassaNotification = z.object({
   type: z.literal('notification'),
   event: z.string().min(1),
-  object: z.object({ id: z.string().min(1), payment_id: z.string().min(1).optional() }),
+  object: z.object({ id: ZProviderId, payment_id: ZProviderId.optional() }),
 });
 
 export type YooKassaPaymentsOptions = {

@@ -13,34 +13,34 @@ import { signContract } from '../../modules/lending/sign-contract';
 import { contractPdfRoute } from './contract-pdf-route';
 import { route } from '../route';
 
-const borrower = { auth: true } as const;
-const open = { auth: false } as const;
+const borrower = { audience: 'borrower' } as const;
+const open = { audience: 'public' } as const;
 
 export function loanRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.products, open, () => listProducts(deps));
   // A visitor is priced as a newcomer; a signed-in borrower by their own history.
   route(app, deps, api.quote, open, ({ body }) => quoteLoan(deps, { ...body, firstLoan: true }));
-  route(app, deps, api.myQuote, borrower, async ({ body, session }) =>
-    quoteLoan(deps, { ...body, firstLoan: await isFirstLoan(deps, { borrowerId: session.borrowerId }) }),
+  route(app, deps, api.myQuote, borrower, async ({ body, actor }) =>
+    quoteLoan(deps, { ...body, firstLoan: await isFirstLoan(deps, { borrowerId: actor.borrowerId }) }),
   );
-  route(app, deps, api.submitApplication, borrower, ({ body, session, meta }) =>
-    submitApplication(deps, { borrowerId: session.borrowerId, input: body, meta }),
+  route(app, deps, api.submitApplication, borrower, ({ body, actor, meta }) =>
+    submitApplication(deps, { borrowerId: actor.borrowerId, input: body, meta }),
   );
-  route(app, deps, api.applications, borrower, ({ session }) =>
-    listApplications(deps, { borrowerId: session.borrowerId }),
+  route(app, deps, api.applications, borrower, ({ actor }) =>
+    listApplications(deps, { borrowerId: actor.borrowerId }),
   );
-  route(app, deps, api.application, borrower, ({ session, params }) =>
-    getApplication(deps, { borrowerId: session.borrowerId, applicationId: params.id }),
+  route(app, deps, api.application, borrower, ({ actor, params }) =>
+    getApplication(deps, { borrowerId: actor.borrowerId, applicationId: params.id }),
   );
-  route(app, deps, api.signatureCode, borrower, ({ session, params, meta }) =>
-    requestSignatureCode(deps, { borrowerId: session.borrowerId, applicationId: params.id, meta }),
+  route(app, deps, api.signatureCode, borrower, ({ actor, params, meta }) =>
+    requestSignatureCode(deps, { borrowerId: actor.borrowerId, applicationId: params.id, meta }),
   );
   // The payout itself is sent by the payout worker (main.ts), from the queue row written with the signature.
-  route(app, deps, api.sign, borrower, ({ session, params, body, meta }) =>
-    signContract(deps, { borrowerId: session.borrowerId, applicationId: params.id, code: body.code, meta }),
+  route(app, deps, api.sign, borrower, ({ actor, params, body, meta }) =>
+    signContract(deps, { borrowerId: actor.borrowerId, applicationId: params.id, code: body.code, meta }),
   );
-  route(app, deps, api.cancelApplication, borrower, ({ session, params, meta }) =>
-    cancelApplication(deps, { borrowerId: session.borrowerId, applicationId: params.id, meta }),
+  route(app, deps, api.cancelApplication, borrower, ({ actor, params, meta }) =>
+    cancelApplication(deps, { borrowerId: actor.borrowerId, applicationId: params.id, meta }),
   );
   contractPdfRoute(app, deps);
 }

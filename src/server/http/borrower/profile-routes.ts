@@ -9,24 +9,24 @@ import { listSessions } from '../../modules/identity/list-sessions';
 import { showProfile } from '../../modules/identity/show-profile';
 import { route } from '../route';
 
-const borrower = { auth: true } as const;
+const borrower = { audience: 'borrower' } as const;
 
 /** Everything here acts on the signed-in borrower only: ids come from the session, never from the request. */
 export function profileRoutes(app: FastifyInstance, deps: Deps) {
-  route(app, deps, api.me, borrower, ({ session }) => showProfile(deps, { borrowerId: session.borrowerId }));
-  route(app, deps, api.changePassport, borrower, ({ session, body, meta }) =>
-    changePassport(deps, { borrowerId: session.borrowerId, passport: body, meta }),
+  route(app, deps, api.me, borrower, ({ actor }) => showProfile(deps, { borrowerId: actor.borrowerId }));
+  route(app, deps, api.changePassport, borrower, ({ actor, body, meta }) =>
+    changePassport(deps, { borrowerId: actor.borrowerId, passport: body, meta }),
   );
-  route(app, deps, api.passportHistory, borrower, ({ session }) =>
-    listPassportHistory(deps, { borrowerId: session.borrowerId }),
+  route(app, deps, api.passportHistory, borrower, ({ actor }) =>
+    listPassportHistory(deps, { borrowerId: actor.borrowerId }),
   );
-  route(app, deps, api.sessions, borrower, ({ session }) =>
-    listSessions(deps, { borrowerId: session.borrowerId, currentSessionId: session.sessionId }),
+  route(app, deps, api.sessions, borrower, ({ actor }) =>
+    listSessions(deps, { borrowerId: actor.borrowerId, currentSessionId: actor.sessionId }),
   );
-  route(app, deps, api.endSession, borrower, ({ session, params, meta }) =>
-    endSession(deps, { borrowerId: session.borrowerId, sessionId: params.id, meta }),
+  route(app, deps, api.endSession, borrower, ({ actor, params, meta }) =>
+    endSession(deps, { borrowerId: actor.borrowerId, sessionId: params.id, meta }),
   );
-  route(app, deps, api.endOtherSessions, borrower, ({ session, meta }) =>
-    endOtherSessions(deps, { borrowerId: session.borrowerId, currentSessionId: session.sessionId, meta }),
+  route(app, deps, api.endOtherSessions, borrower, ({ actor, meta }) =>
+    endOtherSessions(deps, { borrowerId: actor.borrowerId, currentSessionId: actor.sessionId, meta }),
   );
 }

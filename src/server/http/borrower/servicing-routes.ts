@@ -20,51 +20,51 @@ import {
 import { route } from '../route';
 import { pdfRoute } from './pdf-route';
 
-const borrower = { auth: true } as const;
+const borrower = { audience: 'borrower' } as const;
 
 export function servicingRoutes(app: FastifyInstance, deps: Deps) {
-  route(app, deps, api.loans, borrower, ({ session }) => listLoans(deps, { borrowerId: session.borrowerId }));
-  route(app, deps, api.loan, borrower, ({ session, params }) =>
-    getLoan(deps, { borrowerId: session.borrowerId, loanId: params.id }),
+  route(app, deps, api.loans, borrower, ({ actor }) => listLoans(deps, { borrowerId: actor.borrowerId }));
+  route(app, deps, api.loan, borrower, ({ actor, params }) =>
+    getLoan(deps, { borrowerId: actor.borrowerId, loanId: params.id }),
   );
-  route(app, deps, api.createPayment, borrower, ({ session, params, body, meta }) =>
-    startPayment(deps, { borrowerId: session.borrowerId, loanId: params.id, body, meta }),
+  route(app, deps, api.createPayment, borrower, ({ actor, params, body, meta }) =>
+    startPayment(deps, { borrowerId: actor.borrowerId, loanId: params.id, body, meta }),
   );
-  route(app, deps, api.payment, borrower, ({ session, params }) =>
-    getPayment(deps, { borrowerId: session.borrowerId, loanId: params.id, paymentId: params.childId }),
+  route(app, deps, api.payment, borrower, ({ actor, params }) =>
+    getPayment(deps, { borrowerId: actor.borrowerId, loanId: params.id, paymentId: params.childId }),
   );
-  route(app, deps, api.earlyRepaymentQuote, borrower, ({ session, params, body }) =>
-    quoteEarlyRepayment(deps, { borrowerId: session.borrowerId, loanId: params.id, amount: body.amount }),
+  route(app, deps, api.earlyRepaymentQuote, borrower, ({ actor, params, body }) =>
+    quoteEarlyRepayment(deps, { borrowerId: actor.borrowerId, loanId: params.id, amount: body.amount }),
   );
-  route(app, deps, api.prolongationQuote, borrower, ({ session, params, body }) =>
-    quoteProlongation(deps, { borrowerId: session.borrowerId, loanId: params.id, days: body.days }),
+  route(app, deps, api.prolongationQuote, borrower, ({ actor, params, body }) =>
+    quoteProlongation(deps, { borrowerId: actor.borrowerId, loanId: params.id, days: body.days }),
   );
-  route(app, deps, api.requestProlongation, borrower, ({ session, params, body, meta }) =>
-    requestProlongation(deps, { borrowerId: session.borrowerId, loanId: params.id, days: body.days, meta }),
+  route(app, deps, api.requestProlongation, borrower, ({ actor, params, body, meta }) =>
+    requestProlongation(deps, { borrowerId: actor.borrowerId, loanId: params.id, days: body.days, meta }),
   );
-  route(app, deps, api.signProlongation, borrower, ({ session, params, body, meta }) =>
+  route(app, deps, api.signProlongation, borrower, ({ actor, params, body, meta }) =>
     signProlongation(deps, {
-      borrowerId: session.borrowerId,
+      borrowerId: actor.borrowerId,
       loanId: params.id,
       prolongationId: params.childId,
       code: body.code,
       meta,
     }),
   );
-  route(app, deps, api.refundOverpayment, borrower, async ({ session, params, meta }) => {
-    await refundOverpayment(deps, { borrowerId: session.borrowerId, loanId: params.id, meta });
-    return getLoan(deps, { borrowerId: session.borrowerId, loanId: params.id });
+  route(app, deps, api.refundOverpayment, borrower, async ({ actor, params, meta }) => {
+    await refundOverpayment(deps, { borrowerId: actor.borrowerId, loanId: params.id, meta });
+    return getLoan(deps, { borrowerId: actor.borrowerId, loanId: params.id });
   });
-  route(app, deps, api.notifications, borrower, ({ session }) => listMessages(deps.db, session.borrowerId));
-  route(app, deps, api.readNotifications, borrower, async ({ session }) => {
-    await markMessagesRead(deps.db, session.borrowerId, deps.clock.now());
+  route(app, deps, api.notifications, borrower, ({ actor }) => listMessages(deps.db, actor.borrowerId));
+  route(app, deps, api.readNotifications, borrower, async ({ actor }) => {
+    await markMessagesRead(deps.db, actor.borrowerId, deps.clock.now());
     return { ok: true as const };
   });
-  route(app, deps, api.notificationSettings, borrower, ({ session }) =>
-    getMessageSettings(deps.db, session.borrowerId),
+  route(app, deps, api.notificationSettings, borrower, ({ actor }) =>
+    getMessageSettings(deps.db, actor.borrowerId),
   );
-  route(app, deps, api.updateNotificationSettings, borrower, ({ session, body }) =>
-    saveMessageSettings(deps.db, session.borrowerId, body.sms, deps.clock.now()),
+  route(app, deps, api.updateNotificationSettings, borrower, ({ actor, body }) =>
+    saveMessageSettings(deps.db, actor.borrowerId, body.sms, deps.clock.now()),
   );
   pdfRoute(app, deps, {
     path: '/api/me/loans/:id/certificate',

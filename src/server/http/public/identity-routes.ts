@@ -10,11 +10,10 @@ import { signIn } from '../../modules/identity/sign-in';
 import { signOut } from '../../modules/identity/sign-out';
 import { startPasswordRecovery } from '../../modules/identity/start-password-recovery';
 import { startRegistration } from '../../modules/identity/start-registration';
-import { resolveSession } from '../../modules/identity/session-store';
 import { route } from '../route';
-import { clearSessionCookie, readSessionToken, setSessionCookie } from '../session-cookie';
+import { clearSessionCookie, setSessionCookie } from '../session-cookie';
 
-const open = { auth: false } as const;
+const open = { audience: 'public' } as const;
 
 export function identityRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.registrationStart, open, ({ body, meta }) =>
@@ -37,10 +36,8 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     setSessionCookie(reply, session.token, deps.config);
     return me;
   });
-  route(app, deps, api.logout, { auth: false, duringMaintenance: true }, async ({ request, reply }) => {
-    const token = readSessionToken(request, deps.config);
-    const session = token ? await resolveSession(deps, token) : null;
-    if (session) await signOut(deps, { sessionId: session.sessionId });
+  route(app, deps, api.logout, { audience: 'public', duringMaintenance: true }, async ({ actor, reply }) => {
+    if (actor.kind === 'borrower') await signOut(deps, { sessionId: actor.sessionId });
     clearSessionCookie(reply, deps.config);
     return { ok: true as const };
   });

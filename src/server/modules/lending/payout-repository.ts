@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../../adapters/db/database';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../adapters/db/database';
 import { borrowers } from '../../adapters/db/schema';
 import { contracts, loans, payouts } from '../../adapters/db/schema-loans';
 import { AppError } from '../../app-error';
@@ -9,50 +9,30 @@ export type PayoutRow = typeof payouts.$inferSelect;
 /** A payout order to write at signature. */
 export type NewPayout = typeof payouts.$inferInsert;
 
-/**
- * The claiming step of the payout worker (to be replaced by the job queue). Takes up to `limit` payouts that are
- * due at `now` — scheduled ones past `notBefore`, and sending/pending ones whose lease ran out (a worker died) —
- * with FOR UPDATE SKIP LOCKED, so two workers never take the same one, and leases each for `leaseMs`: a scheduled
- * one becomes `sending`, every one counts an attempt. Run it inside a transaction; returns the rows as claimed.
- */
-export async function claimDuePayouts(
-  tx: Tx,
-  now: Date,
-  leaseMs: number,
-  limit: number,
-): Promise<PayoutRow[]> {
-  const due = await tx
-    .select()
-    .from(payouts)
-    .where(
-      or(
-        and(eq(payouts.status, 'scheduled'), lte(payouts.notBefore, now)),
-        and(
-          inArray(payouts.status, ['sending', 'pending']),
-          or(isNull(payouts.leaseUntil), lt(payouts.leaseUntil, now)),
-        ),
-      ),
-    )
-    .orderBy(asc(payouts.notBefore))
-    .limit(limit)
-    .for('update', { skipLocked: true });
-  for (const row of due) {
-    await tx
-      .update(payouts)
-      .set({
-        status: row.status === 'scheduled' ? 'sending' : row.status,
-        // How long this worker owns the payout; after that another may take it over (a crash mid-way).
-        leaseUntil: new Date(now.getTime() + leaseMs),
-        attempts: row.attempts + 1,
-      })
-      .where(eq(payouts.id, row.id));
-  }
-  return due;
+/** The payout order, or undefined. */
+export async function findPayout(db: DbOrTx, payoutId: string): Promise<PayoutRow | undefined> {
+  const [row] = await db.select().from(payouts).where(eq(payouts.id, payoutId));
+  return row;
 }
 
-/** Writes a payout order. */
-export async function insertPayout(db: DbOrTx, values: NewPayout): Promise<void> {
-  await db.insert(payouts).values(values);
+/**
+ * Marks a scheduled payout as being sent (the point after which the borrower can no longer cancel it); returns false
+ * if it is not scheduled any more (cancelled meanwhile, or already sending after a crash).
+ */
+export async function markPayoutSending(db: DbOrTx, payoutId: string): Promise<boolean> {
+  const taken = await db
+    .update(payouts)
+    .set({ status: 'sending' })
+    .where(and(eq(payouts.id, payoutId), eq(payouts.status, 'scheduled')))
+    .returning({ id: payouts.id });
+  return taken.length > 0;
+}
+
+/** Writes a payout order; returns its id (also the provider's idempotence key). */
+export async function insertPayout(db: DbOrTx, values: NewPayout): Promise<string> {
+  const [row] = await db.insert(payouts).values(values).returning({ id: payouts.id });
+  if (!row) throw new Error('the payout order was not written');
+  return row.id;
 }
 
 /** Cancels the loan's payout if it is still scheduled (not yet sent); returns whether it did. */
@@ -82,11 +62,11 @@ export async function getPayoutContext(db: DbOrTx, loanId: string) {
   return context;
 }
 
-/** The provider took the payout and answers later: remember its id and look again at `leaseUntil`. */
+/** The provider took the payout and answers later: remember its id. */
 export async function markPayoutPending(
   db: DbOrTx,
   payoutId: string,
-  pending: { provider: string; providerPayoutId: string; leaseUntil: Date },
+  pending: { provider: string; providerPayoutId: string },
 ): Promise<void> {
   await db
     .update(payouts)
@@ -111,7 +91,7 @@ export async function settlePayout(
 ): Promise<boolean> {
   const settled = await db
     .update(payouts)
-    .set({ ...outcome, leaseUntil: null })
+    .set(outcome)
     .where(and(eq(payouts.id, payoutId), inArray(payouts.status, ['sending', 'pending'])))
     .returning({ id: payouts.id });
   return settled.length > 0;

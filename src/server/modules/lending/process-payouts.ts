@@ -2,26 +2,27 @@ import { dateInZone } from '../../../domain/calendar';
 import { disbursementLines } from '../../../domain/ledger';
 import { formatRub } from '../../../domain/money';
 import { PayoutError, type PayoutResult } from '../../adapters/payouts/payout-port';
+import type { DbOrTx } from '../../adapters/db/database';
 import type { Deps } from '../../deps';
-import { runPeriodically } from '../../jobs/run-periodically';
+import { enqueueJob } from '../../jobs/job-repository';
+import { exponentialBackoff, runDueJobs, type JobHandler } from '../../jobs/run-jobs';
 import { audit } from '../audit/audit';
-import { loadBorrower } from '../identity/borrower-view';
 import { book } from '../ledger/ledger-repository';
-import { notifyBorrower } from '../messaging/notify-borrower';
+import { notifyBorrower, type SendNow } from '../messaging/notify-borrower';
 import { openLoanServicing } from '../servicing/open-loan-servicing';
 import { addApplicationEvents, setApplicationStatus } from './application-repository';
 import { updateLoanStatus } from './loan-repository';
 import { toPayoutDestination, type StoredPayoutMethod } from './payout-method';
 import {
-  claimDuePayouts,
+  findPayout,
   getPayoutContext,
+  insertPayout,
   markPayoutPending,
+  markPayoutSending,
   settlePayout,
+  type NewPayout,
   type PayoutRow,
 } from './payout-repository';
-
-/** How soon a pending payout is asked about again. */
-const POLL_MS = 2_000;
 
 /** Asks the provider: a first send, a repeat after a crash (same idempotence key, so no second payment), or a poll. */
 async function askProvider(deps: Deps, row: PayoutRow): Promise<PayoutResult> {
@@ -39,10 +40,14 @@ async function askProvider(deps: Deps, row: PayoutRow): Promise<PayoutResult> {
 
 /**
  * Records the provider's final answer in one transaction: the payout, the loan (active and booked in the ledger,
- * or cancelled), the application and its timeline, the audit. Returns the borrower's phone to notify, or null when
- * another worker settled the payout first.
+ * or cancelled), the application and its timeline, the audit, and the borrower's SMS. Returns the SMS's send-now, or
+ * null when another worker settled the payout first.
  */
-async function settle(deps: Deps, row: PayoutRow, result: PayoutResult & { status: 'succeeded' | 'failed' }) {
+async function settle(
+  deps: Deps,
+  row: PayoutRow,
+  result: PayoutResult & { status: 'succeeded' | 'failed' },
+): Promise<SendNow | null> {
   const now = deps.clock.now();
   const today = dateInZone(now, deps.config.timeZone);
   const succeeded = result.status === 'succeeded';
@@ -82,61 +87,70 @@ async function settle(deps: Deps, row: PayoutRow, result: PayoutResult & { statu
       subjectId: row.loanId,
       details: { payoutId: row.id, providerPayoutId: result.providerPayoutId },
     });
-    return (await loadBorrower(tx, loan.borrowerId)).phone;
+    return notifyBorrower(deps, tx, {
+      borrowerId: loan.borrowerId,
+      kind: succeeded ? 'payout-succeeded' : 'payout-failed',
+      text: succeeded
+        ? `Заём ${formatRub(row.amount)} перечислен. График платежей — в личном кабинете.`
+        : 'Не удалось перечислить заём. Выберите другой способ получения в личном кабинете.',
+    });
   });
 }
 
-async function applyResult(deps: Deps, row: PayoutRow, result: PayoutResult): Promise<void> {
-  if (result.status === 'pending') {
-    await markPayoutPending(deps.db, row.id, {
-      provider: deps.payouts.provider,
-      providerPayoutId: result.providerPayoutId,
-      leaseUntil: new Date(deps.clock.now().getTime() + POLL_MS),
-    });
-    return;
-  }
-  const succeeded = result.status === 'succeeded';
-  const phone = await settle(deps, row, { ...result, status: result.status });
-  if (phone)
-    await notifyBorrower(
-      deps,
-      phone,
-      succeeded ? 'payout-succeeded' : 'payout-failed',
-      succeeded
-        ? `Заём ${formatRub(row.amount)} перечислен. График платежей — в личном кабинете.`
-        : 'Не удалось перечислить заём. Выберите другой способ получения в личном кабинете.',
-    );
-}
+/** How soon a pending payout is asked about again. */
+const POLL_MS = 2_000;
 
 /**
- * One pass of the payout worker: claim what is due, ask the provider, record the answer. Safe to run in any
- * number of processes at once. Returns how many payouts it handled.
+ * The job that sends one payout: marks it as sending (from then on the borrower cannot cancel it), asks the provider
+ * (the payout's id is the idempotence key, so a repeat after a crash never pays twice), and records the answer. A
+ * pending answer is asked about again in POLL_MS; a refusal settles the payout as failed; a retryable error (or a
+ * crash: the lease runs out, PAYOUT_LEASE_SECONDS) is tried again with the same key.
  */
-export async function processDuePayouts(deps: Deps, limit = 20): Promise<number> {
-  const now = deps.clock.now();
-  const claimed = await deps.db.transaction((tx) =>
-    claimDuePayouts(tx, now, deps.config.payouts.leaseMs, limit),
-  );
-  for (const row of claimed) {
+export const sendPayout: JobHandler<'payout.send'> = {
+  leaseMs: (deps) => deps.config.payouts.leaseMs,
+  retryDelayMs: exponentialBackoff(5_000, 10 * 60_000),
+  run: async (deps, { payoutId }) => {
+    const found = await findPayout(deps.db, payoutId);
+    if (!found || !['scheduled', 'sending', 'pending'].includes(found.status)) return;
+    if (found.status === 'scheduled' && !(await markPayoutSending(deps.db, payoutId))) return; // cancelled meanwhile
+    const row = found.status === 'scheduled' ? { ...found, status: 'sending' as const } : found;
+    let result: PayoutResult;
     try {
-      await applyResult(deps, row, await askProvider(deps, row));
+      result = await askProvider(deps, row);
     } catch (error) {
-      if (error instanceof PayoutError && !error.retryable) {
-        await applyResult(deps, row, {
-          providerPayoutId: row.providerPayoutId ?? `refused:${row.id}`,
-          status: 'failed',
-          failureReason: 'перевод отклонён банком',
-        });
-      } else {
-        // Retryable, or a crash-like failure: the lease runs out and the same idempotence key is sent again.
-        deps.log.warn({ err: error, payoutId: row.id }, 'payout attempt failed; will retry');
-      }
+      if (!(error instanceof PayoutError) || error.retryable) throw error;
+      result = {
+        providerPayoutId: row.providerPayoutId ?? `refused:${row.id}`,
+        status: 'failed',
+        failureReason: 'перевод отклонён банком',
+      };
     }
-  }
-  return claimed.length;
+    if (result.status === 'pending') {
+      await markPayoutPending(deps.db, row.id, {
+        provider: deps.payouts.provider,
+        providerPayoutId: result.providerPayoutId,
+      });
+      return { runAgainAt: new Date(deps.clock.now().getTime() + POLL_MS) };
+    }
+    const sendNow = await settle(deps, row, { ...result, status: result.status });
+    await sendNow?.();
+  },
+};
+
+/**
+ * Writes the payout order of a signed contract and queues its job, in the signature's transaction `db`: the job
+ * runs at `notBefore` (after the cooling-off). Returns the payout's id.
+ */
+export async function schedulePayout(db: DbOrTx, payout: NewPayout & { notBefore: Date }): Promise<string> {
+  const payoutId = await insertPayout(db, payout);
+  await enqueueJob(db, {
+    queue: 'payout.send',
+    payload: { payoutId },
+    runAt: payout.notBefore,
+    dedupeKey: `payout.send:${payoutId}`,
+  });
+  return payoutId;
 }
 
-/** Runs the payout worker every `intervalMs` until stopped. */
-export function startPayoutWorker(deps: Deps, intervalMs = 1000): () => Promise<void> {
-  return runPeriodically(deps, 'payout worker', () => processDuePayouts(deps), intervalMs);
-}
+/** Runs every payout job that is due now on the business clock (tests and the demo drive payouts with it). */
+export const processDuePayouts = (deps: Deps) => runDueJobs(deps, { 'payout.send': sendPayout });

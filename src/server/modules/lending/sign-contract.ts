@@ -11,7 +11,7 @@ import { addApplicationEvents, getOwnApplication, setApplicationStatus } from '.
 import { findContractOfApplication, markContractSigned, type Contract } from './contract-repository';
 import { getApplication } from './get-application';
 import { insertLoan } from './loan-repository';
-import { insertPayout } from './payout-repository';
+import { schedulePayout } from './process-payouts';
 import { getActiveProduct, type ProductRow } from './product-repository';
 import type { StoredPayoutMethod } from './payout-method';
 
@@ -57,7 +57,7 @@ export async function signContract(
   const principal = contract.terms.amount;
   const product = await getActiveProduct(deps.db, application.productId);
 
-  await deps.db.transaction(async (tx) => {
+  const sendNow = await deps.db.transaction(async (tx) => {
     const signature = { phone: borrower.phone, ip: meta.ip, codeId, sha256: contract.documentSha256 };
     if (!(await markContractSigned(tx, contract.id, signature, now)))
       throw new AppError('CONTRACT_NOT_FOUND', { detail: 'Договор уже подписан' });
@@ -73,7 +73,7 @@ export async function signContract(
       createdAt: now,
       ...servicingTerms(deps, product, contract),
     });
-    await insertPayout(tx, {
+    await schedulePayout(tx, {
       loanId,
       amount: principal,
       destination: application.payoutMethod as StoredPayoutMethod,
@@ -88,12 +88,12 @@ export async function signContract(
       subjectId: contract.id,
       details: { sha256: contract.documentSha256, number: contract.number },
     });
+    return notifyBorrower(deps, tx, {
+      borrowerId,
+      kind: 'contract-signed',
+      text: `Договор № ${contract.number} подписан. Деньги придут способом, который вы выбрали.`,
+    });
   });
-  await notifyBorrower(
-    deps,
-    borrower.phone,
-    'contract-signed',
-    `Договор № ${contract.number} подписан. Деньги придут способом, который вы выбрали.`,
-  );
+  await sendNow();
   return getApplication(deps, { borrowerId, applicationId: application.id });
 }

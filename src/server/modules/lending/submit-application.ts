@@ -133,7 +133,7 @@ export async function submitApplication(
   const status = STATUS_OF[decision.outcome];
   const now = deps.clock.now();
 
-  const id = await deps.db.transaction(async (tx) => {
+  const { applicationId: id, sendNow } = await deps.db.transaction(async (tx) => {
     const applicationId = await insertApplication(tx, {
       borrowerId,
       productId: product.id,
@@ -178,17 +178,17 @@ export async function submitApplication(
       subjectId: applicationId,
       details: { outcome: decision.outcome, reasons: decision.reasons, selfBanRequestId: selfBan.requestId },
     });
-    return applicationId;
+    const offerText = offer
+      ? `${formatRub(parseKopecks(offer.amount))} на ${termText(offer.term, offer.termUnit)}`
+      : '';
+    const sendNow = await notifyBorrower(deps, tx, {
+      borrowerId,
+      kind: 'application-decision',
+      text: DECISION_SMS[decision.outcome](offerText),
+    });
+    return { applicationId, sendNow };
   });
+  await sendNow();
 
-  const offerText = offer
-    ? `${formatRub(parseKopecks(offer.amount))} на ${termText(offer.term, offer.termUnit)}`
-    : '';
-  await notifyBorrower(
-    deps,
-    borrower.phone,
-    'application-decision',
-    DECISION_SMS[decision.outcome](offerText),
-  );
   return getApplication(deps, { borrowerId, applicationId: id });
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { IsoDate } from '../../../domain/calendar';
 import type { DbOrTx } from '../../adapters/db/database';
 import { businessDays } from '../../adapters/db/schema-servicing';
@@ -56,4 +56,15 @@ export async function firstOpenDate(db: DbOrTx): Promise<IsoDate | null> {
     d: string | null;
   }>;
   return result.rows[0]?.d ?? null;
+}
+
+/** The last business date whose close finished, or null before the first close. */
+export async function lastClosedDate(db: DbOrTx): Promise<IsoDate | null> {
+  const [row] = await db
+    .select({ date: businessDays.businessDate })
+    .from(businessDays)
+    .where(eq(businessDays.status, 'done'))
+    .orderBy(desc(businessDays.businessDate))
+    .limit(1);
+  return row?.date ?? null;
 }

@@ -1,3 +1,4 @@
+import { desc } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { devSmsOutbox } from '../db/schema';
 import type { SmsPort } from './sms-port';
@@ -9,6 +10,12 @@ export class OutboxSms implements SmsPort {
 
   async send(message: { phone: string; text: string }) {
     const [row] = await this.db.insert(devSmsOutbox).values(message).returning({ id: devSmsOutbox.id });
-    return { providerMessageId: row!.id };
+    if (!row) throw new Error('the outbox did not take the message');
+    return { providerMessageId: row.id };
+  }
+
+  /** The newest `limit` messages, newest first: what the demo's developer page shows. */
+  async latest(limit = 100): Promise<{ id: string; phone: string; text: string; createdAt: Date }[]> {
+    return this.db.select().from(devSmsOutbox).orderBy(desc(devSmsOutbox.createdAt)).limit(limit);
   }
 }
