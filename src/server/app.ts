@@ -10,10 +10,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import { dateInZone, type Clock } from '../domain/calendar';
-import type { BureauPort } from './adapters/bureau/bureau-port';
 import { FakeBureau } from './adapters/bureau/fake-bureau';
-import { SvgCaptcha, type CaptchaPort } from './adapters/captcha/captcha-port';
-import { FakeCardTokenizer, type CardTokenizerPort } from './adapters/payouts/card-tokenizer';
+import { SvgCaptcha } from './adapters/captcha/captcha-port';
+import { FakeCardTokenizer } from './adapters/payouts/card-tokenizer';
 import { DbFakePayoutStore } from './adapters/payouts/db-fake-payout-store';
 import { FakePayouts } from './adapters/payouts/fake-payouts';
 import type { PayoutPort } from './adapters/payouts/payout-port';
@@ -50,15 +49,9 @@ export type AppOptions = {
   config: Config;
   database: Database;
   /** Tests replace the clock or the adapters; everything else comes from the configuration. */
-  overrides?: Partial<{
-    clock: Clock;
-    sms: SmsPort;
-    captcha: CaptchaPort;
-    bureau: BureauPort;
-    cardTokenizer: CardTokenizerPort;
-    payouts: PayoutPort;
-    acquiring: AcquiringPort;
-  }>;
+  overrides?: Partial<
+    Pick<Deps, 'clock' | 'sms' | 'captcha' | 'bureau' | 'cardTokenizer' | 'payouts' | 'acquiring'>
+  >;
   /** Where logs go (stdout by default); tests read them. */
   logStream?: Writable;
 };

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps';
 import { resolveSession } from '../modules/identity/session-store';
-import { GUEST, type Actor } from './actor';
+import { GUEST, type Actor } from '../actor';
 import { clearSessionCookie, readSessionToken } from './session-cookie';
 
 declare module 'fastify' {

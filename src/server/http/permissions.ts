@@ -1,4 +1,4 @@
-import type { StaffRole } from './actor';
+import type { StaffRole } from '../actor';
 
 /**
  * What a staff member may do, in one place. A staff route names one permission (route({ audience: 'staff',

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ZProblem, type Endpoint } from '../../contracts';
 import { AppError } from '../app-error';
 import type { Deps, RequestMeta } from '../deps';
-import type { ActorOf, Audience } from './actor';
+import type { ActorOf, Audience } from '../actor';
 import { authenticate } from './auth';
 import type { Permission } from './permissions';
 import { roleCan } from './permissions';

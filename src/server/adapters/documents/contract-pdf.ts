@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../domain/calendar';
 import { ruleSetOn } from '../../../domain/legal-rules';
-import { formatRub, sum, type Kopecks } from '../../../domain/money';
+import { formatRub, type Kopecks } from '../../../domain/money';
 import { daysBetween } from '../../../domain/calendar';
 import type { Quote } from '../../../domain/quote';
 import { plural, termText } from '../../../domain/russian';
@@ -21,6 +21,7 @@ import {
   formatRuDate,
   nb,
   openDocument,
+  scheduleTable,
   type Layout,
   type LenderDetails,
 } from './pdf-kit';
@@ -317,38 +318,5 @@ function drawSchedule(layout: Layout, input: ContractDocumentInput): void {
       `${formatRuDate(input.contractDate)}`,
     { size: SMALL_SIZE, align: 'center', gapAfter: 5 },
   );
-  const amount = (CONTENT_W - 28 - 78) / 4;
-  layout.table(
-    [
-      { title: '№', width: 28, align: 'center' },
-      { title: 'Дата платежа', width: 78, align: 'center' },
-      { title: 'Основной долг', width: amount, align: 'right' },
-      { title: 'Проценты', width: amount, align: 'right' },
-      { title: 'Сумма платежа', width: amount, align: 'right' },
-      { title: 'Остаток основного долга', width: amount, align: 'right' },
-    ],
-    [
-      ...schedule.map((i) => ({
-        cells: [
-          String(i.n),
-          formatRuDate(i.dueDate),
-          formatRub(i.principal),
-          formatRub(i.interest),
-          formatRub(i.total),
-          formatRub(i.remainingPrincipal),
-        ],
-      })),
-      {
-        cells: [
-          '',
-          'Итого',
-          formatRub(sum(schedule.map((i) => i.principal))),
-          formatRub(sum(schedule.map((i) => i.interest))),
-          formatRub(sum(schedule.map((i) => i.total))),
-          '',
-        ],
-        bold: true,
-      },
-    ],
-  );
+  scheduleTable(layout, schedule, { dateWidth: 78, withRemaining: true, totalOnlyIfMany: false });
 }

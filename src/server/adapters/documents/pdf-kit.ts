@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { IsoDate } from '../../../domain/calendar';
+import { formatRub, sum, type Kopecks } from '../../../domain/money';
 import { dailyRateText as rateText } from '../../../domain/rates';
+import { formatRuDate } from '../../../domain/russian';
+import type { Instalment } from '../../../domain/schedule';
 import { plural } from '../../../domain/russian';
 
 /**
@@ -329,4 +332,50 @@ export function drawFooters(doc: Doc, text: string): void {
     doc.page.margins.bottom = margin;
   }
   doc.fillColor(BLACK);
+}
+
+/**
+ * A payment schedule as a table: №, date, principal, interest, payment (and, with `withRemaining`, the principal left
+ * after each payment), then a bold «Итого» row — always, or only for more than one payment with `totalOnlyIfMany`.
+ * Widths in points; amounts in rubles («12 500,50 ₽»).
+ */
+export function scheduleTable(
+  layout: Layout,
+  schedule: readonly (Omit<Instalment, 'remainingPrincipal'> & { remainingPrincipal?: Kopecks })[],
+  options: { dateWidth: number; withRemaining: boolean; totalOnlyIfMany: boolean },
+): void {
+  const { dateWidth, withRemaining } = options;
+  const amount = (CONTENT_W - 28 - dateWidth) / (withRemaining ? 4 : 3);
+  const columns: Column[] = [
+    { title: '№', width: 28, align: 'center' },
+    { title: 'Дата платежа', width: dateWidth, align: 'center' },
+    { title: 'Основной долг', width: amount, align: 'right' },
+    { title: 'Проценты', width: amount, align: 'right' },
+    { title: 'Сумма платежа', width: amount, align: 'right' },
+    ...(withRemaining ? [{ title: 'Остаток основного долга', width: amount, align: 'right' as const }] : []),
+  ];
+  const rows: Row[] = schedule.map((i) => ({
+    cells: [
+      String(i.n),
+      formatRuDate(i.dueDate),
+      formatRub(i.principal),
+      formatRub(i.interest),
+      formatRub(i.total),
+      ...(withRemaining ? [formatRub(i.remainingPrincipal ?? 0n)] : []),
+    ],
+  }));
+  const total: Row = {
+    cells: [
+      '',
+      'Итого',
+      formatRub(sum(schedule.map((i) => i.principal))),
+      formatRub(sum(schedule.map((i) => i.interest))),
+      formatRub(sum(schedule.map((i) => i.total))),
+      ...(withRemaining ? [''] : []),
+    ],
+    bold: true,
+  };
+  // One payment is its own total.
+  const withTotal = !options.totalOnlyIfMany || schedule.length > 1;
+  layout.table(columns, withTotal ? [...rows, total] : rows);
 }

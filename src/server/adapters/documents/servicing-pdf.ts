@@ -13,6 +13,7 @@ import {
   formatRuDate,
   nb,
   openDocument,
+  scheduleTable,
   type Layout,
   type LenderDetails,
   type RenderedPdf,
@@ -200,43 +201,7 @@ export async function renderAddendumPdf(input: AddendumDocumentInput): Promise<R
     align: 'center',
     gapAfter: 5,
   });
-  const amount = (CONTENT_W - 28 - 90) / 3;
-  const schedule = input.newSchedule;
-  layout.table(
-    [
-      { title: '№', width: 28, align: 'center' },
-      { title: 'Дата платежа', width: 90, align: 'center' },
-      { title: 'Основной долг', width: amount, align: 'right' },
-      { title: 'Проценты', width: amount, align: 'right' },
-      { title: 'Сумма платежа', width: amount, align: 'right' },
-    ],
-    [
-      ...schedule.map((i) => ({
-        cells: [
-          String(i.n),
-          formatRuDate(i.dueDate),
-          formatRub(i.principal),
-          formatRub(i.interest),
-          formatRub(i.total),
-        ],
-      })),
-      // One payment is its own total.
-      ...(schedule.length > 1
-        ? [
-            {
-              cells: [
-                '',
-                'Итого',
-                formatRub(sum(schedule.map((i) => i.principal))),
-                formatRub(sum(schedule.map((i) => i.interest))),
-                formatRub(sum(schedule.map((i) => i.total))),
-              ],
-              bold: true,
-            },
-          ]
-        : []),
-    ],
-  );
+  scheduleTable(layout, input.newSchedule, { dateWidth: 90, withRemaining: false, totalOnlyIfMany: true });
 
   // The legal cap covers everything accrued under the contract, the prolonged term included.
   layout.framed(

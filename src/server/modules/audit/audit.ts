@@ -1,3 +1,4 @@
+import type { BorrowerActor, GuestActor, StaffActor } from '../../actor';
 import type { DbOrTx } from '../../adapters/db/database';
 import type { RequestMeta } from '../../deps';
 import { insertAuditRow, type AuditRow } from './repository';
@@ -8,10 +9,10 @@ import { insertAuditRow, type AuditRow } from './repository';
  * staffId (a uuid), system → 'system', guest → 'anonymous' (no id).
  */
 export type AuditActor =
-  | { kind: 'borrower'; borrowerId: string }
-  | { kind: 'staff'; staffId: string }
-  | { kind: 'system' }
-  | { kind: 'guest' };
+  | Pick<BorrowerActor, 'kind' | 'borrowerId'>
+  | Pick<StaffActor, 'kind' | 'staffId'>
+  | GuestActor
+  | { kind: 'system' };
 
 /** One audit record: `action` is a dotted name ('auth.signed-in'); `subjectId` the row acted on, if any. */
 export type AuditEntry = {

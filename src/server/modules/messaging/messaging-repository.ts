@@ -8,6 +8,18 @@ import { notificationPreferences, notifications } from '../../adapters/db/schema
 /** The kind of an in-account message (and of its SMS). */
 export type MessageKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** A message about to be added: who, which loan, what; its SMS queued or switched off by the borrower. */
+export type NewMessage = {
+  borrowerId: string;
+  loanId: string | null;
+  kind: MessageKind;
+  text: string;
+  dedupeKey: string;
+  smsStatus: 'queued' | 'opted_out';
+  notBefore: Date;
+  createdAt: Date;
+};
+
 /** The SMS kinds a borrower has switched off. */
 export async function findSmsOptOut(db: DbOrTx, borrowerId: string): Promise<string[]> {
   const [prefs] = await db
@@ -48,19 +60,7 @@ export async function saveSmsOptOut(
  * Adds a message unless its `dedupeKey` is taken. A queued message's SMS becomes a job in the same statement
  * (the `notifications_enqueue_sms` trigger, migration 0005).
  */
-export async function insertMessage(
-  db: DbOrTx,
-  message: {
-    borrowerId: string;
-    loanId: string | null;
-    kind: MessageKind;
-    text: string;
-    dedupeKey: string;
-    smsStatus: 'queued' | 'opted_out';
-    notBefore: Date;
-    createdAt: Date;
-  },
-): Promise<void> {
+export async function insertMessage(db: DbOrTx, message: NewMessage): Promise<void> {
   await db.insert(notifications).values(message).onConflictDoNothing({ target: notifications.dedupeKey });
 }
 

@@ -1,6 +1,6 @@
 import { OPTIONAL_NOTIFICATION_KINDS } from '../../../contracts/servicing';
 import type { DbOrTx } from '../../adapters/db/database';
-import { findSmsOptOut, insertMessage, type MessageKind } from './messaging-repository';
+import { findSmsOptOut, insertMessage, type MessageKind, type NewMessage } from './messaging-repository';
 
 const isOptional = (kind: MessageKind) => (OPTIONAL_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
@@ -12,25 +12,15 @@ const isOptional = (kind: MessageKind) => (OPTIONAL_NOTIFICATION_KINDS as readon
  */
 export async function postMessage(
   db: DbOrTx,
-  message: {
-    borrowerId: string;
-    loanId: string | null;
-    kind: MessageKind;
-    text: string;
-    dedupeKey: string;
-    now: Date;
-  },
+  message: Pick<NewMessage, 'borrowerId' | 'loanId' | 'kind' | 'text' | 'dedupeKey'> & { now: Date },
 ): Promise<void> {
   const optedOut =
     isOptional(message.kind) && (await findSmsOptOut(db, message.borrowerId)).includes(message.kind);
+  const { now, ...fields } = message;
   await insertMessage(db, {
-    borrowerId: message.borrowerId,
-    loanId: message.loanId,
-    kind: message.kind,
-    text: message.text,
-    dedupeKey: message.dedupeKey,
+    ...fields,
     smsStatus: optedOut ? 'opted_out' : 'queued',
-    notBefore: message.now,
-    createdAt: message.now,
+    notBefore: now,
+    createdAt: now,
   });
 }
