@@ -191,7 +191,20 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(WEB_ROOT);
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false });
+  // Hashed assets never change under their name: cached for a year; index.html is asked for anew each time. The
+  // build writes .br and .gz beside each asset; the one the browser accepts is sent with its Content-Encoding.
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      setHeaders: (res, path) =>
+        res.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb)
       return sendProblem(reply, problemOf('NOT_FOUND', request.id));

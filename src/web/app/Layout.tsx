@@ -1,4 +1,5 @@
-import { Box, Container } from '@mantine/core';
+import { Box, Center, Container, Loader } from '@mantine/core';
+import { Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
 import { Footer } from './Footer';
 import { Header } from './Header';
@@ -10,7 +11,16 @@ export function Layout() {
       <Header />
       <MaintenanceBanner />
       <Container component="main" size="lg" py={{ base: 'md', sm: 'xl' }} w="100%" style={{ flex: 1 }}>
-        <Outlet />
+        {/* Pages load in their own chunks: a short spinner while the first visit fetches one. */}
+        <Suspense
+          fallback={
+            <Center py="xl">
+              <Loader aria-label="Загрузка страницы" />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </Container>
       <Footer />
       <ScrollRestoration />

@@ -1,0 +1,37 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_ROOT } from '../../src/server/app';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+// `npm test` builds the web app first (dist/web); these check how it is served.
+describe('the web app is served compressed and cached by its hashed names', () => {
+  let t: TestApp;
+  const script = readdirSync(join(WEB_ROOT, 'assets')).find((f) => /^index-.*\.js$/.test(f));
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('sends a hashed asset as brotli (or gzip) and caches it for a year, immutably', async () => {
+    expect(script).toBeDefined();
+    const br = await t.app.inject({ url: `/assets/${script}`, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gz = await t.app.inject({ url: `/assets/${script}`, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await t.app.inject({ url: `/assets/${script}` });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(br.headers['content-length'])).toBeLessThan(Number(plain.headers['content-length']) / 2);
+  });
+
+  it('asks for index.html anew every time (no-cache), on the landing page and a client-side route alike', async () => {
+    for (const url of ['/', '/account/loans/00000000-0000-4000-8000-000000000000']) {
+      const page = await t.app.inject({ url });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.headers['cache-control']).toBe('no-cache');
+    }
+  });
+});
