@@ -8,7 +8,10 @@ export default defineConfig({
   root: 'src/web',
   plugins: [
     react(),
-    compression({ algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip')], threshold: 1024 }),
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip')],
+      threshold: 1024,
+    }),
   ],
   build: { outDir: '../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 600 },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
