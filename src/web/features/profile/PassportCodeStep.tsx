@@ -1,15 +1,13 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { ZConfirmCode, api, type Me, type Passport } from '../../../contracts';
+import { api, type Me, type Passport } from '../../../contracts';
 import { isApiError } from '../../api/api-error';
 import { call } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CodeInput } from '../../components/fields';
 import { ResendCode, resendAtOf } from '../../components/ResendCode';
-import { useCodeStep } from '../../components/useCodeStep';
+import { useCodeForm, useCodeStep } from '../../components/useCodeStep';
 import { formatDate } from '../../i18n/format';
-import { focusFirstError, validateWith } from '../../forms/validation';
 
 /** The new passport a code was sent for, when the code may be sent again (epoch ms), and where it went. */
 export type PendingChange = { passport: Passport; resendAt: number; phoneMasked: string };
@@ -30,13 +28,7 @@ export function PassportCodeStep({
   onDone: (me: Me) => void;
 }) {
   const { passport } = pending;
-  const form = useForm({
-    initialValues: { code: '' },
-    validate: (values) => {
-      const result = validateWith(ZConfirmCode, values);
-      return result.ok ? {} : result.errors;
-    },
-  });
+  const { form, onSubmit } = useCodeForm();
   const { errors, restartIfGone, resend } = useCodeStep(form, {
     goneCode: 'PERSON_ALREADY_REGISTERED',
     resend: () => call(api.passportChangeCode, { body: { passport } }),
@@ -50,11 +42,7 @@ export function PassportCodeStep({
     onError: (error) => (isApiError(error, 'VALIDATION_FAILED') ? onBack(error) : restartIfGone(error)),
   });
 
-  const submit = form.onSubmit((values) => {
-    errors.clear();
-    const result = validateWith(ZConfirmCode, values);
-    if (result.ok) confirm.mutate(result.data.code);
-  }, focusFirstError);
+  const submit = onSubmit((code) => confirm.mutate(code), errors.clear);
 
   return (
     <form onSubmit={submit} noValidate>
