@@ -22,7 +22,7 @@ describe('a borrower changes their passport in the browser', () => {
     await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
     await page.getByLabel('Пароль', { exact: true }).fill(person.password);
     await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('button', { name: 'Получить код для подтверждения' }).waitFor();
+    await page.getByRole('button', { name: 'Получить код в СМС' }).waitFor();
 
     // The example: 4521 778899 issued 01.01.2009 over a passport issued 20.06.2010.
     await page.getByLabel('Серия паспорта').fill('4521');
@@ -30,14 +30,14 @@ describe('a borrower changes their passport in the browser', () => {
     await page.getByLabel('Дата выдачи').fill('01.01.2009');
     await page.getByLabel('Кем выдан').fill('ГУ МВД России по Московской области');
     await page.getByLabel('Код подразделения').fill('500001');
-    await page.getByRole('button', { name: 'Получить код для подтверждения' }).click();
+    await page.getByRole('button', { name: 'Получить код в СМС' }).click();
     await page
       .getByText('Новый паспорт не может быть выдан раньше нынешнего, выданного 20.06.2010')
       .waitFor();
     await shot(page, 'passport-01-refused');
 
     await page.getByLabel('Дата выдачи').fill('01.10.2026');
-    await page.getByRole('button', { name: 'Получить код для подтверждения' }).click();
+    await page.getByRole('button', { name: 'Получить код в СМС' }).click();
     await page.getByLabel('Код из СМС').waitFor();
     await shot(page, 'passport-02-code');
     await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(stand.t.deps, person.phone));

@@ -88,7 +88,7 @@ export function PassportChangeForm({ me }: { me: Me }) {
         )}
         <ApiErrorAlert error={errors.alert} />
         <Button type="submit" loading={request.isPending} style={{ alignSelf: 'flex-start' }}>
-          Получить код для подтверждения
+          Получить код в СМС
         </Button>
       </Stack>
     </form>
