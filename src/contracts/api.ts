@@ -9,6 +9,8 @@ import {
   ZEndedSessions,
   ZLogin,
   ZMe,
+  ZPassportChange,
+  ZPassportChangeRequest,
   ZPassportHistory,
   ZRecoveryComplete,
   ZRecoveryStart,
@@ -17,7 +19,6 @@ import {
   ZSessions,
   ZSiteStatus,
 } from './identity';
-import { ZPassport } from './person';
 import { ZApplication, ZApplicationRequest, ZProduct, ZQuote, ZQuoteRequest } from './loans';
 import {
   ZBusinessDate,
@@ -153,12 +154,19 @@ export const api = {
 
   // borrower
   me: { method: 'GET', path: '/api/me', response: ZMe, summary: 'Мои данные' },
+  passportChangeCode: {
+    method: 'POST',
+    path: '/api/me/passport/code',
+    body: ZPassportChangeRequest,
+    response: ZCodeSent,
+    summary: 'Проверить новый паспорт и прислать СМС-код для подтверждения смены',
+  },
   changePassport: {
     method: 'PUT',
     path: '/api/me/passport',
-    body: ZPassport,
+    body: ZPassportChange,
     response: ZMe,
-    summary: 'Сменить паспортные данные',
+    summary: 'Сменить паспортные данные: новый паспорт и код из СМС',
   },
   passportHistory: {
     method: 'GET',

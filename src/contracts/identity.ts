@@ -70,6 +70,13 @@ export const ZMe = z.object({
 });
 export type Me = z.infer<typeof ZMe>;
 
+/** Step 1 of a passport change: the new passport; the answer is an SMS code bound to exactly these data. */
+export const ZPassportChangeRequest = z.object({ passport: ZPassport });
+export type PassportChangeRequest = z.input<typeof ZPassportChangeRequest>;
+/** Step 2: the same passport again and the code from the SMS. */
+export const ZPassportChange = ZPassportChangeRequest.extend({ code: ZOtpCode });
+export type PassportChangeInput = z.input<typeof ZPassportChange>;
+
 export const ZPassportHistoryItem = z.object({
   seriesAndNumberMasked: z.string(),
   issueDate: ZIsoDate,

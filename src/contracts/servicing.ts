@@ -165,6 +165,7 @@ export const NOTIFICATION_KIND = [
   'overdue',
   'prolongation_signed',
   'loan_closed',
+  'passport_changed',
 ] as const;
 /** The messages a borrower may switch off (SMS; the account always shows them). */
 export const OPTIONAL_NOTIFICATION_KINDS = [

@@ -1,4 +1,5 @@
 import { addYears, ageOn, type IsoDate } from './calendar';
+import { passportValidOn } from './decision';
 
 export type DateFieldError = { path: 'birthDate' | 'passport.issueDate'; message: string };
 
@@ -36,6 +37,45 @@ export function checkPersonDates(input: {
     });
   }
   return errors;
+}
+
+/** 2010-06-20 → 20.06.2010, as a date is written in Russian. */
+const ruDate = (date: IsoDate) => date.split('-').reverse().join('.');
+
+/**
+ * The date rules of a passport change ('YYYY-MM-DD' dates, today in the lender's time zone): those of
+ * registration (checkPersonDates: issued on or after the 14th birthday, not in the future), and besides
+ * - the new passport is issued on or after the current one (a replacement is never older than what it replaces);
+ * - it is valid for the borrower's age: a passport is replaced at 20 and at 45 (Regulation on the passport of a
+ *   citizen of the Russian Federation, Government Decree No. 828 of 08.07.1997, p. 7; passportValidOn).
+ * Returns at most one error, at `passport.issueDate`, in Russian; [] when the change may go ahead.
+ */
+export function checkPassportChange(input: {
+  birthDate: IsoDate;
+  currentIssueDate: IsoDate;
+  newIssueDate: IsoDate;
+  today: IsoDate;
+}): DateFieldError[] {
+  const { birthDate, currentIssueDate, newIssueDate, today } = input;
+  const basic = checkPersonDates({ birthDate, passportIssueDate: newIssueDate, today }).filter(
+    (e) => e.path === 'passport.issueDate',
+  );
+  if (basic.length > 0) return basic;
+  if (newIssueDate < currentIssueDate)
+    return [
+      {
+        path: 'passport.issueDate',
+        message: `Новый паспорт не может быть выдан раньше нынешнего, выданного ${ruDate(currentIssueDate)}`,
+      },
+    ];
+  if (!passportValidOn(birthDate, newIssueDate, today))
+    return [
+      {
+        path: 'passport.issueDate',
+        message: 'Этот паспорт недействителен: паспорт меняют в 20 и 45 лет. Укажите действующий паспорт',
+      },
+    ];
+  return [];
 }
 
 /** Full name as people write it differently: case, ё/е, extra spaces. */

@@ -58,10 +58,10 @@ export type AppOptions = {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-function smsFromConfig(config: Config, database: Database): SmsPort {
+function smsFromConfig(config: Config, database: Database, clock: Clock): SmsPort {
   switch (config.sms.provider) {
     case 'outbox':
-      return new OutboxSms(database.db);
+      return new OutboxSms(database.db, clock);
     case 'smsru':
       return new SmsRuSms(config.sms.smsru);
   }
@@ -120,7 +120,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     config,
     db: database.db,
     clock,
-    sms: overrides.sms ?? smsFromConfig(config, database),
+    sms: overrides.sms ?? smsFromConfig(config, database, clock),
     captcha: overrides.captcha ?? new SvgCaptcha(),
     // No real bureau or tokenizer adapter exists yet: production refuses to start without ALLOW_FAKE_ADAPTERS.
     bureau: overrides.bureau ?? new FakeBureau(),

@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { newPerson, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
+import {
+  lastCodeSentTo,
+  newPerson,
+  registerBorrower,
+  useTestApp,
+  clientsOf,
+  type TestClient,
+} from '../support/test-app';
 
 const t = useTestApp();
 
 const client = clientsOf(t, '100.64.0');
+
+type PassportBody = ReturnType<typeof newPerson>['passport'];
+
+/** Both steps of a passport change: the data, then the code the SMS brought. Returns the answer of the second. */
+async function changePassport(c: TestClient, phone: string, passport: PassportBody) {
+  const sent = await c.post('/api/me/passport/code', { passport });
+  if (sent.statusCode >= 300) return sent;
+  return c.put('/api/me/passport', { passport, code: await lastCodeSentTo(t.deps, phone) });
+}
 
 describe('profile', () => {
   it('the borrower changes their passport; the old one goes to the history, masked', async () => {
@@ -14,7 +30,7 @@ describe('profile', () => {
       issueDate: '2026-10-01',
       issuedBy: 'ГУ МВД России по Московской области',
     };
-    const changed = await c.put('/api/me/passport', next);
+    const changed = await changePassport(c, person.phone, next);
     expect(changed.statusCode).toBe(200);
     expect(changed.json().passport).toEqual(next);
     const history = (await c.get('/api/me/passport-history')).json();
@@ -30,12 +46,12 @@ describe('profile', () => {
     const other = client();
     const { person: otherPerson } = await registerBorrower(other, t.deps);
     const oldPassport = otherPerson.passport;
-    await other.put('/api/me/passport', { ...newPerson().passport, issueDate: '2026-01-10' });
+    await changePassport(other, otherPerson.phone, { ...newPerson().passport, issueDate: '2026-01-10' });
 
     const c = client();
-    await registerBorrower(c, t.deps);
+    const { person } = await registerBorrower(c, t.deps);
     for (const passport of [oldPassport, (await other.get('/api/me')).json().passport]) {
-      const answer = await c.put('/api/me/passport', passport);
+      const answer = await changePassport(c, person.phone, passport);
       expect(answer.statusCode).toBe(409);
       expect(answer.json().code).toBe('PERSON_ALREADY_REGISTERED');
     }
@@ -57,13 +73,19 @@ describe('profile', () => {
 
   it.each([
     ['GET', '/api/me'],
+    ['POST', '/api/me/passport/code'],
     ['PUT', '/api/me/passport'],
     ['GET', '/api/me/passport-history'],
     ['GET', '/api/me/sessions'],
     ['DELETE', `/api/me/sessions/${crypto.randomUUID()}`],
     ['POST', '/api/me/sessions/end-others'],
   ] as const)('%s %s needs a signed-in borrower: UNAUTHENTICATED', async (method, url) => {
-    const answer = await client().request(method, url, method === 'PUT' ? newPerson().passport : undefined);
+    const passport = newPerson().passport;
+    const body = {
+      'POST /api/me/passport/code': { passport },
+      'PUT /api/me/passport': { passport, code: '123456' },
+    };
+    const answer = await client().request(method, url, body[`${method} ${url}` as keyof typeof body]);
     expect(answer.statusCode).toBe(401);
     expect(answer.json().code).toBe('UNAUTHENTICATED');
   });

@@ -177,7 +177,7 @@ export async function lastCodeSentTo(deps: Deps, phone: string): Promise<string>
     .select()
     .from(devSmsOutbox)
     .where(eq(devSmsOutbox.phone, phone))
-    .orderBy(desc(devSmsOutbox.createdAt))
+    .orderBy(desc(devSmsOutbox.createdAt), desc(devSmsOutbox.seq))
     .limit(1);
   const code = row?.text.match(/\d{6}/)?.[0];
   if (!code) throw new Error(`no code was sent to ${phone}`);

@@ -1,6 +1,8 @@
-import type { CodeSent } from '../../contracts';
+import { useForm } from '@mantine/form';
+import { ZConfirmCode, type CodeSent } from '../../contracts';
 import { isApiError, type ApiErrorCode } from '../api/api-error';
 import { useServerErrors, type FormLike, type ServerErrorOptions } from '../forms/useServerErrors';
+import { focusFirstError, validateWith } from '../forms/validation';
 import { useResendCode } from './ResendCode';
 
 /** A wrong or expired code is shown at the code field rather than in the alert. */
@@ -42,4 +44,25 @@ export function useCodeStep(
     error: restartIfGone,
   });
   return { errors, restartIfGone, resend };
+}
+
+/**
+ * The form of a code screen: one `code` field checked by ZConfirmCode. `onSubmit(send, clear)` makes the submit
+ * handler: it clears the previous errors (`clear`), and a valid code (six digits) goes to `send`.
+ */
+export function useCodeForm() {
+  const form = useForm({
+    initialValues: { code: '' },
+    validate: (values) => {
+      const result = validateWith(ZConfirmCode, values);
+      return result.ok ? {} : result.errors;
+    },
+  });
+  const onSubmit = (send: (code: string) => void, clear: () => void) =>
+    form.onSubmit((values) => {
+      clear();
+      const result = validateWith(ZConfirmCode, values);
+      if (result.ok) send(result.data.code);
+    }, focusFirstError);
+  return { form, onSubmit };
 }

@@ -1,6 +1,6 @@
 import type { FormErrors } from '@mantine/form';
 import type { z } from 'zod';
-import { checkPersonDates } from '../../domain/person';
+import { checkPassportChange, checkPersonDates } from '../../domain/person';
 import { todayIso } from '../i18n/format';
 
 export type FieldErrors = Record<string, string>;
@@ -52,12 +52,39 @@ export function displayDateErrors(dates: Record<string, string>): FieldErrors {
  * when both dates are real dates; otherwise their own errors already say what is wrong.
  */
 export function personDateErrors(birthDate: string, passportIssueDate: string): FieldErrors {
-  const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-  if (!isoDate.test(birthDate) || !isoDate.test(passportIssueDate)) return {};
-  const errors: FieldErrors = {};
-  for (const e of checkPersonDates({ birthDate, passportIssueDate, today: todayIso() }))
-    errors[e.path] = e.message;
-  return errors;
+  if (!isIsoDate(birthDate) || !isIsoDate(passportIssueDate)) return {};
+  return byPath(checkPersonDates({ birthDate, passportIssueDate, today: todayIso() }));
+}
+
+/**
+ * The domain's rules of a passport change (checkPassportChange: not older than the current passport, valid for
+ * the borrower's age), applied only when the new issue date is a real date. Errors at `passport.issueDate`.
+ */
+export function passportChangeErrors(
+  birthDate: string,
+  currentIssueDate: string,
+  newIssueDate: string,
+): FieldErrors {
+  if (!isIsoDate(newIssueDate)) return {};
+  return byPath(checkPassportChange({ birthDate, currentIssueDate, newIssueDate, today: todayIso() }));
+}
+
+const isIsoDate = (date: string) => /^\d{4}-\d{2}-\d{2}$/.test(date);
+const byPath = (errors: { path: string; message: string }[]): FieldErrors =>
+  Object.fromEntries(errors.map((e) => [e.path, e.message]));
+
+/**
+ * The errors of a form with typed dates, the first of each field wins: the format of the typed ДД.ММ.ГГГГ dates
+ * (`typedDates`: path → shown value), then the contract `schema` on the API `body` (paths with `prefix`), then
+ * the domain's date rules (`rules`, e.g. personDateErrors). Shared by registration and the passport change.
+ */
+export function formErrors<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  options: { typedDates: Record<string, string>; rules: FieldErrors; prefix?: string },
+): FormErrors {
+  const result = validateWith(schema, body, options.prefix);
+  return mergeErrors(displayDateErrors(options.typedDates), result.ok ? {} : result.errors, options.rules);
 }
 
 /** The repeat of a new password: given and the same (field `repeatPassword`). */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const instant = (name: string) => timestamp(name, { withTimezone: true });
@@ -92,12 +92,17 @@ export const passwordRecoveries = pgTable('password_recoveries', {
   expiresAt: instant('expires_at').notNull(),
 });
 
-/** One-time SMS codes, stored hashed; each belongs to one registration or recovery (`subject_id`). */
+/**
+ * One-time SMS codes, stored hashed; each belongs to one subject (`subject_id`): a registration, a recovery, a
+ * document to sign, or the borrower whose passport change it confirms.
+ */
 export const otpCodes = pgTable(
   'otp_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    purpose: text('purpose', { enum: ['registration', 'recovery', 'signature'] }).notNull(),
+    purpose: text('purpose', {
+      enum: ['registration', 'recovery', 'signature', 'passport_change'],
+    }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     phone: text('phone').notNull(),
     codeHash: text('code_hash').notNull(),
@@ -140,9 +145,13 @@ export const sessions = pgTable(
   (t) => [index('sessions_borrower_idx').on(t.borrowerId)],
 );
 
-/** The demo SMS gateway: what would have been sent. Never used in production. */
+/**
+ * The demo SMS gateway: what would have been sent. Never used in production. `created_at` is the app's clock
+ * (the demo moves it); `seq` keeps the order of messages stamped with the same instant.
+ */
 export const devSmsOutbox = pgTable('dev_sms_outbox', {
   id: uuid('id').primaryKey().defaultRandom(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
   phone: text('phone').notNull(),
   text: text('text').notNull(),
   createdAt: createdAt(),

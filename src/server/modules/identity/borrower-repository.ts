@@ -93,6 +93,23 @@ export async function isFormerPassport(
   return row !== undefined;
 }
 
+/**
+ * True when a passport (by its keyed hash) is the current passport of another borrower than `borrowerId`: checked
+ * before a code is sent for a change (the unique index still decides in the change's transaction).
+ */
+export async function isCurrentPassportOfAnother(
+  db: DbOrTx,
+  passportHash: string,
+  borrowerId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: borrowers.id })
+    .from(borrowers)
+    .where(and(eq(borrowers.passportHash, passportHash), ne(borrowers.id, borrowerId)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Moves a borrower's (previous) passport into the history. */
 export async function insertPassportHistory(
   db: DbOrTx,

@@ -1,8 +1,9 @@
 import type { Passport } from '../../../contracts';
-import { passportKey } from '../../../domain/person';
+import { maskPassport } from '../../../domain/person';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
+import { postMessage } from '../messaging/post-message';
 import {
   getBorrower,
   insertPassportHistory,
@@ -10,21 +11,36 @@ import {
   updateBorrowerPassport,
 } from './borrower-repository';
 import { sealPassport } from './borrower-view';
-import { assertPersonDates, translateDuplicate } from './person-checks';
+import { verifyCode } from './one-time-codes';
+import { assertNewPassport, passportChangeBinding, translateDuplicate } from './person-checks';
 import { toMe } from './views';
 
+const ruDate = (date: string) => date.split('-').reverse().join('.');
+
 /**
- * The borrower replaces their passport themself. The duplicate check runs again (against every current and
- * former passport of other people) and the old passport goes to the history. Returns the new Me.
- * Throws VALIDATION_FAILED (dates), PERSON_ALREADY_REGISTERED (someone else's passport).
+ * Step 2 of a passport change: the SMS code of step 1 confirms exactly these data (it is bound to their hash).
+ * The checks run again (dates, against every current and former passport of other people), the old passport goes
+ * to the history, and the borrower gets an in-account message with its SMS copy (a change they did not make is
+ * noticed at once). Returns the new Me.
+ * Throws VALIDATION_FAILED (dates), PERSON_ALREADY_REGISTERED (someone else's passport), CODE_INVALID (wrong code,
+ * or a code sent for other data), CODE_EXPIRED, TOO_MANY_ATTEMPTS.
  */
 export async function changePassport(
   deps: Deps,
-  { borrowerId, passport, meta }: { borrowerId: string; passport: Passport; meta: RequestMeta },
+  {
+    borrowerId,
+    passport,
+    code,
+    meta,
+  }: { borrowerId: string; passport: Passport; code: string; meta: RequestMeta },
 ) {
   const current = await getBorrower(deps.db, borrowerId);
-  assertPersonDates(deps, current.birthDate, passport.issueDate);
-  const passportHash = deps.cipher.keyedHash(passportKey(passport.series, passport.number));
+  const passportHash = await assertNewPassport(deps, current, passport);
+  const { codeId } = await verifyCode(deps, {
+    subjectId: borrowerId,
+    code,
+    binding: passportChangeBinding(passport),
+  });
   const now = deps.clock.now();
   try {
     const updated = await deps.db.transaction(async (tx) => {
@@ -50,10 +66,21 @@ export async function changePassport(
         passportDivisionCode: passport.divisionCode,
         passportValidFrom: now,
       });
+      await postMessage(tx, {
+        borrowerId,
+        loanId: null,
+        kind: 'passport_changed',
+        text:
+          `Паспортные данные в личном кабинете изменены: паспорт ${maskPassport(passport.series, passport.number)}, ` +
+          `выдан ${ruDate(passport.issueDate)}. Если это были не вы, позвоните нам: ${deps.config.site.supportPhone}.`,
+        dedupeKey: `passport_changed:${codeId}`,
+        now,
+      });
       await audit(tx, {
         meta,
         actor: { kind: 'borrower', borrowerId },
         action: 'borrower.passport-changed',
+        details: { codeId },
       });
       return row;
     });

@@ -13,9 +13,12 @@ import {
 import { LIMITS, OTP_RULES } from './limit-rules';
 import { sendSms } from '../messaging/send-sms';
 
-type Purpose = 'registration' | 'recovery' | 'signature';
+type Purpose = 'registration' | 'recovery' | 'signature' | 'passport_change';
 
-const SMS_TEXT: Record<Exclude<Purpose, 'signature'>, (code: string, company: string) => string> = {
+const SMS_TEXT: Record<
+  Exclude<Purpose, 'signature' | 'passport_change'>,
+  (code: string, company: string) => string
+> = {
   registration: (code, company) =>
     `${code} — код для регистрации в личном кабинете ${company}. Никому его не сообщайте.`,
   recovery: (code, company) => `${code} — код для восстановления пароля ${company}. Никому его не сообщайте.`,
@@ -32,7 +35,7 @@ export type IssueInput = {
   phone: string;
   sendTo: string | null;
   ip: string;
-  /** The document hash a signature code is bound to. */
+  /** The hash of what the code confirms (a document to sign, the new passport data). */
   binding?: string;
   /** The SMS text; registration and recovery have their own. */
   message?: (code: string) => string;

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
+import type { Passport } from '../../../contracts';
 import { dateInZone } from '../../../domain/calendar';
-import { checkPersonDates } from '../../../domain/person';
+import { checkPassportChange, checkPersonDates, passportKey } from '../../../domain/person';
 import { isUniqueViolation } from '../../adapters/db/database';
 import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
+import { isCurrentPassportOfAnother, isFormerPassport, type BorrowerRow } from './borrower-repository';
 
 /**
  * A unique violation on borrowers means a duplicate phone (PHONE_ALREADY_REGISTERED) or person
@@ -26,4 +29,46 @@ export function assertPersonDates(deps: Deps, birthDate: string, passportIssueDa
   const today = dateInZone(deps.clock.now(), deps.config.timeZone);
   const errors = checkPersonDates({ birthDate, passportIssueDate, today });
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { errors });
+}
+
+/**
+ * Checks a new passport for `current` (the borrower's row) before a change: the dates (domain checkPassportChange:
+ * not older than the current passport, valid for the borrower's age) and that it is nobody else's, current or
+ * former. Returns the new passport's keyed hash. Throws VALIDATION_FAILED at `passport.issueDate`,
+ * PERSON_ALREADY_REGISTERED.
+ */
+export async function assertNewPassport(
+  deps: Deps,
+  current: BorrowerRow,
+  passport: Passport,
+): Promise<string> {
+  const errors = checkPassportChange({
+    birthDate: current.birthDate,
+    currentIssueDate: current.passportIssueDate,
+    newIssueDate: passport.issueDate,
+    today: dateInZone(deps.clock.now(), deps.config.timeZone),
+  });
+  if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { errors });
+  const passportHash = deps.cipher.keyedHash(passportKey(passport.series, passport.number));
+  if (
+    (await isCurrentPassportOfAnother(deps.db, passportHash, current.id)) ||
+    (await isFormerPassport(deps.db, passportHash, current.id))
+  )
+    throw new AppError('PERSON_ALREADY_REGISTERED');
+  return passportHash;
+}
+
+/**
+ * The SHA-256 (hex) of the new passport data, every field in a fixed order: the SMS code of a change is bound to
+ * it, as a signature code is bound to its document, so the code confirms these data and nothing else.
+ */
+export function passportChangeBinding(passport: Passport): string {
+  const fields = [
+    passport.series,
+    passport.number,
+    passport.issueDate,
+    passport.issuedBy,
+    passport.divisionCode,
+  ];
+  return createHash('sha256').update(JSON.stringify(fields), 'utf8').digest('hex');
 }

@@ -133,10 +133,10 @@ export async function findBorrowerPhone(db: DbOrTx, borrowerId: string): Promise
   return row?.phone;
 }
 
-/** Logs one SMS attempt without its text (codes must not rest in the database). */
+/** Logs one SMS attempt without its text (codes must not rest in the database), at `createdAt` (the app's clock). */
 export async function logSms(
   db: DbOrTx,
-  entry: { phone: string; kind: string; provider: string } & (
+  entry: { phone: string; kind: string; provider: string; createdAt: Date } & (
     { status: 'sent'; providerMessageId: string | null } | { status: 'failed'; error: string }
   ),
 ): Promise<void> {
@@ -147,15 +147,16 @@ export async function logSms(
  * After the close of business date D (run in the small hours of D + 1): reminders for payments due on D + 1
  * («сегодня»), D + 2 («завтра») and D + 4 («через 3 дня»), and a notice to every loan overdue on its 1st, 3rd,
  * 7th day and then weekly, each at `hour` local time of D + 1. Set-based; the dedupe key makes a rerun add nothing.
+ * Each message is stamped `now` (the app's clock, which the demo moves), never the database's now().
  */
 export async function insertDueReminders(
   db: DbOrTx,
-  options: { date: IsoDate; timeZone: string; hour: number },
+  options: { date: IsoDate; timeZone: string; hour: number; now: Date },
 ): Promise<void> {
   const today = addDays(options.date, 1);
   const sendAt = sql`(${today}::date + make_interval(hours => ${options.hour}))::timestamp AT TIME ZONE ${options.timeZone}`;
   await db.execute(sql`
-    INSERT INTO notifications (borrower_id, loan_id, kind, text, dedupe_key, sms_status, not_before)
+    INSERT INTO notifications (borrower_id, loan_id, kind, text, dedupe_key, sms_status, not_before, created_at)
     SELECT l.borrower_id, l.id, r.kind,
            CASE r.kind
              WHEN 'due_today' THEN 'Сегодня, ' || to_char(i.due_date, 'DD.MM.YYYY') || ', день платежа по договору № '
@@ -164,7 +165,7 @@ export async function insertDueReminders(
            END || c.number || ': ' || format_rub(i.total) || '. Оплатить можно в личном кабинете.',
            r.kind || ':' || l.id || ':' || i.due_date,
            CASE WHEN coalesce(p.sms_opt_out, '[]'::jsonb) ? r.kind THEN 'opted_out' ELSE 'queued' END,
-           ${sendAt}
+           ${sendAt}, ${options.now.toISOString()}::timestamptz
       FROM loans l
       JOIN contracts c ON c.id = l.contract_id
       JOIN loan_instalments i ON i.loan_id = l.id AND i.version = l.schedule_version
@@ -174,13 +175,13 @@ export async function insertDueReminders(
      WHERE l.status IN ('active', 'overdue')
     ON CONFLICT (dedupe_key) DO NOTHING`);
   await db.execute(sql`
-    INSERT INTO notifications (borrower_id, loan_id, kind, text, dedupe_key, sms_status, not_before)
+    INSERT INTO notifications (borrower_id, loan_id, kind, text, dedupe_key, sms_status, not_before, created_at)
     SELECT l.borrower_id, l.id, 'overdue',
            'Платёж по договору № ' || c.number || ' просрочен: ' || format_rub(b.principal_overdue + b.interest_overdue + b.penalty)
              || '. Оплатите в личном кабинете, чтобы не начислялась неустойка. Если трудно платить — напишите нам.',
            'overdue:' || l.id || ':' || ${today},
            'queued',
-           ${sendAt}
+           ${sendAt}, ${options.now.toISOString()}::timestamptz
       FROM loans l
       JOIN contracts c ON c.id = l.contract_id
       JOIN loan_balances b ON b.loan_id = l.id

@@ -46,7 +46,7 @@ export async function closeBusinessDay(
     if ((await countLoansLeftToClose(db, date)) === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  await queueDueReminders(db, date, timeZone);
+  await queueDueReminders(db, date, { timeZone, now });
   await expireProlongations(db, { today: addDays(date, 1) });
   await finishBusinessDay(db, { date, now, processed });
   return processed;

@@ -2,69 +2,83 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ZPassport, api, type Me, type PassportInput } from '../../../contracts';
+import { ZPassportChangeRequest, api, type Me, type Passport } from '../../../contracts';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import {
-  PassportFields,
-  emptyPassport,
-  passportToApi,
-  type PassportValues,
-} from '../../components/PassportFields';
+import { PassportFields, emptyPassport, passportToApi } from '../../components/PassportFields';
+import { resendAtOf } from '../../components/ResendCode';
 import { useServerErrors } from '../../forms/useServerErrors';
-import {
-  displayDateErrors,
-  focusFirstError,
-  mergeErrors,
-  personDateErrors,
-  validateWith,
-} from '../../forms/validation';
+import { focusFirstError, formErrors, passportChangeErrors, validateWith } from '../../forms/validation';
+import { PassportCodeStep, type PendingChange } from './PassportCodeStep';
 
-type Values = { passport: PassportValues };
-
-/** A new passport (after a replacement at 20 or 45, or a loss); the old one goes to the history. */
+/**
+ * A new passport (after a replacement at 20 or 45, or a loss), in two steps: the data, checked here and by the
+ * server (not older than the current passport, valid for the borrower's age), then the SMS code that confirms
+ * exactly these data. The old passport goes to the history.
+ */
 export function PassportChangeForm({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
-  const form = useForm<Values>({
+  const [pending, setPending] = useState<PendingChange | null>(null);
+  const form = useForm({
     initialValues: { passport: emptyPassport() },
     validate: ({ passport }) => {
-      const body = passportToApi(passport);
-      const result = validateWith(ZPassport, body, 'passport.');
-      return mergeErrors(
-        displayDateErrors({ 'passport.issueDate': passport.issueDate }),
-        result.ok ? {} : result.errors,
-        personDateErrors(me.birthDate, body.issueDate),
-      );
+      const body = { passport: passportToApi(passport) };
+      return formErrors(ZPassportChangeRequest, body, {
+        typedDates: { 'passport.issueDate': passport.issueDate },
+        rules: passportChangeErrors(me.birthDate, me.passport.issueDate, body.passport.issueDate),
+      });
     },
   });
-  // The body is the passport itself, so the server names its fields without the «passport.» of the form.
-  const errors = useServerErrors(form, { prefix: 'passport.' });
+  const errors = useServerErrors(form);
 
-  const change = useMutation({
-    mutationFn: (body: PassportInput) => call(api.changePassport, { body }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(queryKeys.me, updated);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.passportHistory });
-      form.reset();
-      setSaved(true);
-    },
+  const request = useMutation({
+    mutationFn: (passport: Passport) => call(api.passportChangeCode, { body: { passport } }),
+    onSuccess: (sent, passport) =>
+      setPending({ passport, resendAt: resendAtOf(sent), phoneMasked: sent.phoneMasked }),
     onError: errors.show,
   });
 
   const submit = form.onSubmit(({ passport }) => {
     errors.clear();
     setSaved(false);
-    const result = validateWith(ZPassport, passportToApi(passport));
-    if (result.ok) change.mutate(result.data);
+    const result = validateWith(ZPassportChangeRequest, { passport: passportToApi(passport) });
+    if (result.ok) request.mutate(result.data.passport);
   }, focusFirstError);
+
+  /** Back to the data: after «Изменить данные», or when the server refuses them at the second step. */
+  const backToData = (reason?: unknown) => {
+    setPending(null);
+    if (reason !== undefined) {
+      errors.show(reason);
+      focusFirstError();
+    }
+  };
+
+  if (pending !== null)
+    return (
+      <PassportCodeStep
+        pending={pending}
+        onPending={setPending}
+        onBack={backToData}
+        onDone={(updated) => {
+          queryClient.setQueryData(queryKeys.me, updated);
+          void queryClient.invalidateQueries({ queryKey: queryKeys.passportHistory });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
+          form.reset();
+          setPending(null);
+          setSaved(true);
+        }}
+      />
+    );
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          Получили новый паспорт? Укажите его данные — прежний паспорт сохранится в истории.
+          Получили новый паспорт? Укажите его данные — мы пришлём код в СМС для подтверждения, а прежний
+          паспорт сохранится в истории.
         </Text>
         <PassportFields bind={(field) => form.getInputProps(`passport.${field}`)} />
         {saved && (
@@ -73,8 +87,8 @@ export function PassportChangeForm({ me }: { me: Me }) {
           </Alert>
         )}
         <ApiErrorAlert error={errors.alert} />
-        <Button type="submit" loading={change.isPending} style={{ alignSelf: 'flex-start' }}>
-          Сохранить паспорт
+        <Button type="submit" loading={request.isPending} style={{ alignSelf: 'flex-start' }}>
+          Получить код в СМС
         </Button>
       </Stack>
     </form>

@@ -1,13 +1,11 @@
 import { Anchor, Button, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { ZConfirmCode, api, type CodeSent } from '../../../contracts';
+import { api, type CodeSent } from '../../../contracts';
 import { call } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CodeInput } from '../../components/fields';
 import { ResendCode } from '../../components/ResendCode';
-import { useCodeStep } from '../../components/useCodeStep';
-import { focusFirstError, validateWith } from '../../forms/validation';
+import { useCodeForm, useCodeStep } from '../../components/useCodeStep';
 import type { ConfirmState } from './state';
 
 /** The SMS code that confirms the phone. */
@@ -24,13 +22,7 @@ export function ConfirmStep({
   onResendPause: (resendAt: number) => void;
   onRestart: (reason: unknown) => void;
 }) {
-  const form = useForm({
-    initialValues: { code: '' },
-    validate: (values) => {
-      const result = validateWith(ZConfirmCode, values);
-      return result.ok ? {} : result.errors;
-    },
-  });
+  const { form, onSubmit } = useCodeForm();
   const { errors, restartIfGone, resend } = useCodeStep(form, {
     goneCode: 'REGISTRATION_NOT_FOUND',
     resend: () => call(api.registrationResend, { params: { id: state.id } }),
@@ -44,11 +36,7 @@ export function ConfirmStep({
     onError: restartIfGone,
   });
 
-  const submit = form.onSubmit((values) => {
-    errors.clear();
-    const result = validateWith(ZConfirmCode, values);
-    if (result.ok) confirm.mutate(result.data);
-  }, focusFirstError);
+  const submit = onSubmit((code) => confirm.mutate({ code }), errors.clear);
 
   return (
     <form onSubmit={submit} noValidate>

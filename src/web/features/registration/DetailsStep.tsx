@@ -17,13 +17,7 @@ import {
 } from '../../components/PassportFields';
 import { useServerErrors } from '../../forms/useServerErrors';
 import { displayDateToIso } from '../../i18n/format';
-import {
-  displayDateErrors,
-  focusFirstError,
-  mergeErrors,
-  personDateErrors,
-  validateWith,
-} from '../../forms/validation';
+import { focusFirstError, formErrors, personDateErrors, validateWith } from '../../forms/validation';
 import { PersonRegisteredAlert, PhoneTakenAlert } from './alerts';
 import { CaptchaField } from './CaptchaField';
 import { ConsentFields, noConsents, type ConsentValues } from './ConsentFields';
@@ -54,12 +48,10 @@ const ZDetails = ZRegistrationComplete.omit({ captchaId: true });
 
 function validateDetails(values: DetailsValues) {
   const body = toBody(values, '');
-  const result = validateWith(ZDetails, body);
-  return mergeErrors(
-    displayDateErrors({ birthDate: values.birthDate, 'passport.issueDate': values.passport.issueDate }),
-    result.ok ? {} : result.errors,
-    personDateErrors(body.birthDate, body.passport.issueDate),
-  );
+  return formErrors(ZDetails, body, {
+    typedDates: { birthDate: values.birthDate, 'passport.issueDate': values.passport.issueDate },
+    rules: personDateErrors(body.birthDate, body.passport.issueDate),
+  });
 }
 
 /** Treated specially: each has its own message with links, or sends the user back a step. */

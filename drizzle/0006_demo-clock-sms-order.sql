@@ -1,0 +1,1 @@
+ALTER TABLE "dev_sms_outbox" ADD COLUMN "seq" bigserial NOT NULL;
