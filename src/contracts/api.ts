@@ -15,6 +15,7 @@ import {
   ZRegistrationComplete,
   ZRegistrationStart,
   ZSessions,
+  ZSessionState,
   ZSiteStatus,
 } from './identity';
 import { ZPassport } from './person';
@@ -72,6 +73,12 @@ export const api = {
     summary: 'Состояние сайта и контакты',
   },
   csrf: { method: 'GET', path: '/api/csrf', response: ZCsrf, summary: 'CSRF-токен для изменяющих запросов' },
+  session: {
+    method: 'GET',
+    path: '/api/session',
+    response: ZSessionState,
+    summary: 'Кто на сайте: гость или заёмщик (с его данными)',
+  },
   captcha: {
     method: 'POST',
     path: '/api/captcha',
