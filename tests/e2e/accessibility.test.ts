@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { payNow, startPayment, takeLoan } from '../support/servicing';
-import { TestClient, registerBorrower } from '../support/test-app';
+import { TestClient, lastCodeSentTo, newPerson, registerBorrower } from '../support/test-app';
 import { useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
@@ -100,12 +100,27 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
         problems.push(...(await problemsAt(page, viewport)).map((p) => `${path} ${p}`));
     };
 
-    // A guest: the public pages, the demo pages and the acquirer's page.
+    // A guest: the public pages, the demo pages, the acquirer's page and «not found».
     for (const path of ['/', '/register', '/recover', '/dev/sms', '/dev/business-date', '/login'])
       await check(path);
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: join(tmpdir(), 'a11y-login-320.png') });
     await check(new URL(payment.confirmationUrl, stand.base).pathname);
+    await check('/no-such-page');
+
+    // Registration's second step: the person, the passport, the captcha and the consents.
+    const newcomer = newPerson();
+    await page.goto(`${stand.base}/register`);
+    await page.getByLabel('Номер телефона').fill(newcomer.phone.slice(2));
+    await page.getByLabel('Пароль', { exact: true }).fill(newcomer.password);
+    await page.getByLabel('Повторите пароль').fill(newcomer.password);
+    await page.getByRole('button', { name: 'Продолжить' }).click();
+    await page.getByLabel('Код из СМС').waitFor();
+    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(t.deps, newcomer.phone));
+    await page.getByRole('button', { name: 'Подтвердить' }).click();
+    await page.getByLabel('Фамилия').waitFor();
+    for (const viewport of [PHONE, DESKTOP])
+      problems.push(...(await problemsAt(page, viewport)).map((p) => `/register step 2 ${p}`));
 
     // Signed in: every page of the account.
     await page.goto(`${stand.base}/login`);
