@@ -17,6 +17,7 @@ import {
   ZRegistrationComplete,
   ZRegistrationStart,
   ZSessions,
+  ZSessionState,
   ZSiteStatus,
 } from './identity';
 import { ZApplication, ZApplicationRequest, ZProduct, ZQuote, ZQuoteRequest } from './loans';
@@ -73,6 +74,12 @@ export const api = {
     summary: 'Состояние сайта и контакты',
   },
   csrf: { method: 'GET', path: '/api/csrf', response: ZCsrf, summary: 'CSRF-токен для изменяющих запросов' },
+  session: {
+    method: 'GET',
+    path: '/api/session',
+    response: ZSessionState,
+    summary: 'Кто на сайте: гость или заёмщик (с его данными)',
+  },
   captcha: {
     method: 'POST',
     path: '/api/captcha',

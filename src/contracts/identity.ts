@@ -77,6 +77,16 @@ export type PassportChangeRequest = z.input<typeof ZPassportChangeRequest>;
 export const ZPassportChange = ZPassportChangeRequest.extend({ code: ZOtpCode });
 export type PassportChangeInput = z.input<typeof ZPassportChange>;
 
+/**
+ * Who is on the site, for `GET /api/session`: a guest (`signedIn: false`, nothing else) or the signed-in borrower
+ * with their data. Always 200: a guest is not an error, so the web app asks this instead of `GET /api/me` (401).
+ */
+export const ZSessionState = z.discriminatedUnion('signedIn', [
+  z.object({ signedIn: z.literal(false) }),
+  z.object({ signedIn: z.literal(true), me: ZMe }),
+]);
+export type SessionState = z.infer<typeof ZSessionState>;
+
 export const ZPassportHistoryItem = z.object({
   seriesAndNumberMasked: z.string(),
   issueDate: ZIsoDate,

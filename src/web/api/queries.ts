@@ -42,17 +42,13 @@ export function useSiteStatus() {
   });
 }
 
-/** The borrower, or null when nobody is signed in. */
+/** The borrower, or null when nobody is signed in (`GET /api/session`: a guest is a 200, not a logged 401). */
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
     queryFn: async ({ signal }) => {
-      try {
-        return await call(api.me, { signal });
-      } catch (error) {
-        if (isApiError(error, 'UNAUTHENTICATED')) return null;
-        throw error;
-      }
+      const state = await call(api.session, { signal });
+      return state.signedIn ? state.me : null;
     },
     staleTime: 60_000,
   });

@@ -1,16 +1,16 @@
-import { Anchor, Badge, Box, Button, Container, Group, Indicator, Text } from '@mantine/core';
+import { Anchor, Box, Burger, Button, Container, Group, Menu, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../contracts';
 import { call, forgetCsrfToken } from '../api/client';
-import { useMe, useNotifications, useSiteStatus } from '../api/queries';
+import { useMe, useSiteStatus } from '../api/queries';
+import { MessagesButton } from './MessagesButton';
+import { NAV_SPACING } from './nav-spacing';
 import { signedOut } from './query-client';
 
-/** Four items must fit a 360 px phone: tighter there, as before from 576 px up. */
-const NAV_SPACING = { px: { base: 6, xs: 'xs' }, fz: { base: 13, xs: 'sm' } } as const;
-
 /** A menu item; it is marked current on its own page and on the pages listed in `also` (prefixes). */
-function NavButton({ to, label, also = [] }: { to: string; label: string; also?: string[] }) {
+function NavButton({ to, label, also }: { to: string; label: string; also: readonly string[] }) {
   const { pathname } = useLocation();
   const current = pathname === to;
   const active = current || also.some((prefix) => pathname.startsWith(prefix));
@@ -28,57 +28,37 @@ function NavButton({ to, label, also = [] }: { to: string; label: string; also?:
   );
 }
 
-/** An envelope, for «Сообщения» on a phone where the word does not fit. */
-function EnvelopeIcon() {
-  return (
-    <svg
-      width="20"
-      height="20"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden
-    >
-      <rect x="3" y="5" width="18" height="14" rx="2" />
-      <path d="m3 7 9 6 9-6" />
-    </svg>
-  );
-}
+/** The account's pages; on a phone (below 576 px) they fold into «Меню», beside «Сообщения» and «Выйти». */
+const ACCOUNT_PAGES = [
+  { to: '/account', label: 'Главная', also: ['/account/apply', '/account/applications/', '/account/loans/'] },
+  { to: '/account/profile', label: 'Профиль', also: [] },
+  { to: '/account/sessions', label: 'Сеансы', also: [] },
+] as const;
 
-/** «Сообщения» with the number of unread ones; an envelope with a dot-count instead of the word below 576 px. */
-function MessagesButton() {
+/** «Меню» on a phone: the account's pages in a drop-down, the current one marked. */
+function PhoneMenu() {
   const { pathname } = useLocation();
-  const { data } = useNotifications();
-  const unread = data?.unread ?? 0;
-  const current = pathname === '/account/notifications';
-  const count = unread > 99 ? '99+' : String(unread);
+  const [opened, setOpened] = useState(false);
   return (
-    <Button
-      component={Link}
-      to="/account/notifications"
-      variant={current ? 'light' : 'subtle'}
-      size="sm"
-      {...NAV_SPACING}
-      aria-current={current ? 'page' : undefined}
-      aria-label={unread > 0 ? `Сообщения, непрочитанных: ${unread}` : 'Сообщения'}
-      // The count sits on the envelope's corner, partly outside the button.
-      styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+    // No focus placeholder: a focusable role="presentation" div is not a valid child of role="menu" (axe).
+    <Menu
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-end"
+      width={200}
+      withInitialFocusPlaceholder={false}
     >
-      <Box component="span" visibleFrom="xs" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-        Сообщения
-        {unread > 0 && (
-          <Badge size="sm" circle color="red" aria-hidden>
-            {count}
-          </Badge>
-        )}
-      </Box>
-      <Box component="span" hiddenFrom="xs" display="flex">
-        <Indicator label={count} size={16} color="red" disabled={unread === 0} offset={2} aria-hidden>
-          <EnvelopeIcon />
-        </Indicator>
-      </Box>
-    </Button>
+      <Menu.Target>
+        <Burger opened={opened} size="sm" aria-label="Меню" />
+      </Menu.Target>
+      <Menu.Dropdown>
+        {ACCOUNT_PAGES.map(({ to, label }) => (
+          <Menu.Item key={to} component={Link} to={to} aria-current={pathname === to ? 'page' : undefined}>
+            {label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 
@@ -108,14 +88,17 @@ export function Header() {
           <Group gap={4} component="nav" aria-label="Основное меню" wrap="nowrap">
             {me ? (
               <>
-                <NavButton
-                  to="/account"
-                  label="Главная"
-                  also={['/account/apply', '/account/applications/', '/account/loans/']}
-                />
-                <MessagesButton />
-                <NavButton to="/account/profile" label="Профиль" />
-                <NavButton to="/account/sessions" label="Сеансы" />
+                {ACCOUNT_PAGES.map((page, index) => (
+                  <Fragment key={page.to}>
+                    <Box visibleFrom="xs">
+                      <NavButton to={page.to} label={page.label} also={page.also} />
+                    </Box>
+                    {index === 0 && <MessagesButton />}
+                  </Fragment>
+                ))}
+                <Box hiddenFrom="xs" display="flex">
+                  <PhoneMenu />
+                </Box>
                 <Button
                   variant="subtle"
                   color="gray"
@@ -129,10 +112,10 @@ export function Header() {
               </>
             ) : (
               <>
-                <Button component={Link} to="/register" variant="subtle" size="sm" px="xs">
+                <Button component={Link} to="/register" variant="subtle" size="sm" {...NAV_SPACING}>
                   Регистрация
                 </Button>
-                <Button component={Link} to="/login" size="sm">
+                <Button component={Link} to="/login" size="sm" {...NAV_SPACING}>
                   Войти
                 </Button>
               </>

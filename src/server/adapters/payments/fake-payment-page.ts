@@ -176,13 +176,13 @@ function layout(title: string, content: string): string {
   h1 { font-size: 20px; margin: 0 0 16px; }
   .amount { font-size: 32px; font-weight: 700; margin: 0 0 8px; }
   .description { margin: 0 0 8px; }
-  .muted { color: #868e96; font-size: 14px; }
+  .muted { color: #676d74; font-size: 14px; }
   .actions { display: flex; flex-direction: column; gap: 8px; margin-top: 16px; }
   .actions form { margin: 0; }
   button { width: 100%; padding: 12px; font-size: 16px; border-radius: 8px; border: 1px solid #ced4da; cursor: pointer; background: #fff; }
-  button.primary { background: #228be6; border-color: #228be6; color: #fff; }
+  button.primary { background: #1a68ad; border-color: #1a68ad; color: #fff; }
   .status { font-size: 18px; font-weight: 600; }
-  .ok { color: #2b8a3e; }
+  .ok { color: #287937; }
   .canceled { color: #c92a2a; }
 </style>
 </head>

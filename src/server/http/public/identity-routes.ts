@@ -4,6 +4,7 @@ import { completePasswordRecovery } from '../../modules/identity/complete-passwo
 import { completeRegistration } from '../../modules/identity/complete-registration';
 import { confirmRegistrationPhone } from '../../modules/identity/confirm-registration-phone';
 import type { Deps } from '../../deps';
+import { showProfile } from '../../modules/identity/show-profile';
 import { resendRecoveryCode } from '../../modules/identity/resend-recovery-code';
 import { resendRegistrationCode } from '../../modules/identity/resend-registration-code';
 import { signIn } from '../../modules/identity/sign-in';
@@ -36,6 +37,12 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     setSessionCookie(reply, session.token, deps.config);
     return me;
   });
+  // A guest is not an error: 200 { signedIn: false }, so the web app's «who am I» never logs a failed request.
+  route(app, deps, api.session, open, async ({ actor }) =>
+    actor.kind === 'borrower'
+      ? { signedIn: true as const, me: await showProfile(deps, { borrowerId: actor.borrowerId }) }
+      : { signedIn: false as const },
+  );
   route(app, deps, api.logout, { audience: 'public', duringMaintenance: true }, async ({ actor, reply }) => {
     if (actor.kind === 'borrower') await signOut(deps, { sessionId: actor.sessionId });
     clearSessionCookie(reply, deps.config);

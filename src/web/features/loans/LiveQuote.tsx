@@ -1,17 +1,14 @@
-import { Box, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { QuoteSummary } from './QuoteSummary';
 import type { useLiveQuote } from './useLiveQuote';
+import { LiveResult } from '../../components/LiveResult';
 
 /** The quote as the sliders move: the last result stays, dimmed, while the next one is on its way. */
 export function LiveQuote({ live }: { live: ReturnType<typeof useLiveQuote> }) {
   return (
     <>
-      <Box
-        aria-live="polite"
-        aria-busy={live.settling}
-        style={{ opacity: live.settling ? 0.6 : 1, transition: 'opacity 150ms' }}
-      >
+      <LiveResult settling={live.settling}>
         {live.quote ? (
           <QuoteSummary quote={live.quote} />
         ) : (
@@ -21,7 +18,7 @@ export function LiveQuote({ live }: { live: ReturnType<typeof useLiveQuote> }) {
             </Text>
           )
         )}
-      </Box>
+      </LiveResult>
       <ApiErrorAlert error={live.error} />
     </>
   );

@@ -32,6 +32,7 @@ import {
   type PaymentChoice,
 } from './payment-attempt';
 import { leavingForProvider, usePayLoan } from './usePayLoan';
+import { LiveResult } from '../../components/LiveResult';
 
 type Purpose = 'next' | 'payoff' | 'custom';
 type Method = PaymentView['method'];
@@ -202,11 +203,7 @@ export function PaySection({ loan, onStay }: { loan: LoanView; onStay: (payment:
                   onChange={(amount) => update({ amount })}
                   error={amountError}
                 />
-                <Box
-                  aria-live="polite"
-                  aria-busy={settling}
-                  style={{ opacity: settling ? 0.6 : 1, transition: 'opacity 150ms' }}
-                >
+                <LiveResult settling={settling}>
                   {shownQuote && !serverAmountError && (
                     <QuoteResult
                       quote={shownQuote}
@@ -220,7 +217,7 @@ export function PaySection({ loan, onStay }: { loan: LoanView; onStay: (payment:
                       Считаем…
                     </Text>
                   )}
-                </Box>
+                </LiveResult>
                 <ApiErrorAlert error={quoteFailure} />
                 {shownQuote && !shownQuote.closesLoan && !serverAmountError && (
                   <ScheduleAfter

@@ -27,6 +27,7 @@ import { METHOD_OPTIONS, PROLONGATION_ANCHOR } from './labels';
 import { usedText } from './loan-texts';
 import { forgetPaymentAttempt, sessionKeyStorage, storedAttempt } from './payment-attempt';
 import { leavingForProvider, usePayLoan } from './usePayLoan';
+import { LiveResult } from '../../components/LiveResult';
 
 const daysText = (n: number) => termText(n, 'days');
 
@@ -172,11 +173,7 @@ function ProlongationForm({ loan, onRequested }: { loan: LoanView; onRequested: 
           </>
         ) : null}
       </Stack>
-      <Box
-        aria-live="polite"
-        aria-busy={settling}
-        style={{ opacity: settling ? 0.6 : 1, transition: 'opacity 150ms' }}
-      >
+      <LiveResult settling={settling}>
         {quote.data ? (
           <InfoList
             items={[
@@ -195,7 +192,7 @@ function ProlongationForm({ loan, onRequested }: { loan: LoanView; onRequested: 
             </Text>
           )
         )}
-      </Box>
+      </LiveResult>
       <ApiErrorAlert error={quote.isError && !settling ? quote.error : null} />
       <ApiErrorAlert error={request.error} />
       <Button

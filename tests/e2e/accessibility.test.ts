@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { payNow, startPayment, takeLoan } from '../support/servicing';
+import { TestClient, lastCodeSentTo, newPerson, registerBorrower } from '../support/test-app';
+import { useBrowserStand } from './browser';
+
+const stand = useBrowserStand();
+
+/** axe-core's browser bundle, evaluated in the page (DevTools evaluation is not subject to the site's CSP). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.2 AA and axe's best practices; only serious and critical findings fail the test. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const FAILING_IMPACTS = ['serious', 'critical'];
+
+/** The narrowest phone the site supports, and a desktop. */
+const PHONE = { width: 320, height: 640 };
+const DESKTOP = { width: 1280, height: 800 };
+
+type AxeNode = {
+  html: string;
+  target: string[];
+  any: { data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }[];
+};
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: AxeNode[] };
+
+/** «selector <element>» or, for a contrast finding, «selector (#fg on #bg 3.11:1)». */
+const describeNode = ({ target, any, html }: AxeNode) => {
+  const data = any[0]?.data;
+  return data?.fgColor
+    ? `${target.join(' ')} (${data.fgColor} on ${data.bgColor} ${data.contrastRatio}:1)`
+    : `${target.join(' ')} ${html}`;
+};
+
+/** axe's serious and critical violations on the page as it is now, one line each: rule, help, elements. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }).axe
+        .run({
+          runOnly: { type: 'tag', values: tags },
+          // WCAG 2.2 SC 2.5.3 «Label in Name» (level A): axe still files it as experimental.
+          rules: { 'label-content-name-mismatch': { enabled: true } },
+          resultTypes: ['violations'],
+        })
+        .then((r) => r.violations),
+    AXE_TAGS,
+  );
+  return violations
+    .filter((v) => FAILING_IMPACTS.includes(v.impact ?? ''))
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map(describeNode).join(', ')}`);
+}
+
+/** Waits until the page shows its heading and nothing in it is loading any more. */
+async function settled(page: Page) {
+  await page.locator('h1').first().waitFor();
+  await expect.poll(() => page.locator('.mantine-Loader-root:visible').count()).toBe(0);
+}
+
+/** What is wrong with one page at one width: axe findings and, on a phone, a sideways scroll. */
+async function problemsAt(page: Page, viewport: { width: number; height: number }): Promise<string[]> {
+  await page.setViewportSize(viewport);
+  await settled(page);
+  const problems = await seriousViolations(page);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scrollWidth > viewport.width)
+    problems.push(`scrolls sideways: ${scrollWidth} px > ${viewport.width} px`);
+  return problems.map((p) => `${viewport.width} px: ${p}`);
+}
+
+describe('every page of the site is accessible at 320 px and on a desktop', () => {
+  it('has no serious axe violation, no sideways scroll on a phone and no console error', async () => {
+    const { t } = stand;
+    // A borrower with a paid-out loan (an application, a loan), 1 000 ₽ paid on it (one unread message) and a
+    // payment waiting on the acquirer's page.
+    const c = new TestClient(t.app, '203.0.113.120');
+    const { person } = await registerBorrower(c, t.deps);
+    const loan = await takeLoan(t, c, person.phone);
+    await payNow(t, c, loan.id, { purpose: 'custom', amount: '100000' });
+    const payment = await startPayment(c, loan.id, { purpose: 'payoff' });
+
+    const context = await stand.browser.newContext({ viewport: PHONE, locale: 'ru-RU' });
+    await context.clock.setFixedTime(t.clock.now());
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+
+    const problems: string[] = [];
+    const check = async (path: string) => {
+      await page.goto(`${stand.base}${path}`);
+      for (const viewport of [PHONE, DESKTOP])
+        problems.push(...(await problemsAt(page, viewport)).map((p) => `${path} ${p}`));
+    };
+
+    // A guest: the public pages, the demo pages, the acquirer's page and «not found».
+    for (const path of ['/', '/register', '/recover', '/dev/sms', '/dev/business-date', '/login'])
+      await check(path);
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: join(tmpdir(), 'a11y-login-320.png') });
+    await check(new URL(payment.confirmationUrl, stand.base).pathname);
+    await check('/no-such-page');
+
+    // Registration's second step: the person, the passport, the captcha and the consents.
+    const newcomer = newPerson();
+    await page.goto(`${stand.base}/register`);
+    await page.getByLabel('Номер телефона').fill(newcomer.phone.slice(2));
+    await page.getByLabel('Пароль', { exact: true }).fill(newcomer.password);
+    await page.getByLabel('Повторите пароль').fill(newcomer.password);
+    await page.getByRole('button', { name: 'Продолжить' }).click();
+    await page.getByLabel('Код из СМС').waitFor();
+    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(t.deps, newcomer.phone));
+    await page.getByRole('button', { name: 'Подтвердить' }).click();
+    await page.getByLabel('Фамилия').waitFor();
+    for (const viewport of [PHONE, DESKTOP])
+      problems.push(...(await problemsAt(page, viewport)).map((p) => `/register step 2 ${p}`));
+
+    // Signed in: every page of the account.
+    await page.goto(`${stand.base}/login`);
+    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
+    await page.getByLabel('Пароль', { exact: true }).fill(person.password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.waitForURL(/\/account$/);
+    // The unread count is in the messages link's name, at both widths (WCAG 2.2 SC 2.5.3 «Label in Name»).
+    for (const viewport of [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.getByRole('link', { name: /^Сообщения, 1 непрочитанное$/ }).waitFor();
+    }
+    // On a phone the account's pages fold into «Меню»: the header fits, and the open menu passes axe too.
+    await settled(page);
+    await page.screenshot({ path: join(tmpdir(), 'a11y-account-320.png') });
+    await page.getByRole('button', { name: 'Меню' }).click();
+    await page.getByRole('menuitem', { name: 'Профиль' }).waitFor();
+    problems.push(...(await seriousViolations(page)).map((p) => `/account menu 320 px: ${p}`));
+    await page.screenshot({ path: join(tmpdir(), 'a11y-menu-320.png') });
+    await page.getByRole('menuitem', { name: 'Профиль' }).click();
+    await page.waitForURL(/\/account\/profile$/);
+    for (const path of [
+      '/account',
+      '/account/apply',
+      `/account/applications/${loan.applicationId}`,
+      `/account/loans/${loan.id}`,
+      '/account/notifications',
+      '/account/profile',
+      '/account/sessions',
+    ])
+      await check(path);
+
+    expect(problems).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
