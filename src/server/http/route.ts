@@ -42,9 +42,10 @@ export type RouteOptions<A extends Audience> = {
   duringMaintenance?: boolean;
 } & (A extends 'staff' ? { permission: Permission } : { permission?: never });
 
+/** The caller's address and browser; the User-Agent is cut to 512 characters without control characters. */
 export const metaOf = (request: FastifyRequest): RequestMeta => ({
   ip: request.ip,
-  userAgent: request.headers['user-agent'],
+  userAgent: request.headers['user-agent']?.replace(/\p{Cc}/gu, '').slice(0, 512),
 });
 
 /** One registered route as the route table lists it. */
