@@ -4,11 +4,11 @@ import { newNumericCode } from '../../security/secrets';
 import type { Deps } from '../../deps';
 import {
   consumeCode,
-  countFailedAttempt,
   deleteCode,
   findLastCodeIssuedAt,
   findLatestUnconsumedCode,
   insertCode,
+  takeAttempt,
 } from './code-repository';
 import { LIMITS, OTP_RULES } from './limit-rules';
 import { sendSms } from '../messaging/send-sms';
@@ -97,29 +97,35 @@ async function sendCode(deps: Deps, kind: string, phone: string, text: string, c
 }
 
 /**
- * Checks the latest code of a subject: 5 wrong tries burn it, a right one is consumed once. Throws CODE_EXPIRED
- * (none, expired or consumed meanwhile), TOO_MANY_ATTEMPTS (burnt), CODE_INVALID with attemptsLeft.
+ * Checks the latest code of a subject: every code has at most 5 tries (OTP_RULES.maxFailedAttempts), each taken
+ * atomically before the comparison, so twenty parallel guesses still compare at most five; a right code is
+ * consumed once. Used for every one-time code (registration, recovery, contract signing, prolongation).
+ * Throws CODE_EXPIRED (none, expired or consumed meanwhile), TOO_MANY_ATTEMPTS (no try left),
+ * CODE_INVALID with attemptsLeft.
  */
 export async function verifyCode(
   deps: Deps,
   input: { subjectId: string; code: string; binding?: string },
 ): Promise<{ codeId: string }> {
   const now = deps.clock.now();
+  const max = OTP_RULES.maxFailedAttempts;
   const current = await findLatestUnconsumedCode(deps.db, input.subjectId);
-  if (!current) throw new AppError('CODE_EXPIRED');
-  if (current.failedAttempts >= OTP_RULES.maxFailedAttempts)
-    throw new AppError('TOO_MANY_ATTEMPTS', {
-      detail: 'Слишком много неверных попыток. Запросите новый код.',
-    });
-  if (current.expiresAt <= now) throw new AppError('CODE_EXPIRED');
-  if (current.codeHash !== codeHash(deps, input.subjectId, input.code, input.binding)) {
-    const failedAttempts = await countFailedAttempt(deps.db, current.id, OTP_RULES.maxFailedAttempts);
-    const attemptsLeft = Math.max(
-      0,
-      OTP_RULES.maxFailedAttempts - (failedAttempts ?? OTP_RULES.maxFailedAttempts),
-    );
-    throw new AppError('CODE_INVALID', { attemptsLeft, errors: [{ path: 'code', message: 'Неверный код' }] });
+  if (!current || current.expiresAt <= now) throw new AppError('CODE_EXPIRED');
+  const attempt = await takeAttempt(deps.db, current.id, max, now);
+  if (attempt === undefined) {
+    // No try was taken: the code is burnt, or another request consumed it (or it expired) meanwhile.
+    const latest = await findLatestUnconsumedCode(deps.db, input.subjectId);
+    if (latest?.id === current.id && latest.failedAttempts >= max)
+      throw new AppError('TOO_MANY_ATTEMPTS', {
+        detail: 'Слишком много неверных попыток. Запросите новый код.',
+      });
+    throw new AppError('CODE_EXPIRED');
   }
+  if (current.codeHash !== codeHash(deps, input.subjectId, input.code, input.binding))
+    throw new AppError('CODE_INVALID', {
+      attemptsLeft: max - attempt,
+      errors: [{ path: 'code', message: 'Неверный код' }],
+    });
   if (!(await consumeCode(deps.db, current.id, now))) throw new AppError('CODE_EXPIRED');
   return { codeId: current.id };
 }
