@@ -36,11 +36,17 @@ export type IssueInput = {
   binding?: string;
   /** The SMS text; registration and recovery have their own. */
   message?: (code: string) => string;
+  /**
+   * The request comes from a device or address the account signed in from before: it spends a per-phone budget
+   * of its own, which strangers asking for the same phone cannot spend.
+   */
+  knownSource?: boolean;
 };
 
 /**
- * Issues a fresh code for a registration or recovery and sends it by SMS. Enforces the resend pause and the
- * daily caps per phone and per IP. With `sendTo: null` (recovery of an unknown number) it counts and answers
+ * Issues a fresh code for a registration, recovery or signature and sends it by SMS. Enforces the resend pause
+ * and the daily caps per phone and per IP, each counted per purpose: a stranger's recovery requests never spend
+ * the budget of the borrower's contract-signing codes (and a known source's recovery budget is its own). With `sendTo: null` (recovery of an unknown number) it counts and answers
  * exactly as if it had sent, so the answer never tells whether a number is registered.
  * Throws CODE_RESEND_TOO_EARLY, TOO_MANY_ATTEMPTS (daily caps), SMS_UNAVAILABLE (the code is then withdrawn).
  */
@@ -54,9 +60,10 @@ export async function issueCode(deps: Deps, input: IssueInput): Promise<CodeSent
         retryAfterSec: Math.ceil(OTP_RULES.resendCooldownSec - waited),
       });
   }
+  const phoneBudget = `${input.purpose}:${deps.cipher.keyedHash(input.phone)}${input.knownSource ? ':known' : ''}`;
   for (const [rule, key] of [
-    [LIMITS.smsPerPhoneDay, deps.cipher.keyedHash(input.phone)],
-    [LIMITS.smsPerIpDay, input.ip],
+    [LIMITS.smsPerPhoneDay, phoneBudget],
+    [LIMITS.smsPerIpDay, `${input.purpose}:${input.ip}`],
   ] as const) {
     const verdict = await deps.limiter.consume(rule, key);
     if (!verdict.allowed) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSec: verdict.retryAfterSec });
