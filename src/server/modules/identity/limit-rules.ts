@@ -15,6 +15,7 @@ export const LIMITS = {
   loginFailuresIp: { name: 'login-fail-ip', points: 100, durationSec: 3600, blockSec: 3600 },
   smsPerPhoneDay: { name: 'sms-phone-day', points: 10, durationSec: 86_400 },
   smsPerIpDay: { name: 'sms-ip-day', points: 30, durationSec: 86_400 },
+  smsPerDeviceDay: { name: 'sms-device-day', points: 30, durationSec: 86_400 },
   captchaPerIp: { name: 'captcha-ip', points: 60, durationSec: 3600 },
 } satisfies Record<string, LimitRule>;
 

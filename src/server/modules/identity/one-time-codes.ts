@@ -32,6 +32,8 @@ export type IssueInput = {
   phone: string;
   sendTo: string | null;
   ip: string;
+  /** The request's device cookie id, when it carried a valid one. */
+  deviceId?: string | undefined;
   /** The document hash a signature code is bound to. */
   binding?: string;
   /** The SMS text; registration and recovery have their own. */
@@ -60,14 +62,7 @@ export async function issueCode(deps: Deps, input: IssueInput): Promise<CodeSent
         retryAfterSec: Math.ceil(OTP_RULES.resendCooldownSec - waited),
       });
   }
-  const phoneBudget = `${input.purpose}:${deps.cipher.keyedHash(input.phone)}${input.knownSource ? ':known' : ''}`;
-  for (const [rule, key] of [
-    [LIMITS.smsPerPhoneDay, phoneBudget],
-    [LIMITS.smsPerIpDay, `${input.purpose}:${input.ip}`],
-  ] as const) {
-    const verdict = await deps.limiter.consume(rule, key);
-    if (!verdict.allowed) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSec: verdict.retryAfterSec });
-  }
+  await spendCodeBudget(deps, input);
 
   const code = newNumericCode(OTP_RULES.length);
   const codeId = await insertCode(deps.db, {
@@ -91,6 +86,27 @@ export async function issueCode(deps: Deps, input: IssueInput): Promise<CodeSent
     resendAvailableInSec: OTP_RULES.resendCooldownSec,
     expiresInSec: OTP_RULES.ttlSec,
   };
+}
+
+/**
+ * Spends one code of the daily budgets of its purpose: per phone (10; a known source's own budget apart), per IP
+ * (30) and per device cookie (30). Throws TOO_MANY_ATTEMPTS with retryAfterSec when one is spent. Also called
+ * where a request is refused without a code (a registered phone at registration), so that answer is limited
+ * exactly like one that sends a code.
+ */
+export async function spendCodeBudget(
+  deps: Deps,
+  input: Pick<IssueInput, 'purpose' | 'phone' | 'ip' | 'deviceId' | 'knownSource'>,
+): Promise<void> {
+  const phoneBudget = `${input.purpose}:${deps.cipher.keyedHash(input.phone)}${input.knownSource ? ':known' : ''}`;
+  for (const [rule, key] of [
+    [LIMITS.smsPerPhoneDay, phoneBudget],
+    [LIMITS.smsPerIpDay, `${input.purpose}:${input.ip}`],
+    ...(input.deviceId ? [[LIMITS.smsPerDeviceDay, `${input.purpose}:${input.deviceId}`] as const] : []),
+  ] as const) {
+    const verdict = await deps.limiter.consume(rule, key);
+    if (!verdict.allowed) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSec: verdict.retryAfterSec });
+  }
 }
 
 async function sendCode(deps: Deps, kind: string, phone: string, text: string, codeId: string) {
