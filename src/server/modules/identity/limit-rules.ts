@@ -5,7 +5,9 @@ import type { LimitRule } from '../../adapters/limits/limiter';
  * - per phone and IP, consecutive failures earn a growing pause: none for the first 3, then 5 s, 15 s, 1 min,
  *   5 min, and 15 min from the 8th on; a success clears it. An attacker from one address only slows himself.
  * - per phone from all addresses: 30 failures an hour lock that phone's password sign-in for 15 minutes, never
- *   longer, and «Забыли пароль» keeps working, so a real borrower is never locked out for long.
+ *   longer, except for a device (signed device cookie) or address the account signed in from before, and
+ *   «Забыли пароль» keeps working, so strangers cannot lock a borrower out.
+ * SMS codes (sms*): 10 per phone, 30 per IP, 30 per device a day, each counted per purpose (one-time-codes.ts).
  * - per IP: 100 failures an hour lock the address for an hour.
  */
 export const LIMITS = {
