@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../src/contracts';
-import { clientsOf, newPerson, registerBorrower, useTestApp, type TestClient } from '../support/test-app';
+import {
+  clientsOf,
+  completionBody,
+  newPerson,
+  registerBorrower,
+  useTestApp,
+  type TestClient,
+} from '../support/test-app';
 
 const t = useTestApp();
 const client = clientsOf(t, '198.51.100');
@@ -138,6 +145,11 @@ describe('no string from outside reaches the database unvalidated', () => {
     ['login: password', '/api/auth/login', { phone: person.phone, password: `x${NUL}` }],
     ['recovery: phone', '/api/password-recovery', { phone: NUL }],
     ['registration: password', '/api/registration', { phone: person.phone, password: `Vesna!2026${NUL}` }],
+    [
+      'registration step 2: captcha answer',
+      '/api/registration/6f1d3c1e-7a52-4d7e-9a0b-2a8f1c3d4e5f/complete',
+      { ...completionBody(person, '6f1d3c1e-7a52-4d7e-9a0b-2a8f1c3d4e5f'), captchaAnswer: `k7${NUL}` },
+    ],
     ['quote: product', '/api/quote', { productId: NUL, amount: '1000000', term: 10 }],
     ['quote: a long product id', '/api/quote', { productId: 'p'.repeat(65), amount: '1000000', term: 10 }],
   ];
