@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCodeSent, ZIsoDate, ZOtpCode, ZPassword, ZUuid } from './common';
+import { ZCodeSent, ZIsoDate, ZOtpCode, ZPassword, ZPasswordAttempt, ZText, ZUuid } from './common';
 import { ZPassport, ZPersonFields, ZSex } from './person';
 import { ZPhone } from './phone';
 
@@ -18,11 +18,7 @@ const mustAccept = (message: string) => z.literal(true, { error: message });
 export const ZRegistrationComplete = ZPersonFields.extend({
   passport: ZPassport,
   captchaId: ZUuid,
-  captchaAnswer: z
-    .string({ error: 'Введите код с картинки' })
-    .trim()
-    .min(1, 'Введите код с картинки')
-    .max(12),
+  captchaAnswer: ZText(12, 'Код с картинки').min(1, 'Введите код с картинки'),
   consents: z.object({
     personal_data: mustAccept('Нужно согласие на обработку персональных данных'),
     simple_signature: mustAccept('Нужно принять соглашение об использовании простой электронной подписи'),
@@ -46,7 +42,7 @@ export const ZConsentDocument = z.object({
 export type ConsentDocument = z.infer<typeof ZConsentDocument>;
 
 // ── Sign-in and recovery ───────────────────────────────────────────────────
-export const ZLogin = z.object({ phone: ZPhone, password: z.string().min(1, 'Введите пароль').max(128) });
+export const ZLogin = z.object({ phone: ZPhone, password: ZPasswordAttempt });
 export const ZRecoveryStart = z.object({ phone: ZPhone });
 export const ZRecoveryComplete = z.object({ code: ZOtpCode, newPassword: ZPassword });
 

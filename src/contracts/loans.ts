@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZUuid } from './common';
+import { ZIsoDate, ZSlug, ZUuid } from './common';
 import { ZKopecks } from './kopecks';
 import { ZPhone } from './phone';
 
@@ -19,7 +19,7 @@ export const ZProduct = z.object({
 export type ProductView = z.infer<typeof ZProduct>;
 
 export const ZQuoteRequest = z.object({
-  productId: z.string().min(1, 'Выберите продукт'),
+  productId: ZSlug('Продукт').min(1, 'Выберите продукт'),
   amount: ZKopecks,
   term: z.coerce.number({ error: 'Укажите срок' }).int('Срок — целое число').positive('Укажите срок'),
 });
@@ -74,7 +74,7 @@ export const ZPayoutMethodInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('sbp'),
     phone: ZPhone,
-    bankId: z.string({ error: 'Выберите банк' }).min(1, 'Выберите банк'),
+    bankId: ZSlug('Банк').min(1, 'Выберите банк'),
   }),
   z.object({
     kind: z.literal('bank_account'),

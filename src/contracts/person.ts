@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate } from './common';
+import { ZIsoDate, ZText } from './common';
 
 /** `what` names the field in messages; `accusative` is its form after «Укажите» (фамилию, имя). */
 const ZName = (what: string, accusative: string | null) => {
@@ -26,13 +26,10 @@ export const ZPassport = z.object({
     .transform((s) => s.replace(/\s/g, ''))
     .pipe(z.string().regex(/^\d{6}$/, 'Номер паспорта — 6 цифр')),
   issueDate: ZIsoDate,
-  issuedBy: z
-    .string({ error: 'Укажите, кем выдан паспорт' })
-    .trim()
-    .min(5, 'Укажите, кем выдан паспорт, как в паспорте')
-    .max(300, 'Не длиннее 300 символов'),
+  issuedBy: ZText(300, 'Кем выдан').min(5, 'Укажите, кем выдан паспорт, как в паспорте'),
   divisionCode: z
     .string({ error: 'Укажите код подразделения' })
+    .max(16, 'Код подразделения — в формате 123-456')
     .trim()
     .regex(/^\d{3}-?\d{3}$/, 'Код подразделения — в формате 123-456')
     .transform((s) => (s.includes('-') ? s : `${s.slice(0, 3)}-${s.slice(3)}`)),

@@ -29,6 +29,7 @@ export const ZPhone = z
   .string({ error: 'Укажите номер телефона' })
   .trim()
   .min(1, 'Укажите номер телефона')
+  .max(32, 'Укажите российский мобильный номер: +7 9XX XXX-XX-XX')
   .transform((value, ctx) => {
     const phone = normalizeRussianMobile(value);
     if (phone === null) {

@@ -104,6 +104,8 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     bodyLimit: 64 * 1024,
+    // The router's own errors (a malformed %-escape, an over-long path parameter) go through the one error handler.
+    frameworkErrors: handleError,
   });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, lazyConnect: true })

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -10,6 +11,40 @@ const DEMO_HASH_KEY = Buffer.alloc(32, 'demo-hash-key').toString('base64');
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Names proxy-addr understands for well-known ranges. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyEntry = (entry: string): boolean => {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+
+/**
+ * TRUST_PROXY: the proxies whose `X-Forwarded-For` is believed, as a comma-separated list of addresses, CIDR
+ * ranges and the names loopback, linklocal, uniquelocal (`10.0.0.0/8,127.0.0.1`); `false` (the default) believes
+ * no one. `true` ("believe anyone") is refused: a client could then choose its own address.
+ */
+const trustedProxies = z.string().transform((value, ctx): string[] | false => {
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  if (entries.length === 0 || (entries.length === 1 && ['false', '0', 'no'].includes(entries[0] ?? '')))
+    return false;
+  const bad = entries.filter((e) => !isProxyEntry(e));
+  if (bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `укажите адреса или подсети прокси через запятую (10.0.0.0/8,127.0.0.1) или loopback; не подходит: ${bad.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const key32 = z
   .string()
@@ -33,7 +68,7 @@ const ZEnv = z.object({
   ENCRYPTION_KEY: key32.optional(),
   HASH_KEY: key32.optional(),
   ALLOW_FAKE_ADAPTERS: bool.default(false),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustedProxies.default(false),
 
   SMS_PROVIDER: z.enum(['outbox', 'smsru']).default('outbox'),
   SMSRU_API_ID: z.string().optional(),

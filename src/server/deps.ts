@@ -27,5 +27,9 @@ export type Deps = {
   log: Logger;
 };
 
-/** Where a request came from: stored with consents, sessions and the audit log. */
-export type RequestMeta = { ip: string; userAgent: string | undefined };
+/**
+ * Where a request came from (stored with consents, sessions and the audit log), as the HTTP layer saw it: the
+ * client IP (X-Forwarded-For only from TRUST_PROXY), the User-Agent, and the id of the device cookie when the
+ * request carried a valid (signed) one.
+ */
+export type RequestMeta = { ip: string; userAgent: string | undefined; deviceId?: string | undefined };

@@ -30,7 +30,8 @@ describe('sign-in and sessions', () => {
     const c = client();
     const signedIn = await c.post('/api/auth/login', { phone: person.phone, password: person.password });
     expect(signedIn.statusCode).toBe(200);
-    expect(signedIn.headers['set-cookie']).toMatch(/sid=.*HttpOnly.*SameSite=Lax/);
+    // Two cookies now: the session and the device cookie (issue 10, item 5).
+    expect([signedIn.headers['set-cookie']].flat().join('\n')).toMatch(/sid=.*HttpOnly.*SameSite=Lax/);
     expect((await c.get('/api/me')).json().phone).toBe(person.phone);
     expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
     expect((await c.get('/api/me')).json().code).toBe('UNAUTHENTICATED');

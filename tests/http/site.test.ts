@@ -111,7 +111,10 @@ describe('production mode', () => {
       phone: person.phone,
       password: person.password,
     });
-    expect(signedIn.headers['set-cookie']).toMatch(/__Host-sid=[^;]+;.*HttpOnly;.*Secure/);
+    // Two cookies now: the session and the device cookie (issue 10, item 5); both Secure and __Host-.
+    const cookies = [signedIn.headers['set-cookie']].flat().join('\n');
+    expect(cookies).toMatch(/__Host-sid=[^;]+;.*HttpOnly;.*Secure/);
+    expect(cookies).toMatch(/__Host-did=[^;]+;.*HttpOnly;.*Secure/);
   });
 });
 

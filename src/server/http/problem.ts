@@ -28,6 +28,10 @@ const PROBLEMS = {
   NOT_READY: [503, 'Сервис временно недоступен. Попробуйте через минуту'],
   MAINTENANCE: [503, 'На сайте проводятся технические работы. Попробуйте зайти позже'],
   NOT_FOUND: [404, 'Не найдено'],
+  BAD_REQUEST: [400, 'Запрос не удалось прочитать: проверьте адрес и формат данных'],
+  PAYLOAD_TOO_LARGE: [413, 'Слишком большой запрос'],
+  UNSUPPORTED_MEDIA_TYPE: [415, 'Неподдерживаемый формат данных: отправьте JSON'],
+  URI_TOO_LONG: [414, 'Слишком длинный адрес запроса'],
   SMS_UNAVAILABLE: [503, 'Не удалось отправить СМС. Попробуйте ещё раз через минуту'],
   PRODUCT_NOT_FOUND: [404, 'Такого продукта нет'],
   QUOTE_INVALID: [400, 'Такие сумма и срок для этого продукта недоступны'],
@@ -96,17 +100,41 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   const fastifyError = error as FastifyError;
   if (fastifyError.code === 'FST_CSRF_INVALID_TOKEN' || fastifyError.code === 'FST_CSRF_MISSING_SECRET')
     return sendProblem(reply, problemOf('CSRF_INVALID', instance));
-  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    // Malformed JSON, a wrong content type, a body too large: the client's mistake, said plainly.
-    const detail =
-      fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? 'Слишком большой запрос'
-        : 'Запрос не удалось прочитать: проверьте формат данных';
-    return sendProblem(reply, {
-      ...problemOf('VALIDATION_FAILED', instance, { detail }),
-      status: fastifyError.statusCode,
-    });
-  }
+  const clientCode = clientErrorCode(fastifyError);
+  if (clientCode === 'VALIDATION_FAILED')
+    return sendProblem(
+      reply,
+      problemOf(clientCode, instance, { detail: 'Запрос не удалось прочитать: проверьте формат данных' }),
+    );
+  if (clientCode) return sendProblem(reply, problemOf(clientCode, instance));
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, problemOf('INTERNAL', instance));
+}
+
+/** Fastify's own codes (router, body parser, content type, size limit) → ours. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+};
+/** Any other client error by its HTTP status; a 400 without a code of its own is a body that cannot be read. */
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** Our code for a 4xx raised by Fastify or a plugin, or undefined for anything else (a 500). */
+function clientErrorCode(error: FastifyError): ErrorCode | undefined {
+  const byCode = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (byCode) return byCode;
+  const status = error.statusCode;
+  if (!status || status < 400 || status >= 500) return undefined;
+  return STATUS_CODES[status] ?? 'BAD_REQUEST';
 }

@@ -6,6 +6,7 @@ import { AppError } from '../app-error';
 import type { Deps, RequestMeta } from '../deps';
 import type { ActorOf, Audience } from '../actor';
 import { authenticate } from './auth';
+import { readDeviceId } from './device-cookie';
 import type { Permission } from './permissions';
 import { roleCan } from './permissions';
 
@@ -42,9 +43,14 @@ export type RouteOptions<A extends Audience> = {
   duringMaintenance?: boolean;
 } & (A extends 'staff' ? { permission: Permission } : { permission?: never });
 
-export const metaOf = (request: FastifyRequest): RequestMeta => ({
+/**
+ * The caller's address, browser and device: the User-Agent is cut to 512 characters without control characters;
+ * the device id only from a validly signed device cookie.
+ */
+export const metaOf = (request: FastifyRequest, deps: Pick<Deps, 'cipher' | 'config'>): RequestMeta => ({
   ip: request.ip,
-  userAgent: request.headers['user-agent'],
+  userAgent: request.headers['user-agent']?.replace(/\p{Cc}/gu, '').slice(0, 512),
+  deviceId: readDeviceId(request, deps.cipher, deps.config),
 });
 
 /** One registered route as the route table lists it. */
@@ -121,7 +127,7 @@ export function route<E extends Endpoint | FileEndpoint, A extends Audience>(
         params: request.params as Out<E['params']>,
         request,
         reply,
-        meta: metaOf(request),
+        meta: metaOf(request, deps),
         actor: actor as ActorOf<A>,
       });
       // The schemas above checked the answer's shape; the typed reply cannot see through the union of endpoint kinds.

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const instant = (name: string) => timestamp(name, { withTimezone: true });
@@ -143,6 +154,24 @@ export const sessions = pgTable(
     endReason: text('end_reason'),
   },
   (t) => [index('sessions_borrower_idx').on(t.borrowerId)],
+);
+
+/**
+ * Where an account has signed in successfully before: a device (its signed cookie's id) or an address, each as a
+ * keyed hash (`device:<id>` / `ip:<address>`). The per-phone sign-in lock spares them, so strangers cannot lock
+ * the owner out.
+ */
+export const knownSignInSources = pgTable(
+  'known_sign_in_sources',
+  {
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    sourceHash: text('source_hash').notNull(),
+    firstSeenAt: createdAt(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.borrowerId, t.sourceHash] })],
 );
 
 /**

@@ -44,7 +44,7 @@ export async function fakePaymentPageRoutes(
       `${base}/:id`,
       { schema: { hide: true } },
       async (request, reply) => {
-        const details = await fake.details(request.params.id);
+        const details = isPaymentId(request.params.id) ? await fake.details(request.params.id) : undefined;
         if (!details) return notFound(reply);
         return html(reply, 200, paymentPage(base, details));
       },
@@ -65,7 +65,7 @@ export async function fakePaymentPageRoutes(
     action: Action,
   ) {
     const { id } = request.params;
-    const details = await fake.details(id);
+    const details = isPaymentId(id) ? await fake.details(id) : undefined;
     if (!details) return notFound(reply);
     // An action on a final payment changes nothing; the notification is still sent, so pressing again repeats
     // a notification that failed.
@@ -82,6 +82,9 @@ export async function fakePaymentPageRoutes(
     return reply.redirect(safeUrl(details.returnUrl) ?? '/', 303);
   }
 }
+
+/** A payment id as this fake makes them (`pay-fake-…`): anything else is not looked up (no NUL reaches a query). */
+const isPaymentId = (id: string) => /^[A-Za-z0-9_.:-]{1,100}$/.test(id);
 
 function html(reply: FastifyReply, status: number, body: string) {
   return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);

@@ -11,6 +11,7 @@ import { signIn } from '../../modules/identity/sign-in';
 import { signOut } from '../../modules/identity/sign-out';
 import { startPasswordRecovery } from '../../modules/identity/start-password-recovery';
 import { startRegistration } from '../../modules/identity/start-registration';
+import { setDeviceCookie } from '../device-cookie';
 import { route } from '../route';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie';
 
@@ -33,8 +34,9 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   route(app, deps, api.login, open, async ({ body, meta, reply }) => {
-    const { me, session } = await signIn(deps, { ...body, meta });
+    const { me, session, deviceId } = await signIn(deps, { ...body, meta });
     setSessionCookie(reply, session.token, deps.config);
+    setDeviceCookie(reply, deps.cipher, deps.config, deviceId);
     return me;
   });
   // A guest is not an error: 200 { signedIn: false }, so the web app's «who am I» never logs a failed request.

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../adapters/db/database';
 import { otpCodes } from '../../adapters/db/schema';
 import { onlyRow } from './borrower-repository';
@@ -46,20 +46,31 @@ export async function findLatestUnconsumedCode(
 }
 
 /**
- * Counts one wrong try, in SQL so parallel guesses cannot share one attempt. Returns the new count, or undefined
- * when the code already had `maxFailedAttempts`.
+ * Takes one try of a code before it is compared, in one atomic UPDATE (attempts = attempts + 1 WHERE attempts < max,
+ * not consumed, not expired), so parallel guesses cannot share a try: at most `maxAttempts` comparisons ever run for
+ * one code, however many requests arrive at once. Returns the try's number (1-based), or undefined when the code
+ * has no try left, was consumed meanwhile or has expired at `now`. (The column keeps its historical name
+ * `failed_attempts`; it counts every try taken, and a right one consumes the code.)
  */
-export async function countFailedAttempt(
+export async function takeAttempt(
   db: DbOrTx,
   codeId: string,
-  maxFailedAttempts: number,
+  maxAttempts: number,
+  now: Date,
 ): Promise<number | undefined> {
-  const [updated] = await db
+  const [taken] = await db
     .update(otpCodes)
     .set({ failedAttempts: sql`${otpCodes.failedAttempts} + 1` })
-    .where(and(eq(otpCodes.id, codeId), lt(otpCodes.failedAttempts, maxFailedAttempts)))
-    .returning({ failedAttempts: otpCodes.failedAttempts });
-  return updated?.failedAttempts;
+    .where(
+      and(
+        eq(otpCodes.id, codeId),
+        lt(otpCodes.failedAttempts, maxAttempts),
+        isNull(otpCodes.consumedAt),
+        gt(otpCodes.expiresAt, now),
+      ),
+    )
+    .returning({ attempts: otpCodes.failedAttempts });
+  return taken?.attempts;
 }
 
 /** Consumes a code once: false when another request consumed it first. */

@@ -3,13 +3,12 @@ import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { hashPassword } from '../../security/secrets';
 import { audit } from '../audit/audit';
-import { setBorrowerPassword } from './borrower-repository';
 import { verifyCode } from './one-time-codes';
 import { getOpenRecovery, markRecoveryCompleted } from './registration-repository';
-import { endSessions } from './session-repository';
+import { replacePassword } from './replace-password';
 
 /**
- * Code + new password: sets the password and ends every session of the account. Throws RECOVERY_NOT_FOUND,
+ * Code + new password: sets the password and ends every session and every other open recovery of the account. Throws RECOVERY_NOT_FOUND,
  * PASSWORD_TOO_WEAK, and verifyCode's CODE_INVALID / CODE_EXPIRED / TOO_MANY_ATTEMPTS.
  */
 export async function completePasswordRecovery(
@@ -30,9 +29,9 @@ export async function completePasswordRecovery(
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await setBorrowerPassword(tx, { borrowerId, passwordHash, at: now });
-    await markRecoveryCompleted(tx, recovery.id, now);
-    await endSessions(tx, { scope: { borrowerId }, reason: 'password-reset', at: now });
+    // Another flow of this account may have finished meanwhile: then this one is over (nothing is written).
+    if (!(await markRecoveryCompleted(tx, recovery.id, now))) throw new AppError('RECOVERY_NOT_FOUND');
+    await replacePassword(tx, { borrowerId, passwordHash, at: now, reason: 'password-reset' });
     await audit(tx, {
       meta: input.meta,
       actor: { kind: 'borrower', borrowerId },

@@ -5,7 +5,9 @@ import type { LimitRule } from '../../adapters/limits/limiter';
  * - per phone and IP, consecutive failures earn a growing pause: none for the first 3, then 5 s, 15 s, 1 min,
  *   5 min, and 15 min from the 8th on; a success clears it. An attacker from one address only slows himself.
  * - per phone from all addresses: 30 failures an hour lock that phone's password sign-in for 15 minutes, never
- *   longer, and «Забыли пароль» keeps working, so a real borrower is never locked out for long.
+ *   longer, except for a device (signed device cookie) or address the account signed in from before, and
+ *   «Забыли пароль» keeps working, so strangers cannot lock a borrower out.
+ * SMS codes (sms*): 10 per phone, 30 per IP, 30 per device a day, each counted per purpose (one-time-codes.ts).
  * - per IP: 100 failures an hour lock the address for an hour.
  */
 export const LIMITS = {
@@ -15,6 +17,7 @@ export const LIMITS = {
   loginFailuresIp: { name: 'login-fail-ip', points: 100, durationSec: 3600, blockSec: 3600 },
   smsPerPhoneDay: { name: 'sms-phone-day', points: 10, durationSec: 86_400 },
   smsPerIpDay: { name: 'sms-ip-day', points: 30, durationSec: 86_400 },
+  smsPerDeviceDay: { name: 'sms-device-day', points: 30, durationSec: 86_400 },
   captchaPerIp: { name: 'captcha-ip', points: 60, durationSec: 3600 },
 } satisfies Record<string, LimitRule>;
 

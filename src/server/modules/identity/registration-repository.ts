@@ -82,9 +82,27 @@ export async function getOpenRecovery(db: DbOrTx, id: string, now: Date): Promis
   return row;
 }
 
-/** Marks a recovery as completed (its code cannot set a password twice). */
-export async function markRecoveryCompleted(db: DbOrTx, id: string, at: Date): Promise<void> {
-  await db.update(passwordRecoveries).set({ completedAt: at }).where(eq(passwordRecoveries.id, id));
+/**
+ * Marks an open recovery as completed (its code cannot set a password twice). False when it was already
+ * completed or ended meanwhile (another flow of the account finished first): the caller must not go on.
+ */
+export async function markRecoveryCompleted(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+  const marked = await db
+    .update(passwordRecoveries)
+    .set({ completedAt: at })
+    .where(and(eq(passwordRecoveries.id, id), isNull(passwordRecoveries.completedAt)))
+    .returning({ id: passwordRecoveries.id });
+  return marked.length > 0;
+}
+
+/** Ends every open recovery of an account (its password changed): their codes can set nothing. Returns how many. */
+export async function endOpenRecoveries(db: DbOrTx, borrowerId: string, at: Date): Promise<number> {
+  const ended = await db
+    .update(passwordRecoveries)
+    .set({ completedAt: at })
+    .where(and(eq(passwordRecoveries.borrowerId, borrowerId), isNull(passwordRecoveries.completedAt)))
+    .returning({ id: passwordRecoveries.id });
+  return ended.length;
 }
 
 // ── Captchas ───────────────────────────────────────────────────────────────

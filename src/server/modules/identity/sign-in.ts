@@ -1,31 +1,36 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { dummyPasswordHash, verifyPassword } from '../../security/secrets';
 import { audit } from '../audit/audit';
 import { findBorrowerByPhone } from './borrower-repository';
+import { isKnownSourceOf, NOBODY, rememberSources, sourceHashesOf } from './known-sources';
 import { LIMITS, loginPauseAfter } from './limit-rules';
 import { openSession } from './session-store';
 import { toMe } from './views';
 
 /**
- * Phone + password; returns Me and the new session (its cookie token). A wrong phone and a wrong password
- * answer alike (INVALID_CREDENTIALS, and take alike long). Failures earn a growing pause per phone+IP and caps
- * per phone and per IP (TOO_MANY_ATTEMPTS with retryAfterSec): see LIMITS in limit-rules.ts.
+ * Phone + password; returns Me, the new session (its cookie token) and the device id for the device cookie (the
+ * request's own, or a new one). A wrong phone and a wrong password answer alike (INVALID_CREDENTIALS, and take
+ * alike long). Failures earn a growing pause per phone+IP and caps per phone and per IP (TOO_MANY_ATTEMPTS with
+ * retryAfterSec): see LIMITS in limit-rules.ts. The per-phone lock spares a device or an address the account has
+ * signed in from before, so strangers cannot lock the owner out; a success remembers both.
  */
 export async function signIn(deps: Deps, input: { phone: string; password: string; meta: RequestMeta }) {
   const { meta } = input;
   const phoneKey = deps.cipher.keyedHash(input.phone);
   const pairKey = `${phoneKey}:${meta.ip}`;
+  const borrower = await findBorrowerByPhone(deps.db, input.phone);
+  const knownSource = await isKnownSourceOf(deps, borrower?.id ?? NOBODY, meta);
   for (const [rule, key] of [
     [LIMITS.loginPausePhoneIp, pairKey],
-    [LIMITS.loginFailuresPhone, phoneKey],
+    ...(knownSource ? [] : [[LIMITS.loginFailuresPhone, phoneKey] as const]),
     [LIMITS.loginFailuresIp, meta.ip],
   ] as const) {
     const state = await deps.limiter.check(rule, key);
     if (!state.allowed) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSec: state.retryAfterSec });
   }
 
-  const borrower = await findBorrowerByPhone(deps.db, input.phone);
   const passwordOk = await verifyPassword(
     borrower?.passwordHash ?? (await dummyPasswordHash()),
     input.password,
@@ -47,9 +52,12 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
 
   await deps.limiter.reset(LIMITS.loginFailuresPhoneIp, pairKey);
   const borrowerId = borrower.id;
+  const deviceId = meta.deviceId ?? randomUUID();
+  const at = deps.clock.now();
   const session = await deps.db.transaction(async (tx) => {
     await audit(tx, { meta, actor: { kind: 'borrower', borrowerId }, action: 'auth.signed-in' });
+    await rememberSources(tx, { borrowerId, sourceHashes: sourceHashesOf(deps, { ...meta, deviceId }), at });
     return openSession(deps, { db: tx, borrowerId, meta });
   });
-  return { me: toMe(deps.cipher, borrower), session };
+  return { me: toMe(deps.cipher, borrower), session, deviceId };
 }

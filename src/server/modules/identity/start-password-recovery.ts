@@ -1,6 +1,7 @@
 import type { CodeSent } from '../../../contracts';
 import type { Deps, RequestMeta } from '../../deps';
 import { findBorrowerIdByPhone } from './borrower-repository';
+import { isKnownSourceOf, NOBODY } from './known-sources';
 import { RECOVERY_TTL_SEC } from './limit-rules';
 import { issueCode } from './one-time-codes';
 import { insertRecovery } from './registration-repository';
@@ -25,8 +26,11 @@ export async function startPasswordRecovery(
   return issueRecoveryCode(deps, { recovery: { id, phone, borrowerId }, meta });
 }
 
-/** Issues a recovery code; sends it only when the recovery's phone has an account (see startPasswordRecovery). */
-export function issueRecoveryCode(
+/**
+ * Issues a recovery code; sends it only when the recovery's phone has an account (see startPasswordRecovery).
+ * From a device or address the account signed in from before, it spends that source's own per-phone budget.
+ */
+export async function issueRecoveryCode(
   deps: Deps,
   {
     recovery,
@@ -39,5 +43,6 @@ export function issueRecoveryCode(
     phone: recovery.phone,
     sendTo: recovery.borrowerId ? recovery.phone : null,
     ip: meta.ip,
+    knownSource: await isKnownSourceOf(deps, recovery.borrowerId ?? NOBODY, meta),
   });
 }

@@ -1,0 +1,45 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../adapters/db/database';
+import { knownSignInSources } from '../../adapters/db/schema';
+
+/** Records (or refreshes) the sources an account has just signed in from: keyed hashes, see known-sources.ts. */
+export async function rememberSources(
+  db: DbOrTx,
+  input: { borrowerId: string; sourceHashes: readonly string[]; at: Date },
+): Promise<void> {
+  if (input.sourceHashes.length === 0) return;
+  await db
+    .insert(knownSignInSources)
+    .values(
+      input.sourceHashes.map((sourceHash) => ({
+        borrowerId: input.borrowerId,
+        sourceHash,
+        firstSeenAt: input.at,
+        lastSeenAt: input.at,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [knownSignInSources.borrowerId, knownSignInSources.sourceHash],
+      set: { lastSeenAt: input.at },
+    });
+}
+
+/** Whether the account has signed in successfully before from any of these sources. */
+export async function isKnownSource(
+  db: DbOrTx,
+  borrowerId: string,
+  sourceHashes: readonly string[],
+): Promise<boolean> {
+  if (sourceHashes.length === 0) return false;
+  const [row] = await db
+    .select({ borrowerId: knownSignInSources.borrowerId })
+    .from(knownSignInSources)
+    .where(
+      and(
+        eq(knownSignInSources.borrowerId, borrowerId),
+        inArray(knownSignInSources.sourceHash, [...sourceHashes]),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

@@ -1,0 +1,20 @@
+import type { Deps, RequestMeta } from '../../deps';
+import { isKnownSource, rememberSources } from './known-source-repository';
+
+/** Stands in for an unknown phone's account in a known-source lookup, so both answers do the same work. */
+export const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A request's sign-in sources as keyed hashes: its device (the id of a valid device cookie, see
+ * http/device-cookie.ts) and its address. Nothing is stored in the clear.
+ */
+export const sourceHashesOf = (deps: Pick<Deps, 'cipher'>, meta: RequestMeta): string[] => [
+  ...(meta.deviceId ? [deps.cipher.keyedHash(`device:${meta.deviceId}`)] : []),
+  deps.cipher.keyedHash(`ip:${meta.ip}`),
+];
+
+/** Whether the account has signed in successfully before from this request's device or address. */
+export const isKnownSourceOf = (deps: Pick<Deps, 'db' | 'cipher'>, borrowerId: string, meta: RequestMeta) =>
+  isKnownSource(deps.db, borrowerId, sourceHashesOf(deps, meta));
+
+export { rememberSources };
