@@ -1,4 +1,4 @@
-import { accrualFor } from './accrual';
+import { accrualFor, type Grace } from './accrual';
 import { daysBetween, type IsoDate } from './calendar';
 import type { Kopecks } from './money';
 import type { Instalment } from './schedule';
@@ -102,12 +102,22 @@ export function debtOf(b: LoanBalances): Debt {
   };
 }
 
+/** The due dates of a schedule that Civil Code art. 193 moved (domain/accrual.ts: no interest on those days). */
+export function gracesOf(schedule: readonly Instalment[]): Grace[] {
+  return schedule.flatMap((i) =>
+    i.scheduledDate
+      ? [{ from: i.scheduledDate, to: i.dueDate, remainingPrincipal: i.remainingPrincipal }]
+      : [],
+  );
+}
+
 /**
  * The interest and penalty of the days after the last accrual up to `date`, not yet booked (kopecks; the rule of
- * domain/accrual.ts). Nothing for a loan not serviced or not yet paid out.
+ * domain/accrual.ts, with the graces of the schedule when given). Nothing for a loan not serviced or not yet paid
+ * out.
  */
 export function pendingAccrual(
-  loan: LoanAccrualTerms & { balances: LoanBalances },
+  loan: LoanAccrualTerms & { balances: LoanBalances; schedule?: readonly Instalment[] },
   date: IsoDate,
 ): { interest: Kopecks; penalty: Kopecks; days: number } {
   if (!loan.interestBaseDate || !loan.accruedThrough || !isServiced(loan.status))
@@ -124,11 +134,15 @@ export function pendingAccrual(
     cap: loan.accrualCap,
     penaltyPercentYear: loan.penaltyPercentYear,
     penaltyBpDay: loan.penaltyBpDay,
+    graces: gracesOf(loan.schedule ?? []),
   });
 }
 
 /** What closes the loan on `date` (today or later), kopecks: the debt plus what accrues until then. */
-export function payoffOn(loan: LoanAccrualTerms & { balances: LoanBalances }, date: IsoDate): Kopecks {
+export function payoffOn(
+  loan: LoanAccrualTerms & { balances: LoanBalances; schedule?: readonly Instalment[] },
+  date: IsoDate,
+): Kopecks {
   const pending = pendingAccrual(loan, date);
   return totalDebt(loan.balances) + pending.interest + pending.penalty;
 }

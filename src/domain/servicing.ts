@@ -1,6 +1,6 @@
 import { addDays } from './calendar';
 import type { IsoDate } from './calendar';
-import { BP_PER_UNIT, capAccrual, interestForDays } from './interest';
+import { annualRateForDay, BP_PER_UNIT, capAccrual, interestForDays } from './interest';
 import type { LegalRuleSet } from './legal-rules';
 import type { Kopecks } from './money';
 import { min, mulDivRound } from './money';
@@ -78,29 +78,25 @@ export function allocatePayment(
 // Penalty
 // ---------------------------------------------------------------------------------------------------------
 
-/** The year of the annual penalty rate, in days (the same 365-day year as the PSK). */
-export const PENALTY_DAYS_IN_YEAR = 365n;
-
 /**
- * The penalty for one day of overdue on `overdueAmount`, rounded down (a maximum is never exceeded by a
- * fraction of a kopeck):
- * - while interest still accrues on the overdue amount: `maxPenaltyPercentPerYearWithInterest` % a year / 365;
+ * The penalty for one day (`date`, 'YYYY-MM-DD') of overdue on `overdueAmount`, rounded down (a maximum is never
+ * exceeded by a fraction of a kopeck), 353-FZ art. 5 pt 21:
+ * - while interest still accrues on the overdue amount: `maxPenaltyPercentPerYearWithInterest` % a year, by the
+ *   day count of annual rates (actual/actual by calendar year, `annualRateForDay`: /366 on a day of a leap year,
+ *   /365 otherwise), so a calendar year of penalty never exceeds the annual percentage;
  * - when it no longer does: `maxPenaltyDailyBpWithoutInterest` bp a day.
  * The penalty counts toward the accrual cap: the caller passes it through `capAccrual` with everything else.
+ * Throws RangeError on a negative amount.
  */
 export function penaltyForDay(
   overdueAmount: Kopecks,
   ruleSet: Pick<LegalRuleSet, 'maxPenaltyPercentPerYearWithInterest' | 'maxPenaltyDailyBpWithoutInterest'>,
   interestStillAccrues: boolean,
+  date: IsoDate,
 ): Kopecks {
   if (overdueAmount < 0n) throw new RangeError(`overdue amount must be ≥ 0: ${overdueAmount}`);
   return interestStillAccrues
-    ? mulDivRound(
-        overdueAmount,
-        BigInt(ruleSet.maxPenaltyPercentPerYearWithInterest),
-        100n * PENALTY_DAYS_IN_YEAR,
-        'down',
-      )
+    ? annualRateForDay(overdueAmount, ruleSet.maxPenaltyPercentPerYearWithInterest, date)
     : mulDivRound(overdueAmount, BigInt(ruleSet.maxPenaltyDailyBpWithoutInterest), BP_PER_UNIT, 'down');
 }
 

@@ -5,9 +5,10 @@ import type { DbOrTx } from '../../adapters/db/database';
 /**
  * The set-based heart of servicing: one SQL statement that, for a set of loans and one business date D,
  * 1. accrues interest and penalty for the days after `accrued_through` up to D (the formulas of
- *    src/domain/accrual.ts: floor(P × rate × days since the base date) minus what accrued since it; the penalty
- *    on the overdue principal, 20 % a year while interest accrues, 0.1 % a day when it does not; both stop at
- *    the cap);
+ *    src/domain/accrual.ts: floor(rate × (P × days since the base date − grace)) minus what accrued since it,
+ *    the grace being the principal-days an art. 193 move of a due date leaves free of interest; the penalty
+ *    on the overdue principal, 20 % a year (actual/actual by calendar year) while interest accrues, 0.1 % a day
+ *    when it does not; both stop at the cap);
  * 2. when `dueProcessing`, moves what fell due on D and is unpaid to overdue: the current interest, then the
  *    principal above the schedule's `remaining_principal` for that date; after the last due date new interest
  *    is overdue at once;
@@ -36,7 +37,19 @@ export async function accrueLoans(
                WHERE i.loan_id = l.id AND i.version = l.schedule_version) AS maturity,
              (SELECT min(i.remaining_principal) FROM loan_instalments i
                WHERE i.loan_id = l.id AND i.version = l.schedule_version
-                 AND i.due_date > l.closed_through AND i.due_date <= ${d}) AS target
+                 AND i.due_date > l.closed_through AND i.due_date <= ${d}) AS target,
+             -- Kopeck-days of grace (domain/accrual.ts graceKopeckDays) after the base date up to D and up to
+             -- accrued_through: a due date moved off a non-working day (Civil Code art. 193) lets the principal it
+             -- repays rest without interest from the scheduled date to the moved one.
+             (SELECT coalesce(sum(greatest(b.principal + b.principal_overdue - i.remaining_principal, 0)
+                                  * greatest(least(${d}, i.due_date) - greatest(l.interest_base_date, i.scheduled_date), 0)), 0)::bigint
+                FROM loan_instalments i
+               WHERE i.loan_id = l.id AND i.version = l.schedule_version AND i.scheduled_date IS NOT NULL) AS grace_d,
+             (SELECT coalesce(sum(greatest(b.principal + b.principal_overdue - i.remaining_principal, 0)
+                                  * greatest(least(l.accrued_through, i.due_date)
+                                             - greatest(l.interest_base_date, i.scheduled_date), 0)), 0)::bigint
+                FROM loan_instalments i
+               WHERE i.loan_id = l.id AND i.version = l.schedule_version AND i.scheduled_date IS NOT NULL) AS grace_a
         -- Driven by the id list, so the planner looks loans and balances up by key (it estimates an unnest as
         -- small): a hash join would read the whole portfolio once per batch.
         FROM unnest(${`{${options.loanIds.join(',')}}`}::uuid[]) AS batch(id)
@@ -46,14 +59,22 @@ export async function accrueLoans(
     accrual AS (
       SELECT l.*,
              least(
-               ((l.b_principal + l.b_principal_overdue) * l.daily_rate_bp * (${d} - l.interest_base_date)) / 10000
-               - ((l.b_principal + l.b_principal_overdue) * l.daily_rate_bp
-                  * (l.accrued_through - l.interest_base_date)) / 10000,
+               (l.daily_rate_bp * ((l.b_principal + l.b_principal_overdue) * (${d} - l.interest_base_date)
+                                   - l.grace_d)) / 10000
+               - (l.daily_rate_bp * ((l.b_principal + l.b_principal_overdue) * (l.accrued_through - l.interest_base_date)
+                                     - l.grace_a)) / 10000,
                greatest(l.accrual_cap - l.accrued, 0)
              ) * (l.days > 0)::int AS interest_raw,
+             -- The 20 % a year: actual/actual by calendar year (interest.ts annualRateBetween), each year's days at
+             -- floor(overdue × % / (100 × days in that year)).
              CASE WHEN l.daily_rate_bp > 0
-                  THEN (l.b_principal_overdue * l.penalty_percent_year) / 36500
-                  ELSE (l.b_principal_overdue * l.penalty_bp_day) / 10000 END * l.days AS penalty_uncapped
+                  THEN (SELECT coalesce(sum((l.b_principal_overdue * l.penalty_percent_year)
+                                            / (100 * (make_date(y + 1, 1, 1) - make_date(y, 1, 1)))
+                                            * greatest(least(${d}, make_date(y, 12, 31))
+                                                       - greatest(l.accrued_through, make_date(y - 1, 12, 31)), 0)), 0)::bigint
+                          FROM generate_series(extract(year FROM l.accrued_through + 1)::int,
+                                               extract(year FROM ${d})::int) AS y)
+                  ELSE (l.b_principal_overdue * l.penalty_bp_day) / 10000 * l.days END AS penalty_uncapped
         FROM l
     ),
     capped AS (
