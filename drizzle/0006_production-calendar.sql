@@ -49,3 +49,14 @@ INSERT INTO "production_calendar_days" ("date", "kind", "note", "source") VALUES
 ('2027-06-14', 'day_off', 'Перенос выходного с 12.06', 'ТК РФ ст. 112; постановление Правительства РФ от 17.09.2026 № 1187'),
 ('2027-11-05', 'day_off', 'Перенос выходного с 02.01', 'ТК РФ ст. 112; постановление Правительства РФ от 17.09.2026 № 1187'),
 ('2027-12-31', 'day_off', 'Перенос выходного с 03.01', 'ТК РФ ст. 112; постановление Правительства РФ от 17.09.2026 № 1187');
+--> statement-breakpoint
+-- The kopeck-days of grace of a loan's schedule (domain/accrual.ts graceKopeckDays): for each due date moved off
+-- a non-working day (Civil Code art. 193), the principal above the instalment's remaining principal times the days
+-- of (scheduled_date, due_date] that lie in (p_base, p_date]. Used by the close (servicing/accrual-repository.ts).
+CREATE FUNCTION grace_kopeck_days(p_loan uuid, p_version integer, p_principal bigint, p_base date, p_date date)
+RETURNS bigint LANGUAGE sql STABLE AS $$
+  SELECT coalesce(sum(greatest(p_principal - i.remaining_principal, 0)
+                      * greatest(least(p_date, i.due_date) - greatest(p_base, i.scheduled_date), 0)), 0)::bigint
+    FROM loan_instalments i
+   WHERE i.loan_id = p_loan AND i.version = p_version AND i.scheduled_date IS NOT NULL
+$$;

@@ -58,12 +58,15 @@ export function graceKopeckDays(
 }
 
 /**
- * Interest and penalty (kopecks) accruing after `accruedThrough` up to `through`, and the number of days; all
- * zero when `through` is not after `accruedThrough`. See AccrualInput for the rule.
+ * The interest (kopecks, before the cap) of the days after `from` up to `to` on the loan's principal, as the
+ * difference of the cumulative floor(rate × (P × days since the base date − grace)); 0 when `to` is not after `from`.
  */
-export function accrualFor(input: AccrualInput): { interest: Kopecks; penalty: Kopecks; days: number } {
-  const days = daysBetween(input.accruedThrough, input.through);
-  if (days <= 0) return { interest: 0n, penalty: 0n, days: 0 };
+export function interestFromTo(
+  input: Pick<AccrualInput, 'principal' | 'principalOverdue' | 'dailyRateBp' | 'baseDate' | 'graces'>,
+  from: IsoDate,
+  to: IsoDate,
+): Kopecks {
+  if (to <= from) return 0n;
   const base = input.principal + input.principalOverdue;
   const rate = BigInt(input.dailyRateBp);
   const graces = input.graces ?? [];
@@ -72,7 +75,17 @@ export function accrualFor(input: AccrualInput): { interest: Kopecks; penalty: K
       (base * BigInt(daysBetween(input.baseDate, date)) -
         graceKopeckDays(base, input.baseDate, date, graces))) /
     BP_PER_UNIT;
-  const rawInterest = upTo(input.through) - upTo(input.accruedThrough);
+  return upTo(to) - upTo(from);
+}
+
+/**
+ * Interest and penalty (kopecks) accruing after `accruedThrough` up to `through`, and the number of days; all
+ * zero when `through` is not after `accruedThrough`. See AccrualInput for the rule.
+ */
+export function accrualFor(input: AccrualInput): { interest: Kopecks; penalty: Kopecks; days: number } {
+  const days = daysBetween(input.accruedThrough, input.through);
+  if (days <= 0) return { interest: 0n, penalty: 0n, days: 0 };
+  const rawInterest = interestFromTo(input, input.accruedThrough, input.through);
   const interest = capAccrual(input.accrued, rawInterest, input.cap);
   const uncapped =
     input.dailyRateBp > 0

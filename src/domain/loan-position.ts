@@ -1,4 +1,4 @@
-import { accrualFor, type Grace } from './accrual';
+import { accrualFor, interestFromTo, type Grace } from './accrual';
 import { daysBetween, type IsoDate } from './calendar';
 import type { Kopecks } from './money';
 import type { Instalment } from './schedule';
@@ -158,9 +158,17 @@ export function nextPaymentOf(position: LoanPosition, today: IsoDate): NextPayme
   const next = schedule.find((i) => i.dueDate >= today) ?? schedule[schedule.length - 1];
   if (!next) return null;
   const overdue = overdueOf(b);
-  const through = next.dueDate >= today ? next.dueDate : today;
+  // The interest of an instalment runs to its scheduled date; when art. 193 moved the due date, what accrues after
+  // the scheduled date (on the principal that remains) is the next period's, not this payment's.
+  const scheduled = next.scheduledDate ?? next.dueDate;
+  const through = scheduled >= today ? scheduled : today;
   const pending = pendingAccrual(position, through);
-  const due = b.principal + b.interest + pending.interest - next.remainingPrincipal;
+  const due =
+    b.principal +
+    b.interest +
+    pending.interest -
+    interestOfNextPeriod(position, next, through) -
+    next.remainingPrincipal;
   // Paying today never takes more than closes the loan today (the projection runs to the due date).
   const projected = overdue + pending.penalty + (due > 0n ? due : 0n);
   const payoff = payoffOn(position, today);
@@ -170,6 +178,33 @@ export function nextPaymentOf(position: LoanPosition, today: IsoDate): NextPayme
     daysLeft: Math.max(0, daysBetween(today, next.dueDate)),
     overdue: overdue > 0n,
   };
+}
+
+/**
+ * The interest accrued after `instalment`'s scheduled date up to `through` (at most its moved due date) on the
+ * principal that remains after it: the next period's interest during an art. 193 grace; 0 when not moved.
+ * The close computes the same in SQL when it moves an instalment's interest to overdue (accrual-repository.ts).
+ */
+export function interestOfNextPeriod(
+  position: LoanPosition,
+  instalment: Instalment,
+  through: IsoDate,
+): Kopecks {
+  const base = position.interestBaseDate;
+  if (!instalment.scheduledDate || !base) return 0n;
+  const from = instalment.scheduledDate > base ? instalment.scheduledDate : base;
+  const to = through < instalment.dueDate ? through : instalment.dueDate;
+  return interestFromTo(
+    {
+      principal: position.balances.principal,
+      principalOverdue: position.balances.principalOverdue,
+      dailyRateBp: position.dailyRateBp,
+      baseDate: base,
+      graces: gracesOf(position.schedule),
+    },
+    from,
+    to,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import type { IsoDate } from './calendar';
 import { annualRateForDay, BP_PER_UNIT, capAccrual, interestForDays } from './interest';
 import type { LegalRuleSet } from './legal-rules';
 import type { Kopecks } from './money';
+import { nextWorkingDay, RUSSIAN_CALENDAR, type ProductionCalendar } from './production-calendar';
 import { min, mulDivRound } from './money';
 
 /*
@@ -180,6 +181,8 @@ export type ProlongationInput = {
   allowOverdue: boolean;
   /** Allowed extension; defaults to 7–30 days. */
   extendDaysRange?: Readonly<{ min: number; max: number }>;
+  /** The production calendar: the new due date is a working day; the official calendar by default. */
+  calendar?: ProductionCalendar;
 };
 
 export type ProlongationQuote =
@@ -187,7 +190,9 @@ export type ProlongationQuote =
 
 /**
  * Whether the loan may be prolonged by `extendDays`, and on what terms: the borrower pays the interest accrued
- * so far, the due date moves by `extendDays` (from the old due date). Checks, first failure wins:
+ * so far, the due date moves by `extendDays` (from the old due date), and on to the next working day when that
+ * is not one: the addendum states a working day as its due date, with interest up to it (an agreed term, so no
+ * art. 193 move is left for later). Checks, first failure wins:
  * 1. `extendDays` is a whole number within the range (7–30) → else `TERM_OUT_OF_RANGE`;
  * 2. fewer than `ruleSet.maxProlongations` so far → else `TOO_MANY_PROLONGATIONS`;
  * 3. unless the product allows overdue: today after the due date → `AFTER_DUE_DATE`; otherwise an overdue
@@ -204,5 +209,6 @@ export function prolongationQuote(input: ProlongationInput): ProlongationQuote {
     if (input.today > input.dueDate) return { ok: false, reason: 'AFTER_DUE_DATE' };
     if (input.overdue) return { ok: false, reason: 'OVERDUE_NOT_ALLOWED' };
   }
-  return { ok: true, payNow: input.interestAccruedUnpaid, newDueDate: addDays(input.dueDate, extendDays) };
+  const newDueDate = nextWorkingDay(input.calendar ?? RUSSIAN_CALENDAR, addDays(input.dueDate, extendDays));
+  return { ok: true, payNow: input.interestAccruedUnpaid, newDueDate };
 }
