@@ -15,6 +15,21 @@ import { penaltyForDay } from '../../src/domain/servicing';
 
 const rules = { maxPenaltyPercentPerYearWithInterest: 20, maxPenaltyDailyBpWithoutInterest: 10 };
 
+/** 10 000 ₽ overdue at 0.8 % a day, penalty 20 % a year; each test sets its dates and balances. */
+const accrualOf = (
+  change: Partial<AccrualInput> & Pick<AccrualInput, 'baseDate' | 'accruedThrough' | 'through'>,
+) =>
+  accrualFor({
+    principal: 0n,
+    principalOverdue: 1_000_000n,
+    dailyRateBp: 80,
+    accrued: 0n,
+    cap: 10_000_000n,
+    penaltyPercentYear: 20,
+    penaltyBpDay: 10,
+    ...change,
+  });
+
 /** The non-working days of a year by the calendar, weekends included. */
 const nonWorking = (year: number) => {
   const days: string[] = [];
@@ -107,28 +122,15 @@ describe('the day count of annual rates: actual/actual by calendar year', () => 
   });
 
   it('both sides of 2028-02-29 in the accrual of the close', () => {
-    const input: AccrualInput = {
-      principal: 0n,
-      principalOverdue: 1_000_000n,
-      dailyRateBp: 80,
-      baseDate: '2028-02-01',
-      accruedThrough: '2028-02-27',
-      through: '2028-03-01',
-      accrued: 0n,
-      cap: 10_000_000n,
-      penaltyPercentYear: 20,
-      penaltyBpDay: 10,
-    };
+    const baseDate = '2027-12-01';
     // Feb 28, Feb 29, Mar 1: 3 × 546.
-    expect(accrualFor(input).penalty).toBe(1_638n);
+    expect(accrualOf({ baseDate, accruedThrough: '2028-02-27', through: '2028-03-01' }).penalty).toBe(1_638n);
     // Dec 30 2027 .. Jan 2 2028: 2 × 547 + 2 × 546.
-    expect(accrualFor({ ...input, accruedThrough: '2027-12-29', through: '2028-01-02' }).penalty).toBe(
-      2_186n,
-    );
+    expect(accrualOf({ baseDate, accruedThrough: '2027-12-29', through: '2028-01-02' }).penalty).toBe(2_186n);
     // A year of accrual night by night equals the whole period.
     let total = 0n;
     for (let d = '2028-01-01'; d < '2029-01-01'; d = addDays(d, 1))
-      total += accrualFor({ ...input, accruedThrough: d, through: addDays(d, 1) }).penalty;
+      total += accrualOf({ baseDate, accruedThrough: d, through: addDays(d, 1) }).penalty;
     expect(total).toBe(199_837n);
   });
 
@@ -162,25 +164,19 @@ describe('a due date on a non-working day (Civil Code art. 193)', () => {
   });
 
   it('accrues no interest on the moved days, and the next payment stays 10 800 ₽', () => {
-    const base: AccrualInput = {
+    const base = {
       principal: 1_000_000n,
       principalOverdue: 0n,
-      dailyRateBp: 80,
       baseDate: '2026-12-22',
-      accruedThrough: '2026-12-22',
-      through: '2027-01-11',
-      accrued: 0n,
       cap: 1_000_000n,
-      penaltyPercentYear: 20,
-      penaltyBpDay: 10,
       graces: gracesOf(schedule.instalments),
     };
-    expect(accrualFor(base)).toEqual({ interest: 80_000n, penalty: 0n, days: 20 });
-    expect(accrualFor({ ...base, accruedThrough: '2027-01-01' }).interest).toBe(0n);
+    const accrue = (accruedThrough: string, through: string) =>
+      accrualOf({ ...base, accruedThrough, through });
+    expect(accrue('2026-12-22', '2027-01-11')).toEqual({ interest: 80_000n, penalty: 0n, days: 20 });
+    expect(accrue('2027-01-01', '2027-01-11').interest).toBe(0n);
     // After the moved due date interest runs again: 2027-01-12 is one day, 8 000 kopecks.
-    expect(accrualFor({ ...base, accruedThrough: '2027-01-11', through: '2027-01-12' }).interest).toBe(
-      8_000n,
-    );
+    expect(accrue('2027-01-11', '2027-01-12').interest).toBe(8_000n);
     const position = {
       status: 'active' as const,
       dailyRateBp: 80,
