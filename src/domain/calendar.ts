@@ -46,6 +46,11 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   );
 }
 
+/** The number of days of calendar year `year`: 366 in a leap year (Gregorian rule), else 365. */
+export function daysInYear(year: number): number {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
+}
+
 /** The date `days` calendar days after `date` (before it when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const { year, month, day } = parseIsoDate(date);

@@ -1,8 +1,12 @@
+import { dateInZone } from './calendar';
+import { isWorkingDay, RUSSIAN_CALENDAR, type ProductionCalendar } from './production-calendar';
+
 /**
  * 230-FZ limits on contacting a borrower about overdue debt (domain-rules.md §6): messages only in local hours
- * (workdays 08:00–22:00, weekends 09:00–20:00) and at most 2 a day, 4 a week, 16 a month. The periods are read
- * as rolling (24 hours, 7 days, 30 days back from now), the stricter reading. Public holidays count as
- * workdays here: the production calendar is data the back office would enter (a known gap).
+ * (working days 08:00–22:00; weekends and non-working public holidays 09:00–20:00, art. 7 pt 3) and at most 2 a
+ * day, 4 a week, 16 a month. The periods are read as rolling (24 hours, 7 days, 30 days back from now), the
+ * stricter reading. Which days are working days is the production calendar's (a holiday or a transferred day off
+ * counts like a weekend, a working Saturday like a working day).
  */
 export type CollectionRules = {
   workdayHours: readonly [from: number, to: number];
@@ -20,20 +24,25 @@ export const COLLECTION_RULES_230FZ: CollectionRules = Object.freeze({
   perMonth: 16,
 });
 
-/** Local wall-clock time of an instant in a zone: minutes since midnight and whether the day is Sat/Sun. */
-export function localTime(instant: Date, timeZone: string): { minutes: number; weekend: boolean } {
+/**
+ * Local wall-clock time of an instant in a zone: minutes since midnight and whether the local day is a
+ * non-working day (a weekend, a public holiday or a transferred day off) by the production calendar.
+ */
+export function localTime(
+  instant: Date,
+  timeZone: string,
+  calendar: ProductionCalendar = RUSSIAN_CALENDAR,
+): { minutes: number; weekend: boolean } {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
-    weekday: 'short',
     hourCycle: 'h23',
   }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = get('weekday');
   return {
     minutes: Number(get('hour')) * 60 + Number(get('minute')),
-    weekend: weekday === 'Sat' || weekday === 'Sun',
+    weekend: !isWorkingDay(calendar, dateInZone(instant, timeZone)),
   };
 }
 
@@ -46,18 +55,19 @@ export type CollectionDecision =
 /**
  * May a message about overdue debt go out at `now`, given when earlier ones went (`sent`)? Outside the hours,
  * the answer says when the next window opens; over a limit, the message is not sent at all (the borrower still
- * sees it in the account).
+ * sees it in the account). `calendar` tells working days from weekends and holidays (the official one by default).
  */
 export function collectionMessageDecision(
   now: Date,
   sent: readonly Date[],
   timeZone: string,
   rules: CollectionRules = COLLECTION_RULES_230FZ,
+  calendar: ProductionCalendar = RUSSIAN_CALENDAR,
 ): CollectionDecision {
   const within = (ms: number) => sent.filter((t) => now.getTime() - t.getTime() < ms).length;
   if (within(DAY) >= rules.perDay || within(7 * DAY) >= rules.perWeek || within(30 * DAY) >= rules.perMonth)
     return { send: false, reason: 'limit' };
-  const { minutes, weekend } = localTime(now, timeZone);
+  const { minutes, weekend } = localTime(now, timeZone, calendar);
   const [from, to] = weekend ? rules.weekendHours : rules.workdayHours;
   if (minutes >= from * 60 && minutes < to * 60) return { send: true };
   if (minutes < from * 60)
@@ -67,7 +77,7 @@ export function collectionMessageDecision(
       retryAt: new Date(now.getTime() + (from * 60 - minutes) * MINUTE),
     };
   // After hours: the window of the next day, which may be a weekend or a workday.
-  const tomorrow = localTime(new Date(now.getTime() + DAY), timeZone);
+  const tomorrow = localTime(new Date(now.getTime() + DAY), timeZone, calendar);
   const nextFrom = (tomorrow.weekend ? rules.weekendHours : rules.workdayHours)[0];
   return {
     send: false,

@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from './calendar';
+import { addDays, daysBetween, daysInYear, parseIsoDate, type IsoDate } from './calendar';
 import type { LegalRuleSet } from './legal-rules';
 import type { Kopecks, Rounding } from './money';
 import { max, min, mulDivRound } from './money';
@@ -43,6 +43,38 @@ export function interestBetween(
   to: IsoDate,
 ): Kopecks {
   return interestForDays(principal, dailyRateBp, daysBetween(from, to));
+}
+
+/**
+ * THE day count of every ANNUAL rate (the penalty of 20 % a year, 353-FZ art. 5 pt 21; any other rate stated per
+ * year): actual/actual by calendar year. A day of year Y is 1/365 of the annual rate, or 1/366 when Y is a leap
+ * year, so the days of any one calendar year never add up to more than the annual rate. The amount of one day is
+ * `amount × percentYear / (100 × daysInYear(Y))`, rounded down to kopecks (a legal maximum is never exceeded by a
+ * fraction of a kopeck); a period is the sum of its days. 1 000 000 kopecks at 20 %: 547 a day in 2027
+ * (547.94…), 546 a day in 2028 (546.44…). Daily rates (bp a day) are per day and unaffected; the PSK keeps the
+ * 365-day year of 353-FZ art. 6. Throws RangeError on a negative amount or percent.
+ */
+export function annualRateForDay(amount: Kopecks, percentYear: number, date: IsoDate): Kopecks {
+  if (amount < 0n || !Number.isSafeInteger(percentYear) || percentYear < 0)
+    throw new RangeError(`annual rate: amount and percent must be ≥ 0: ${amount}, ${percentYear}`);
+  const days = BigInt(daysInYear(parseIsoDate(date).year));
+  return mulDivRound(amount, BigInt(percentYear), 100n * days, 'down');
+}
+
+/**
+ * The annual rate over the days after `from` up to and including `to` ('YYYY-MM-DD'): Σ annualRateForDay over
+ * those days, computed per calendar year (days in year Y × the day amount of Y). 0 when `to` is not after `from`.
+ */
+export function annualRateBetween(amount: Kopecks, percentYear: number, from: IsoDate, to: IsoDate): Kopecks {
+  let total = 0n;
+  for (let start = from; start < to;) {
+    const year = parseIsoDate(addDays(start, 1)).year;
+    const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
+    const end = to < yearEnd ? to : yearEnd;
+    total += annualRateForDay(amount, percentYear, end) * BigInt(daysBetween(start, end));
+    start = end;
+  }
+  return total;
 }
 
 /**

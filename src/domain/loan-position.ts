@@ -1,4 +1,4 @@
-import { accrualFor } from './accrual';
+import { accrualFor, interestFromTo, type Grace } from './accrual';
 import { daysBetween, type IsoDate } from './calendar';
 import type { Kopecks } from './money';
 import type { Instalment } from './schedule';
@@ -102,12 +102,22 @@ export function debtOf(b: LoanBalances): Debt {
   };
 }
 
+/** The due dates of a schedule that Civil Code art. 193 moved (domain/accrual.ts: no interest on those days). */
+export function gracesOf(schedule: readonly Instalment[]): Grace[] {
+  return schedule.flatMap((i) =>
+    i.scheduledDate
+      ? [{ from: i.scheduledDate, to: i.dueDate, remainingPrincipal: i.remainingPrincipal }]
+      : [],
+  );
+}
+
 /**
  * The interest and penalty of the days after the last accrual up to `date`, not yet booked (kopecks; the rule of
- * domain/accrual.ts). Nothing for a loan not serviced or not yet paid out.
+ * domain/accrual.ts, with the graces of the schedule when given). Nothing for a loan not serviced or not yet paid
+ * out.
  */
 export function pendingAccrual(
-  loan: LoanAccrualTerms & { balances: LoanBalances },
+  loan: LoanAccrualTerms & { balances: LoanBalances; schedule?: readonly Instalment[] },
   date: IsoDate,
 ): { interest: Kopecks; penalty: Kopecks; days: number } {
   if (!loan.interestBaseDate || !loan.accruedThrough || !isServiced(loan.status))
@@ -124,11 +134,15 @@ export function pendingAccrual(
     cap: loan.accrualCap,
     penaltyPercentYear: loan.penaltyPercentYear,
     penaltyBpDay: loan.penaltyBpDay,
+    graces: gracesOf(loan.schedule ?? []),
   });
 }
 
 /** What closes the loan on `date` (today or later), kopecks: the debt plus what accrues until then. */
-export function payoffOn(loan: LoanAccrualTerms & { balances: LoanBalances }, date: IsoDate): Kopecks {
+export function payoffOn(
+  loan: LoanAccrualTerms & { balances: LoanBalances; schedule?: readonly Instalment[] },
+  date: IsoDate,
+): Kopecks {
   const pending = pendingAccrual(loan, date);
   return totalDebt(loan.balances) + pending.interest + pending.penalty;
 }
@@ -144,9 +158,17 @@ export function nextPaymentOf(position: LoanPosition, today: IsoDate): NextPayme
   const next = schedule.find((i) => i.dueDate >= today) ?? schedule[schedule.length - 1];
   if (!next) return null;
   const overdue = overdueOf(b);
-  const through = next.dueDate >= today ? next.dueDate : today;
+  // The interest of an instalment runs to its scheduled date; when art. 193 moved the due date, what accrues after
+  // the scheduled date (on the principal that remains) is the next period's, not this payment's.
+  const scheduled = next.scheduledDate ?? next.dueDate;
+  const through = scheduled >= today ? scheduled : today;
   const pending = pendingAccrual(position, through);
-  const due = b.principal + b.interest + pending.interest - next.remainingPrincipal;
+  const due =
+    b.principal +
+    b.interest +
+    pending.interest -
+    interestOfNextPeriod(position, next, through) -
+    next.remainingPrincipal;
   // Paying today never takes more than closes the loan today (the projection runs to the due date).
   const projected = overdue + pending.penalty + (due > 0n ? due : 0n);
   const payoff = payoffOn(position, today);
@@ -156,6 +178,33 @@ export function nextPaymentOf(position: LoanPosition, today: IsoDate): NextPayme
     daysLeft: Math.max(0, daysBetween(today, next.dueDate)),
     overdue: overdue > 0n,
   };
+}
+
+/**
+ * The interest accrued after `instalment`'s scheduled date up to `through` (at most its moved due date) on the
+ * principal that remains after it: the next period's interest during an art. 193 grace; 0 when not moved.
+ * The close computes the same in SQL when it moves an instalment's interest to overdue (accrual-repository.ts).
+ */
+export function interestOfNextPeriod(
+  position: LoanPosition,
+  instalment: Instalment,
+  through: IsoDate,
+): Kopecks {
+  const base = position.interestBaseDate;
+  if (!instalment.scheduledDate || !base) return 0n;
+  const from = instalment.scheduledDate > base ? instalment.scheduledDate : base;
+  const to = through < instalment.dueDate ? through : instalment.dueDate;
+  return interestFromTo(
+    {
+      principal: position.balances.principal,
+      principalOverdue: position.balances.principalOverdue,
+      dailyRateBp: position.dailyRateBp,
+      baseDate: base,
+      graces: gracesOf(position.schedule),
+    },
+    from,
+    to,
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Kopecks } from './money';
 import type { PskRounding } from './psk';
 import { parsePercentThousandths, psk, pskExceeds } from './psk';
 import type { Instalment, Schedule } from './schedule';
-import { instalmentSchedule, paydaySchedule } from './schedule';
+import { instalmentSchedule, paydaySchedule, pskPaymentsOf } from './schedule';
 
 type ProductBase = {
   id: string;
@@ -205,7 +205,7 @@ export function quote(input: QuoteInput): Quote {
   const flows = {
     disbursementDate: startDate,
     principal: amount,
-    payments: schedule.instalments.map((i) => ({ date: i.dueDate, amount: i.total })),
+    payments: pskPaymentsOf(schedule.instalments),
   };
   const ceiling =
     input.pskCeilingPercent !== undefined &&

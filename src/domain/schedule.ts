@@ -1,5 +1,6 @@
 import type { IsoDate } from './calendar';
 import { addDays } from './calendar';
+import { nextWorkingDay, RUSSIAN_CALENDAR, type ProductionCalendar } from './production-calendar';
 import { assertDailyRateBp, BP_PER_UNIT, capAccrual, INTEREST_ROUNDING, interestForDays } from './interest';
 import type { Kopecks, Rounding } from './money';
 import { max, min, mulDivRound, sum } from './money';
@@ -16,7 +17,13 @@ export const PAYMENT_ROUNDING: Rounding = 'half-up';
 export type Instalment = {
   /** 1-based. */
   n: number;
+  /** The day the payment is due: the scheduled date, moved to the next working day when it is not one. */
   dueDate: IsoDate;
+  /**
+   * The scheduled date when Civil Code art. 193 moved it to a later `dueDate` (absent or null when not moved).
+   * The days after it up to `dueDate` bear no interest on the principal this payment repays (domain/accrual.ts).
+   */
+  scheduledDate?: IsoDate | null;
   principal: Kopecks;
   interest: Kopecks;
   total: Kopecks;
@@ -44,7 +51,29 @@ export type ScheduleOptions = {
   /** Everything that may accrue on the contract (`accrualCap`), or null for no cap. */
   accrualCap: Kopecks | null;
   interestRounding?: Rounding;
+  /** The production calendar that moves due dates off non-working days; the official one by default. */
+  calendar?: ProductionCalendar;
 };
+
+/**
+ * The due date of a payment scheduled on `date` (Civil Code art. 193): the next working day when `date` is not one.
+ * The interest and the amount stay those of the scheduled date; `scheduledDate` records the move.
+ */
+export function dueDateOf(
+  date: IsoDate,
+  calendar: ProductionCalendar = RUSSIAN_CALENDAR,
+): Pick<Instalment, 'dueDate' | 'scheduledDate'> {
+  const dueDate = nextWorkingDay(calendar, date);
+  return dueDate === date ? { dueDate } : { dueDate, scheduledDate: date };
+}
+
+/**
+ * The payments of a schedule as the PSK counts them (353-FZ art. 6): each instalment's total on its SCHEDULED date,
+ * not on the date Civil Code art. 193 moved it to, so a holiday never lowers the PSK checked against the caps.
+ */
+export function pskPaymentsOf(instalments: readonly Instalment[]): { date: IsoDate; amount: Kopecks }[] {
+  return instalments.map((i) => ({ date: i.scheduledDate ?? i.dueDate, amount: i.total }));
+}
 
 function assertPrincipal(principal: Kopecks): void {
   if (principal <= 0n) throw new RangeError(`principal must be positive: ${principal}`);
@@ -67,8 +96,10 @@ function finish(
 }
 
 /**
- * (a) Payday loan: one payment of principal + interest for `termDays` days at the daily rate, due on
- * `startDate + termDays`. The interest is cut to the accrual cap if it would exceed it.
+ * (a) Payday loan: one payment of principal + interest for `termDays` days at the daily rate, scheduled on
+ * `startDate + termDays` and due then, or on the next working day when that is a non-working day (Civil Code
+ * art. 193, `dueDateOf`; the amount stays that of `termDays`). The interest is cut to the accrual cap if it would
+ * exceed it.
  */
 export function paydaySchedule(
   input: { principal: Kopecks; dailyRateBp: number; termDays: number; startDate: IsoDate } & ScheduleOptions,
@@ -86,7 +117,7 @@ export function paydaySchedule(
   const interest = accrualCap === null ? uncapped : capAccrual(0n, uncapped, accrualCap);
   const instalment: Instalment = {
     n: 1,
-    dueDate: addDays(startDate, termDays),
+    ...dueDateOf(addDays(startDate, termDays), input.calendar),
     principal,
     interest,
     total: principal + interest,
@@ -123,7 +154,9 @@ export function equalPayment(
 }
 
 /**
- * (b) Instalment loan: `termWeeks / 2` payments, one every 14 days from `startDate`. `termWeeks` must be even
+ * (b) Instalment loan: `termWeeks / 2` payments, one scheduled every 14 days from `startDate` (each due on the next
+ * working day when its date is not one, Civil Code art. 193; the periods and amounts keep the scheduled dates).
+ * `termWeeks` must be even
  * (products are 8–52 weeks in steps of two; an odd number of weeks would leave a one-week stub period, which no
  * product offers, so it is refused rather than guessed).
  *
@@ -178,7 +211,7 @@ export function instalmentSchedule(
     outstanding -= principalPart;
     instalments.push({
       n,
-      dueDate: addDays(startDate, n * INSTALMENT_PERIOD_DAYS),
+      ...dueDateOf(addDays(startDate, n * INSTALMENT_PERIOD_DAYS), input.calendar),
       principal: principalPart,
       interest,
       total: principalPart + interest,

@@ -1,8 +1,9 @@
 import { addDays } from './calendar';
 import type { IsoDate } from './calendar';
-import { BP_PER_UNIT, capAccrual, interestForDays } from './interest';
+import { annualRateForDay, BP_PER_UNIT, capAccrual, interestForDays } from './interest';
 import type { LegalRuleSet } from './legal-rules';
 import type { Kopecks } from './money';
+import { nextWorkingDay, RUSSIAN_CALENDAR, type ProductionCalendar } from './production-calendar';
 import { min, mulDivRound } from './money';
 
 /*
@@ -78,29 +79,25 @@ export function allocatePayment(
 // Penalty
 // ---------------------------------------------------------------------------------------------------------
 
-/** The year of the annual penalty rate, in days (the same 365-day year as the PSK). */
-export const PENALTY_DAYS_IN_YEAR = 365n;
-
 /**
- * The penalty for one day of overdue on `overdueAmount`, rounded down (a maximum is never exceeded by a
- * fraction of a kopeck):
- * - while interest still accrues on the overdue amount: `maxPenaltyPercentPerYearWithInterest` % a year / 365;
+ * The penalty for one day (`date`, 'YYYY-MM-DD') of overdue on `overdueAmount`, rounded down (a maximum is never
+ * exceeded by a fraction of a kopeck), 353-FZ art. 5 pt 21:
+ * - while interest still accrues on the overdue amount: `maxPenaltyPercentPerYearWithInterest` % a year, by the
+ *   day count of annual rates (actual/actual by calendar year, `annualRateForDay`: /366 on a day of a leap year,
+ *   /365 otherwise), so a calendar year of penalty never exceeds the annual percentage;
  * - when it no longer does: `maxPenaltyDailyBpWithoutInterest` bp a day.
  * The penalty counts toward the accrual cap: the caller passes it through `capAccrual` with everything else.
+ * Throws RangeError on a negative amount.
  */
 export function penaltyForDay(
   overdueAmount: Kopecks,
   ruleSet: Pick<LegalRuleSet, 'maxPenaltyPercentPerYearWithInterest' | 'maxPenaltyDailyBpWithoutInterest'>,
   interestStillAccrues: boolean,
+  date: IsoDate,
 ): Kopecks {
   if (overdueAmount < 0n) throw new RangeError(`overdue amount must be ≥ 0: ${overdueAmount}`);
   return interestStillAccrues
-    ? mulDivRound(
-        overdueAmount,
-        BigInt(ruleSet.maxPenaltyPercentPerYearWithInterest),
-        100n * PENALTY_DAYS_IN_YEAR,
-        'down',
-      )
+    ? annualRateForDay(overdueAmount, ruleSet.maxPenaltyPercentPerYearWithInterest, date)
     : mulDivRound(overdueAmount, BigInt(ruleSet.maxPenaltyDailyBpWithoutInterest), BP_PER_UNIT, 'down');
 }
 
@@ -184,6 +181,8 @@ export type ProlongationInput = {
   allowOverdue: boolean;
   /** Allowed extension; defaults to 7–30 days. */
   extendDaysRange?: Readonly<{ min: number; max: number }>;
+  /** The production calendar: the new due date is a working day; the official calendar by default. */
+  calendar?: ProductionCalendar;
 };
 
 export type ProlongationQuote =
@@ -191,7 +190,9 @@ export type ProlongationQuote =
 
 /**
  * Whether the loan may be prolonged by `extendDays`, and on what terms: the borrower pays the interest accrued
- * so far, the due date moves by `extendDays` (from the old due date). Checks, first failure wins:
+ * so far, the due date moves by `extendDays` (from the old due date), and on to the next working day when that
+ * is not one: the addendum states a working day as its due date, with interest up to it (an agreed term, so no
+ * art. 193 move is left for later). Checks, first failure wins:
  * 1. `extendDays` is a whole number within the range (7–30) → else `TERM_OUT_OF_RANGE`;
  * 2. fewer than `ruleSet.maxProlongations` so far → else `TOO_MANY_PROLONGATIONS`;
  * 3. unless the product allows overdue: today after the due date → `AFTER_DUE_DATE`; otherwise an overdue
@@ -208,5 +209,6 @@ export function prolongationQuote(input: ProlongationInput): ProlongationQuote {
     if (input.today > input.dueDate) return { ok: false, reason: 'AFTER_DUE_DATE' };
     if (input.overdue) return { ok: false, reason: 'OVERDUE_NOT_ALLOWED' };
   }
-  return { ok: true, payNow: input.interestAccruedUnpaid, newDueDate: addDays(input.dueDate, extendDays) };
+  const newDueDate = nextWorkingDay(input.calendar ?? RUSSIAN_CALENDAR, addDays(input.dueDate, extendDays));
+  return { ok: true, payNow: input.interestAccruedUnpaid, newDueDate };
 }

@@ -154,7 +154,7 @@ describe('a borrower services a loan in the browser', () => {
       await slider.press('ArrowRight');
       await prolongation.locator(`[role="slider"][aria-valuenow="${days}"]`).waitFor();
     }
-    await prolongation.getByText('07.01.2027 (вместо 24.12.2026)').waitFor();
+    await prolongation.getByText('11.01.2027 (вместо 24.12.2026)').waitFor();
     expect(await lines(prolongation)).toContain(rub('Заплатить сейчас\n147,84 ₽'));
     await shot(page, '24-prolong-quote');
     await prolongation.getByRole('button', { name: 'Оформить' }).click();
@@ -171,7 +171,7 @@ describe('a borrower services a loan in the browser', () => {
     // Signed: the interest is paid on the provider's page, then the new date is in force.
     await prolongation.getByText('Допсоглашение подписано').waitFor();
     await prolongation
-      .getByText(rub('Оплатите 147,84 ₽ — после оплаты заём будет продлён до 07.01.2027.'))
+      .getByText(rub('Оплатите 147,84 ₽ — после оплаты заём будет продлён до 11.01.2027.'))
       .waitFor();
     await shot(page, '26-prolong-pay');
     await prolongation.getByRole('button', { name: rub('Оплатить 147,84 ₽') }).click();
@@ -180,13 +180,13 @@ describe('a borrower services a loan in the browser', () => {
     await page.waitForURL(backFromPayment);
     await paymentReturn.waitFor();
     expect(await lines(paymentReturn)).toContain(
-      rub('147,84 ₽, дата платежа 29.11.2026. Заём продлён до 07.01.2027.'),
+      rub('147,84 ₽, дата платежа 29.11.2026. Заём продлён до 11.01.2027.'),
     );
     const nextPaymentCard = page.locator('.mantine-Paper-root', {
       has: page.getByRole('heading', { name: 'Следующий платёж' }),
     });
     expect(await lines(nextPaymentCard)).toBe(
-      rub('Следующий платёж\n9 240 ₽\nдо 07.01.2027 — осталось 39\u00a0дней\nОплатить'),
+      rub('Следующий платёж\n9 240 ₽\nдо 11.01.2027 — осталось 43\u00a0дня\nОплатить'),
     );
     await prolongation.getByText('Продлений: использовано 1 из 5').waitFor();
     await page.getByRole('link', { name: /^Допсоглашение № .+ о пролонгации \(PDF\)$/ }).waitFor();
@@ -241,7 +241,7 @@ describe('a borrower services a loan in the browser', () => {
     await messages.getByText(rub('Платёж 1 000 ₽ по договору'), { exact: false }).waitFor();
     const all = await lines(messages);
     expect(all).toMatch(/Платёж 1\u00a0000\u00a0₽ по договору № \S+ зачислен 27\.11\.2026\./);
-    expect(all).toMatch(/Заём продлён до 07\.01\.2027 \(допсоглашение № \S+\)\./);
+    expect(all).toMatch(/Заём продлён до 11\.01\.2027 \(допсоглашение № \S+\)\./);
     expect(all).toMatch(/Платёж 147,84\u00a0₽ по договору № \S+ зачислен 29\.11\.2026\./);
     expect(all).toMatch(/Платёж 9\u00a0240\u00a0₽ по договору № \S+ зачислен 29\.11\.2026\./);
     expect(all).toMatch(

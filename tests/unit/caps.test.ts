@@ -76,7 +76,8 @@ describe('accrual cap', () => {
 describe('the cap by contract date, on both sides of 2026-04-01', () => {
   // 10 000 RUB for 180 days at 0.8 %/day: 14 400 RUB of interest by the rate alone (144 %).
   it.each([
-    ['2026-03-31', 1_300_000n, 2_300_000n, '2026-09-27'],
+    // 2026-09-27 is a Sunday: due on Monday 2026-09-28 (Civil Code art. 193).
+    ['2026-03-31', 1_300_000n, 2_300_000n, '2026-09-28'],
     ['2026-04-01', 1_000_000n, 2_000_000n, '2026-09-28'],
   ])('a payday loan signed on %s accrues at most %s', (date, interest, total, due) => {
     const s = paydaySchedule({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { basePeriodDays, formatThousandths, psk, PskError, pskExceeds, pskRub } from '../../src/domain/psk';
 import type { PskCashFlows } from '../../src/domain/psk';
 import { daysBetween } from '../../src/domain/calendar';
-import { instalmentSchedule } from '../../src/domain/schedule';
+import { instalmentSchedule, pskPaymentsOf } from '../../src/domain/schedule';
 
 // Reference values computed independently in python3 with exact fractions (bisection on the PSK itself down to
 // ~1e-18 %, then the 3rd decimal decided by the sign of the exact sum at the rounding boundaries):
@@ -31,7 +31,7 @@ const instalmentFlows = (principal: bigint, bp: number, weeks: number, start: st
   return {
     disbursementDate: start,
     principal,
-    payments: s.instalments.map((i) => ({ date: i.dueDate, amount: i.total })),
+    payments: pskPaymentsOf(s.instalments),
   };
 };
 

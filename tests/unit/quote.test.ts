@@ -31,13 +31,16 @@ describe('quote', () => {
       capApplied: false,
       pskPercent: '292.000',
       pskRub: 240_000n,
-      firstDueDate: '2026-05-31',
-      lastDueDate: '2026-05-31',
+      // Scheduled on Sunday 2026-05-31, due on Monday 2026-06-01 (Civil Code art. 193); the PSK and the amount
+      // stay those of the scheduled 30 days.
+      firstDueDate: '2026-06-01',
+      lastDueDate: '2026-06-01',
     });
     expect(q.schedule).toEqual([
       {
         n: 1,
-        dueDate: '2026-05-31',
+        dueDate: '2026-06-01',
+        scheduledDate: '2026-05-31',
         principal: 1_000_000n,
         interest: 240_000n,
         total: 1_240_000n,

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar';
 import { sum } from '../../src/domain/money';
-import { equalPayment, instalmentSchedule, paydaySchedule } from '../../src/domain/schedule';
+import { nextWorkingDay, RUSSIAN_CALENDAR } from '../../src/domain/production-calendar';
+import { equalPayment, instalmentSchedule, paydaySchedule, type Instalment } from '../../src/domain/schedule';
 
 // Expected amounts worked out independently with exact fractions in python3 (interest rounded down per period,
 // equal payment rounded half up, the last payment repays the remaining principal).
@@ -15,17 +16,26 @@ type Row = [
   total: bigint,
   remaining: bigint,
 ];
-const rows = (schedule: { instalments: readonly object[] }) =>
-  schedule.instalments.map((i) => Object.values(i) as unknown as Row);
+const rows = (schedule: { instalments: readonly Instalment[] }) =>
+  schedule.instalments.map((i): Row => [
+    i.n,
+    i.dueDate,
+    i.principal,
+    i.interest,
+    i.total,
+    i.remainingPrincipal,
+  ]);
 
 describe('payday (one payment)', () => {
   it.each([
     // principal, bp/day, days, start, interest, total, due
-    [1_000_000n, 80, 30, '2026-05-01', 240_000n, 1_240_000n, '2026-05-31'],
+    // Due dates on a non-working day move to the next working day (Civil Code art. 193), the amount stays:
+    // Sunday 2026-05-31 → Monday 2026-06-01; 2027-01-06 (a holiday) → 2027-01-11.
+    [1_000_000n, 80, 30, '2026-05-01', 240_000n, 1_240_000n, '2026-06-01'],
     [1_234_567n, 80, 13, '2026-05-01', 128_394n, 1_362_961n, '2026-05-14'], // 128 394.968 → down
-    [1_550_000n, 75, 17, '2026-12-20', 197_625n, 1_747_625n, '2027-01-06'],
+    [1_550_000n, 75, 17, '2026-12-20', 197_625n, 1_747_625n, '2027-01-11'],
     [100_000n, 80, 5, '2028-02-26', 4_000n, 104_000n, '2028-03-02'], // leap year
-    [3_000_000n, 0, 30, '2026-05-01', 0n, 3_000_000n, '2026-05-31'], // 0 % promo
+    [3_000_000n, 0, 30, '2026-05-01', 0n, 3_000_000n, '2026-06-01'], // 0 % promo
   ])('%s kop at %i bp for %i days from %s', (principal, bp, days, start, interest, total, due) => {
     const s = paydaySchedule({
       principal,
@@ -67,7 +77,7 @@ describe('instalment (equal payments every 14 days)', () => {
     expect(rows(s)).toEqual([
       [1, '2026-05-15', 675_684n, 210_000n, 885_684n, 2_324_316n],
       [2, '2026-05-29', 722_982n, 162_702n, 885_684n, 1_601_334n],
-      [3, '2026-06-12', 773_591n, 112_093n, 885_684n, 827_743n],
+      [3, '2026-06-15', 773_591n, 112_093n, 885_684n, 827_743n],
       [4, '2026-06-26', 827_743n, 57_942n, 885_685n, 0n],
     ]);
     expect(s.totalInterest).toBe(542_737n);
@@ -86,7 +96,7 @@ describe('instalment (equal payments every 14 days)', () => {
     expect(rows(s)).toEqual([
       [1, '2026-05-15', 292_706n, 103_600n, 396_306n, 1_707_294n],
       [2, '2026-05-29', 307_869n, 88_437n, 396_306n, 1_399_425n],
-      [3, '2026-06-12', 323_816n, 72_490n, 396_306n, 1_075_609n],
+      [3, '2026-06-15', 323_816n, 72_490n, 396_306n, 1_075_609n],
       [4, '2026-06-26', 340_590n, 55_716n, 396_306n, 735_019n],
       [5, '2026-07-10', 358_233n, 38_073n, 396_306n, 376_786n],
       [6, '2026-07-24', 376_786n, 19_517n, 396_303n, 0n],
@@ -105,7 +115,7 @@ describe('instalment (equal payments every 14 days)', () => {
     expect(rows(s)).toEqual([
       [1, '2026-05-15', 1_058_519n, 560_000n, 1_618_519n, 3_941_481n],
       [2, '2026-05-29', 1_177_074n, 441_445n, 1_618_519n, 2_764_407n],
-      [3, '2026-06-12', 1_308_906n, 309_613n, 1_618_519n, 1_455_501n],
+      [3, '2026-06-15', 1_308_906n, 309_613n, 1_618_519n, 1_455_501n],
       [4, '2026-06-26', 1_455_501n, 163_016n, 1_618_517n, 0n],
     ]);
     expect(s.capApplied).toBe(false);
@@ -160,7 +170,10 @@ describe('instalment (equal payments every 14 days)', () => {
           let remaining = principal;
           list.forEach((i, k) => {
             expect(i.n).toBe(k + 1);
-            expect(i.dueDate).toBe(addDays('2026-01-30', 14 * (k + 1)));
+            // Scheduled every 14 days; due on the next working day when that is not one (Civil Code art. 193).
+            const scheduled = addDays('2026-01-30', 14 * (k + 1));
+            expect(i.scheduledDate ?? i.dueDate).toBe(scheduled);
+            expect(i.dueDate).toBe(nextWorkingDay(RUSSIAN_CALENDAR, scheduled));
             expect(i.principal).toBeGreaterThanOrEqual(0n);
             expect(i.interest).toBeGreaterThanOrEqual(0n);
             expect(i.total).toBe(i.principal + i.interest);

@@ -134,7 +134,7 @@ describe('allocatePayment', () => {
   });
 });
 
-describe('penaltyForDay', () => {
+describe('penaltyForDay (days of 2026, a 365-day year)', () => {
   it.each<
     [
       string,
@@ -172,11 +172,11 @@ describe('penaltyForDay', () => {
       500n,
     ],
   ])('%s', (_name, overdue, ruleSet, accrues, expected) => {
-    expect(penaltyForDay(overdue, ruleSet, accrues)).toBe(expected);
+    expect(penaltyForDay(overdue, ruleSet, accrues, '2026-11-25')).toBe(expected);
   });
 
   it('refuses a negative overdue amount', () => {
-    expect(() => penaltyForDay(-1n, rules, true)).toThrow(RangeError);
+    expect(() => penaltyForDay(-1n, rules, true, '2026-11-25')).toThrow(RangeError);
   });
 });
 

@@ -12,8 +12,9 @@ import * as identitySchema from './schema';
 import * as loanSchema from './schema-loans';
 import * as servicingSchema from './schema-servicing';
 import * as jobSchema from './schema-jobs';
+import * as calendarSchema from './schema-calendar';
 
-const schema = { ...identitySchema, ...loanSchema, ...servicingSchema, ...jobSchema };
+const schema = { ...identitySchema, ...loanSchema, ...servicingSchema, ...jobSchema, ...calendarSchema };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

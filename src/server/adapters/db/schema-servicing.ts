@@ -40,6 +40,8 @@ export const loanInstalments = pgTable(
     version: integer('version').notNull(),
     n: integer('n').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
+    /** The date the term ended before Civil Code art. 193 moved it off a non-working day to `due_date`; else null. */
+    scheduledDate: date('scheduled_date', { mode: 'string' }),
     principal: kopecks('principal').notNull(),
     interest: kopecks('interest').notNull(),
     total: kopecks('total').notNull(),

@@ -1,4 +1,5 @@
-import { collectionMessageDecision } from '../../../domain/collections';
+import { COLLECTION_RULES_230FZ, collectionMessageDecision } from '../../../domain/collections';
+import { loadProductionCalendar } from '../servicing/production-calendar';
 import { exponentialBackoff, type JobHandler } from '../../jobs/run-jobs';
 import { findMessageForSms, overdueSmsSentSince, updateMessageSms } from './messaging-repository';
 import { sendSms } from './send-sms';
@@ -7,7 +8,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * The job that sends the SMS copy of one in-account message. A message switched off meanwhile is not sent.
- * Overdue notices go only within the hours and limits of 230-FZ art. 7 (collectionMessageDecision): outside the
+ * Overdue notices go only within the hours and limits of 230-FZ art. 7 (collectionMessageDecision, with the
+ * production calendar: holidays have the weekend hours): outside the
  * hours the job waits for the next window, over a limit the SMS is suppressed (the message stays in the account).
  * A gateway failure is retried with back-off (5 s, 10 s, … at most 30 min apart).
  */
@@ -24,7 +26,14 @@ export const sendMessageSms: JobHandler<'message.sms'> = {
         message.borrowerId,
         new Date(now.getTime() - 31 * DAY_MS),
       );
-      const decision = collectionMessageDecision(now, sent, deps.config.timeZone);
+      // A public holiday or a transferred day off counts like a weekend (09:00–20:00), by the calendar table.
+      const decision = collectionMessageDecision(
+        now,
+        sent,
+        deps.config.timeZone,
+        COLLECTION_RULES_230FZ,
+        await loadProductionCalendar(deps.db),
+      );
       if (!decision.send) {
         if (decision.reason === 'limit') {
           await updateMessageSms(deps.db, message.id, { smsStatus: 'suppressed' });

@@ -50,12 +50,14 @@ const requestHash = (body: CreatePayment) =>
 async function amountFor(deps: Deps, loan: LoanRow, body: CreatePayment): Promise<Kopecks> {
   const today = businessToday(deps);
   const balances = await readBalances(deps.db, loan.id);
-  const payoff = payoffOn(positionOf(loan, balances), today);
+  // With the schedule: a due date moved off a holiday leaves its days free of interest (domain/accrual.ts).
+  const position = positionOf(loan, balances, await currentSchedule(deps.db, loan));
+  const payoff = payoffOn(position, today);
   switch (body.purpose) {
     case 'payoff':
       return payoff;
     case 'next': {
-      const next = nextPaymentOf(positionOf(loan, balances, await currentSchedule(deps.db, loan)), today);
+      const next = nextPaymentOf(position, today);
       return next?.amount ?? 0n;
     }
     case 'custom': {

@@ -1,13 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '../../../domain/calendar';
 import type { DbOrTx } from '../../adapters/db/database';
 
 /**
  * The set-based heart of servicing: one SQL statement that, for a set of loans and one business date D,
  * 1. accrues interest and penalty for the days after `accrued_through` up to D (the formulas of
- *    src/domain/accrual.ts: floor(P × rate × days since the base date) minus what accrued since it; the penalty
- *    on the overdue principal, 20 % a year while interest accrues, 0.1 % a day when it does not; both stop at
- *    the cap);
+ *    src/domain/accrual.ts: floor(rate × (P × days since the base date − grace)) minus what accrued since it,
+ *    the grace being the principal-days an art. 193 move of a due date leaves free of interest; the penalty
+ *    on the overdue principal, 20 % a year (actual/actual by calendar year) while interest accrues, 0.1 % a day
+ *    when it does not; both stop at the cap);
  * 2. when `dueProcessing`, moves what fell due on D and is unpaid to overdue: the current interest, then the
  *    principal above the schedule's `remaining_principal` for that date; after the last due date new interest
  *    is overdue at once;
@@ -25,6 +26,12 @@ export async function accrueLoans(
   // that runs in 0.5 s without it (measured with EXPLAIN ANALYZE). Off for this transaction only.
   await db.execute(sql`SET LOCAL jit = off`);
   const d = sql`${options.date}::date`;
+  // floor(rate × (P × days since the base date − grace)) up to a date: the cumulative interest of domain/accrual.ts.
+  const upTo = (
+    date: SQL,
+  ) => sql`(l.daily_rate_bp * ((l.b_principal + l.b_principal_overdue) * (${date} - l.interest_base_date)
+      - grace_kopeck_days(l.id, l.schedule_version, l.b_principal + l.b_principal_overdue, l.interest_base_date, ${date})))
+      / 10000`;
   const due = options.dueProcessing;
   const result = (await db.execute(sql`
     WITH l AS (
@@ -36,7 +43,15 @@ export async function accrueLoans(
                WHERE i.loan_id = l.id AND i.version = l.schedule_version) AS maturity,
              (SELECT min(i.remaining_principal) FROM loan_instalments i
                WHERE i.loan_id = l.id AND i.version = l.schedule_version
-                 AND i.due_date > l.closed_through AND i.due_date <= ${d}) AS target
+                 AND i.due_date > l.closed_through AND i.due_date <= ${d}) AS target,
+             -- The latest instalment falling due now: its scheduled date when art. 193 moved it, and its due date.
+             (SELECT i.scheduled_date FROM loan_instalments i
+               WHERE i.loan_id = l.id AND i.version = l.schedule_version
+                 AND i.due_date > l.closed_through AND i.due_date <= ${d}
+               ORDER BY i.n DESC LIMIT 1) AS target_scheduled,
+             (SELECT max(i.due_date) FROM loan_instalments i
+               WHERE i.loan_id = l.id AND i.version = l.schedule_version
+                 AND i.due_date > l.closed_through AND i.due_date <= ${d}) AS target_due
         -- Driven by the id list, so the planner looks loans and balances up by key (it estimates an unnest as
         -- small): a hash join would read the whole portfolio once per batch.
         FROM unnest(${`{${options.loanIds.join(',')}}`}::uuid[]) AS batch(id)
@@ -46,14 +61,25 @@ export async function accrueLoans(
     accrual AS (
       SELECT l.*,
              least(
-               ((l.b_principal + l.b_principal_overdue) * l.daily_rate_bp * (${d} - l.interest_base_date)) / 10000
-               - ((l.b_principal + l.b_principal_overdue) * l.daily_rate_bp
-                  * (l.accrued_through - l.interest_base_date)) / 10000,
+               ${upTo(d)} - ${upTo(sql`l.accrued_through`)},
                greatest(l.accrual_cap - l.accrued, 0)
              ) * (l.days > 0)::int AS interest_raw,
+             -- Interest after the scheduled date of an instalment art. 193 moved: the next period's, not due now
+             -- (domain/loan-position.ts interestOfNextPeriod).
+             CASE WHEN l.target_scheduled IS NULL THEN 0
+                  ELSE greatest(${upTo(sql`least(${d}, l.target_due)`)}
+                                - ${upTo(sql`greatest(l.interest_base_date, least(l.target_scheduled, ${d}))`)}, 0)
+             END AS interest_next_period,
+             -- The 20 % a year: actual/actual by calendar year (interest.ts annualRateBetween), each year's days at
+             -- floor(overdue × % / (100 × days in that year)).
              CASE WHEN l.daily_rate_bp > 0
-                  THEN (l.b_principal_overdue * l.penalty_percent_year) / 36500
-                  ELSE (l.b_principal_overdue * l.penalty_bp_day) / 10000 END * l.days AS penalty_uncapped
+                  THEN (SELECT coalesce(sum((l.b_principal_overdue * l.penalty_percent_year)
+                                            / (100 * (make_date(y + 1, 1, 1) - make_date(y, 1, 1)))
+                                            * greatest(least(${d}, make_date(y, 12, 31))
+                                                       - greatest(l.accrued_through, make_date(y - 1, 12, 31)), 0)), 0)::bigint
+                          FROM generate_series(extract(year FROM l.accrued_through + 1)::int,
+                                               extract(year FROM ${d})::int) AS y)
+                  ELSE (l.b_principal_overdue * l.penalty_bp_day) / 10000 * l.days END AS penalty_uncapped
         FROM l
     ),
     capped AS (
@@ -65,10 +91,12 @@ export async function accrueLoans(
     moves AS (
       SELECT c.*,
              CASE WHEN ${due} AND c.target IS NOT NULL
-                  THEN greatest(c.b_interest + CASE WHEN c.matured THEN 0 ELSE c.interest END
+                  THEN greatest(greatest(c.b_interest + CASE WHEN c.matured THEN 0 ELSE c.interest END
+                                         - c.interest_next_period, 0)
                                 + c.b_principal - c.target, 0)
                   ELSE 0 END AS arrears,
-             c.b_interest + CASE WHEN c.matured THEN 0 ELSE c.interest END AS interest_current
+             greatest(c.b_interest + CASE WHEN c.matured THEN 0 ELSE c.interest END - c.interest_next_period, 0)
+               AS interest_current
         FROM capped c
     ),
     calc AS (

@@ -1,9 +1,11 @@
 import { addDays, type IsoDate } from '../../../domain/calendar';
 import { pendingAccrual } from '../../../domain/loan-position';
 import type { Kopecks } from '../../../domain/money';
+import { nextWorkingDay } from '../../../domain/production-calendar';
 import { prolongationQuote, type ProlongationRefusal } from '../../../domain/servicing';
 import type { Instalment } from '../../../domain/schedule';
 import type { Deps } from '../../deps';
+import { loadProductionCalendar } from './calendar-repository';
 import { businessToday, loadPosition, type LoanRow } from './loan-account';
 
 const REFUSAL_TEXT: Record<ProlongationRefusal | 'KIND' | 'NOT_ACTIVE', string> = {
@@ -38,6 +40,7 @@ export async function checkProlongation(
   const dueDate = lastDueDate(position.schedule);
   const balances = position.balances;
   const pending = pendingAccrual(position, today);
+  const calendar = await loadProductionCalendar(deps.db);
   const quote = prolongationQuote({
     dueDate,
     today,
@@ -49,10 +52,11 @@ export async function checkProlongation(
     overdue: balances.principalOverdue + balances.interestOverdue > 0n,
     allowOverdue: loan.prolongationWhenOverdue,
     extendDaysRange: deps.config.servicing.prolongationDays,
+    calendar,
   });
   if (!quote.ok) return { ok: false, reason: REFUSAL_TEXT[quote.reason] };
   // Overdue and allowed: the new date counts from today, not from a date already past.
-  const newDueDate = dueDate < today ? addDays(today, days) : quote.newDueDate;
+  const newDueDate = dueDate < today ? nextWorkingDay(calendar, addDays(today, days)) : quote.newDueDate;
   return { ok: true, payNow: quote.payNow, oldDueDate: dueDate, newDueDate, today };
 }
 

@@ -95,6 +95,7 @@ export async function saveSchedule(
       version,
       n: i.n,
       dueDate: i.dueDate,
+      scheduledDate: i.scheduledDate ?? null,
       principal: i.principal,
       interest: i.interest,
       total: i.total,

@@ -2,11 +2,14 @@ import { addDays, type IsoDate } from '../../../domain/calendar';
 import { instalmentSchedule, paydaySchedule } from '../../../domain/schedule';
 import type { DbOrTx } from '../../adapters/db/database';
 import { parseContractTerms } from './contract-terms';
+import { loadProductionCalendar } from './calendar-repository';
 import { getContract, openLoanAccounts, saveSchedule, updateLoan, type LoanRow } from './loan-repository';
 
 /**
  * The day the money is paid out, the loan starts being serviced: its accounts and balance row, the schedule
- * dated from the payout (not from signing: no interest for a cooling-off period), and the accrual dates.
+ * dated from the payout (not from signing: no interest for a cooling-off period) with due dates moved off
+ * non-working days by the production calendar (the amounts stay those of the scheduled dates), and the accrual
+ * dates.
  * Runs in the payout's transaction, before the disbursement is booked. Throws CONTRACT_NOT_FOUND when the loan's
  * contract is missing.
  */
@@ -18,6 +21,8 @@ export async function openLoanServicing(tx: DbOrTx, loan: LoanRow, disbursedOn: 
     dailyRateBp: loan.dailyRateBp,
     startDate: disbursedOn,
     accrualCap: loan.accrualCap,
+    // Due dates on non-working days move to the next working day (Civil Code art. 193), by the calendar table.
+    calendar: await loadProductionCalendar(tx),
   };
   const schedule =
     loan.kind === 'payday'
