@@ -1,8 +1,9 @@
 import type { ApplicationRequest, QuoteView } from '../../../contracts';
 import { addDays, dateInZone } from '../../../domain/calendar';
-import { decide, refusalMessage, type Decision } from '../../../domain/decision';
+import { decide, refusalMessage, WAIT_PSK_ABOVE_PERCENT, type Decision } from '../../../domain/decision';
 import { ruleSetOn } from '../../../domain/legal-rules';
 import { formatRub, parseKopecks } from '../../../domain/money';
+import { parsePercentThousandths } from '../../../domain/psk';
 import type { Quote } from '../../../domain/quote';
 import { termText } from '../../../domain/russian';
 import { BureauError } from '../../adapters/bureau/bureau-port';
@@ -40,7 +41,22 @@ async function loanHistory(deps: Deps, borrowerId: string, today: string) {
     ),
     shortLoansThisYear: held.filter((r) => r.createdAt >= yearAgo).length,
     everBorrowed: held.length > 0,
+    lastHighPskLoanRepaidOn: lastRepaidAbove(held, WAIT_PSK_ABOVE_PERCENT),
   };
+}
+
+/** The latest closing date ('YYYY-MM-DD') of a repaid loan with PSK strictly above `percent`, or null. */
+function lastRepaidAbove(held: { closedOn: string | null; pskPercent: string }[], percent: string) {
+  const threshold = parsePercentThousandths(percent);
+  let last: string | null = null;
+  for (const loan of held)
+    if (
+      loan.closedOn &&
+      parsePercentThousandths(loan.pskPercent) > threshold &&
+      (!last || loan.closedOn > last)
+    )
+      last = loan.closedOn;
+  return last;
 }
 
 /** Monthly payment per ruble of principal: the single payment of a payday loan, ~2.17 biweekly payments a month. */
@@ -110,6 +126,7 @@ export async function submitApplication(
     passportIssueDate: borrower.passportIssueDate,
     selfBan: selfBan.banned,
     unpaidLoanPsks: history.unpaidLoanPsks,
+    lastHighPskLoanRepaidOn: history.lastHighPskLoanRepaidOn,
     shortLoansThisYear: history.shortLoansThisYear,
     activeLoans: history.activeLoans,
     productAllowsParallelLoans: product.allowsParallelLoans,
@@ -148,6 +165,9 @@ export async function submitApplication(
         reasons: decision.reasons,
         ruleSetId: ruleSet.id,
         decidedOn: today,
+        ...(decision.outcome === 'refused' && decision.applyAgainOn
+          ? { applyAgainOn: decision.applyAgainOn }
+          : {}),
         inputs: {
           firstLoan,
           requestedAmount: input.amount,
@@ -155,6 +175,7 @@ export async function submitApplication(
           employment: input.employment,
           askedPskPercent: asked.pskPercent,
           unpaidLoanPsks: history.unpaidLoanPsks,
+          lastHighPskLoanRepaidOn: history.lastHighPskLoanRepaidOn,
           shortLoansThisYear: history.shortLoansThisYear,
           activeLoans: history.activeLoans,
           selfBan: { banned: selfBan.banned, bureau: selfBan.bureau, requestId: selfBan.requestId },
@@ -166,7 +187,10 @@ export async function submitApplication(
       createdAt: now,
       decidedAt: decision.outcome === 'manual_review' ? null : now,
     });
-    const note = decision.outcome === 'refused' ? `Отказ: ${refusalMessage(decision.reasons)}` : null;
+    const note =
+      decision.outcome === 'refused'
+        ? `Отказ: ${refusalMessage(decision.reasons, decision.applyAgainOn)}`
+        : null;
     await addApplicationEvents(tx, [
       { applicationId, status: 'submitted', at: now },
       { applicationId, status, at: now, note },
