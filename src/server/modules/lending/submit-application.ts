@@ -113,7 +113,7 @@ export async function submitApplication(
   const history = await loanHistory(deps, borrowerId, today);
   const firstLoan = !history.everBorrowed;
   const requested = parseKopecks(input.amount);
-  const asked = priceLoan(deps, { product, amount: requested, term: input.term, firstLoan });
+  const asked = await priceLoan(deps, { product, amount: requested, term: input.term, firstLoan });
   const payoutMethod = await toStoredPayoutMethod(deps, input.payoutMethod);
   const borrower = await loadBorrower(deps.db, borrowerId);
   const selfBan = await checkSelfBan(deps, borrower);
@@ -142,7 +142,7 @@ export async function submitApplication(
     ? toQuoteView(
         approved.amount === requested
           ? asked
-          : priceLoan(deps, { product, amount: approved.amount, term: input.term, firstLoan }),
+          : await priceLoan(deps, { product, amount: approved.amount, term: input.term, firstLoan }),
         input.term,
         firstLoan,
       )
