@@ -96,6 +96,35 @@ export function applyAgainAfterHighPskLoan(
   return addDays(repaidOn, ruleSet.waitDaysAfterHighPskLoan);
 }
 
+/** The inputs of the dated legal limits on the number of loans (see `legalLimitRefusals`). */
+export type LegalLimitInput = Pick<
+  DecisionInput,
+  'today' | 'ruleSet' | 'unpaidLoanPsks' | 'shortLoansThisYear' | 'lastHighPskLoanRepaidOn' | 'offerPskPercent'
+>;
+
+/**
+ * The refusals that the dated rule set `input.ruleSet` (the one of `input.today`) imposes on a new loan, whatever
+ * the borrower's person: the limit on unpaid loans by PSK (from 2026-10-01 and 2027-04-01), the short loans a year,
+ * and the waiting period after repaying a PSK>100 % loan (from 2027-01-01; `applyAgainOn` is then the first day
+ * a new loan is allowed). Used by the decision and again at signing when the rule set changed since.
+ */
+export function legalLimitRefusals(input: LegalLimitInput): { reasons: ReasonCode[]; applyAgainOn?: IsoDate } {
+  const reasons: ReasonCode[] = [];
+  const offerPsk = parsePercentThousandths(input.offerPskPercent);
+  for (const limit of input.ruleSet.unpaidLoanLimits) {
+    const threshold = parsePercentThousandths(limit.pskAbovePercent);
+    if (offerPsk <= threshold) continue;
+    const unpaidAbove = input.unpaidLoanPsks.filter((p) => parsePercentThousandths(p) > threshold).length;
+    if (unpaidAbove >= limit.maxUnpaid && !reasons.includes('UNPAID_HIGH_PSK_LOANS'))
+      reasons.push('UNPAID_HIGH_PSK_LOANS');
+  }
+  if (input.shortLoansThisYear >= input.ruleSet.maxShortLoansPerYear) reasons.push('SHORT_LOANS_PER_YEAR');
+  const applyAgainOn = applyAgainAfterHighPskLoan(input.lastHighPskLoanRepaidOn, input.ruleSet);
+  if (applyAgainOn === null || input.today >= applyAgainOn) return { reasons };
+  reasons.push('WAIT_AFTER_HIGH_PSK_LOAN');
+  return { reasons, applyAgainOn };
+}
+
 /**
  * The automated decision (domain-rules §4): hard legal and policy refusals first, then the debt load, which may
  * lower the amount. The reasons are codes for the record; the borrower sees a short text that does not tell a
@@ -110,20 +139,12 @@ export function decide(input: DecisionInput): Decision {
   if (!passportValidOn(input.birthDate, input.passportIssueDate, input.today))
     refusals.push('PASSPORT_INVALID');
   if (input.selfBan) refusals.push('SELF_BAN');
-  const offerPsk = parsePercentThousandths(input.offerPskPercent);
-  for (const limit of input.ruleSet.unpaidLoanLimits) {
-    const threshold = parsePercentThousandths(limit.pskAbovePercent);
-    if (offerPsk <= threshold) continue;
-    const unpaidAbove = input.unpaidLoanPsks.filter((p) => parsePercentThousandths(p) > threshold).length;
-    if (unpaidAbove >= limit.maxUnpaid) refusals.push('UNPAID_HIGH_PSK_LOANS');
-  }
-  if (input.shortLoansThisYear >= input.ruleSet.maxShortLoansPerYear) refusals.push('SHORT_LOANS_PER_YEAR');
+  const legal = legalLimitRefusals(input);
+  refusals.push(...legal.reasons);
   if (input.activeLoans > 0 && !input.productAllowsParallelLoans) refusals.push('ACTIVE_LOAN');
-  const applyAgainOn = applyAgainAfterHighPskLoan(input.lastHighPskLoanRepaidOn, input.ruleSet);
-  const waiting = applyAgainOn !== null && input.today < applyAgainOn;
-  if (waiting) refusals.push('WAIT_AFTER_HIGH_PSK_LOAN');
+  const { applyAgainOn } = legal;
   if (refusals.length > 0)
-    return waiting
+    return applyAgainOn
       ? { outcome: 'refused', reasons: [...new Set(refusals)], applyAgainOn }
       : { outcome: 'refused', reasons: [...new Set(refusals)] };
 

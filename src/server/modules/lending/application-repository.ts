@@ -132,6 +132,23 @@ export async function setApplicationStatus(
 }
 
 /**
+ * Refuses an application that is still approved (the legal limits of the signing day forbid the loan), storing
+ * `decision` in place of the approval; returns whether it did.
+ */
+export async function refuseApprovedApplication(
+  db: DbOrTx,
+  applicationId: string,
+  decision: Record<string, unknown>,
+): Promise<boolean> {
+  const refused = await db
+    .update(loanApplications)
+    .set({ status: 'refused', decision })
+    .where(and(eq(loanApplications.id, applicationId), eq(loanApplications.status, 'approved')))
+    .returning({ id: loanApplications.id });
+  return refused.length > 0;
+}
+
+/**
  * Cancels the application if it is still approved, under review or signed (a concurrent change may have moved it);
  * returns whether it did.
  */

@@ -1,5 +1,6 @@
 import { formatPhone } from '../../../contracts';
 import { dateInZone } from '../../../domain/calendar';
+import { ruleSetOn } from '../../../domain/legal-rules';
 import { formatRuDate } from '../../../domain/russian';
 import { renderContractPdf } from '../../adapters/documents/contract-pdf';
 import { AppError } from '../../app-error';
@@ -17,6 +18,7 @@ import {
 import { isFirstLoan } from './first-loan';
 import { getActiveProduct } from './product-repository';
 import { priceLoan } from './quote-loan';
+import { recheckLegalLimits } from './recheck-legal-limits';
 import type { StoredPayoutMethod } from './payout-method';
 import { payoutMethodLabel } from './views';
 
@@ -55,6 +57,12 @@ async function drawUp(
     amount: application.offerAmount,
     term: application.offerTerm,
     firstLoan,
+  });
+  await recheckLegalLimits(deps, {
+    application,
+    ruleSet: ruleSetOn(contractDate),
+    today: contractDate,
+    offerPskPercent: offer.pskPercent,
   });
   const borrower = await loadBorrower(deps.db, borrowerId);
   const passport = openPassport(deps.cipher, borrower.passportEncrypted);
@@ -102,8 +110,9 @@ async function drawUp(
  * a code is bound to never moves under the borrower. An unsigned document of an earlier day is drawn up again
  * for today (the rules of the day a contract is signed apply, domain-rules.md: the caps of 151-FZ, the PSK
  * ceiling, the cooling-off): a contract prepared on 2026-03-31 is never signed under the 130 % cap on
- * 2026-04-01. Throws APPLICATION_NOT_FOUND (not theirs), CONTRACT_NOT_FOUND (not approved), QUOTE_INVALID (the
- * offer breaks today's rules).
+ * 2026-04-01; under a rule set other than the decision's, the dated legal limits on loans are checked again
+ * (`recheckLegalLimits`). Throws APPLICATION_NOT_FOUND (not theirs), CONTRACT_NOT_FOUND (not approved, or refused
+ * now by a legal limit of today, with the reason), QUOTE_INVALID (the offer breaks today's price rules).
  */
 export async function prepareContract(
   deps: Deps,

@@ -1,9 +1,8 @@
-import type { ApplicationRequest, QuoteView } from '../../../contracts';
-import { addDays, dateInZone } from '../../../domain/calendar';
-import { decide, refusalMessage, WAIT_PSK_ABOVE_PERCENT, type Decision } from '../../../domain/decision';
+import type { ApplicationRequest } from '../../../contracts';
+import { dateInZone } from '../../../domain/calendar';
+import { decide, refusalMessage, type Decision } from '../../../domain/decision';
 import { ruleSetOn } from '../../../domain/legal-rules';
 import { formatRub, parseKopecks } from '../../../domain/money';
-import { parsePercentThousandths } from '../../../domain/psk';
 import type { Quote } from '../../../domain/quote';
 import { termText } from '../../../domain/russian';
 import { BureauError } from '../../adapters/bureau/bureau-port';
@@ -12,13 +11,9 @@ import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
 import { loadBorrower, openPassport } from '../identity/borrower-view';
 import { notifyBorrower } from '../messaging/notify-borrower';
-import {
-  addApplicationEvents,
-  hasApplicationIn,
-  insertApplication,
-  listBorrowerLoans,
-} from './application-repository';
+import { addApplicationEvents, hasApplicationIn, insertApplication } from './application-repository';
 import { getApplication } from './get-application';
+import { borrowerLoanHistory } from './loan-history';
 import { getActiveProduct, type ProductRow } from './product-repository';
 import { priceLoan } from './quote-loan';
 import { toStoredPayoutMethod } from './payout-method';
@@ -28,35 +23,10 @@ type Input = Omit<ApplicationRequest, 'term'> & { term: number };
 
 const OPEN = ['submitted', 'under_review', 'approved'] as const;
 
-/** The borrower's history the decision needs: open applications, loans not yet repaid, loans this year. */
+/** The borrower's history the decision needs; APPLICATION_IN_PROGRESS while another application is open. */
 async function loanHistory(deps: Deps, borrowerId: string, today: string) {
   if (await hasApplicationIn(deps.db, borrowerId, OPEN)) throw new AppError('APPLICATION_IN_PROGRESS');
-  const held = await listBorrowerLoans(deps.db, borrowerId);
-  const unpaid = held.filter((l) => l.status !== 'closed');
-  const yearAgo = new Date(`${addDays(today, -365)}T00:00:00Z`);
-  return {
-    activeLoans: unpaid.length,
-    unpaidLoanPsks: unpaid.map(
-      (r) => (r.decision as { offer?: QuoteView } | null)?.offer?.pskPercent ?? '0.000',
-    ),
-    shortLoansThisYear: held.filter((r) => r.createdAt >= yearAgo).length,
-    everBorrowed: held.length > 0,
-    lastHighPskLoanRepaidOn: lastRepaidAbove(held, WAIT_PSK_ABOVE_PERCENT),
-  };
-}
-
-/** The latest closing date ('YYYY-MM-DD') of a repaid loan with PSK strictly above `percent`, or null. */
-function lastRepaidAbove(held: { closedOn: string | null; pskPercent: string }[], percent: string) {
-  const threshold = parsePercentThousandths(percent);
-  let last: string | null = null;
-  for (const loan of held)
-    if (
-      loan.closedOn &&
-      parsePercentThousandths(loan.pskPercent) > threshold &&
-      (!last || loan.closedOn > last)
-    )
-      last = loan.closedOn;
-  return last;
+  return borrowerLoanHistory(deps, { borrowerId, today });
 }
 
 /** Monthly payment per ruble of principal: the single payment of a payday loan, ~2.17 biweekly payments a month. */
