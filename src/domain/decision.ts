@@ -99,7 +99,12 @@ export function applyAgainAfterHighPskLoan(
 /** The inputs of the dated legal limits on the number of loans (see `legalLimitRefusals`). */
 export type LegalLimitInput = Pick<
   DecisionInput,
-  'today' | 'ruleSet' | 'unpaidLoanPsks' | 'shortLoansThisYear' | 'lastHighPskLoanRepaidOn' | 'offerPskPercent'
+  | 'today'
+  | 'ruleSet'
+  | 'unpaidLoanPsks'
+  | 'shortLoansThisYear'
+  | 'lastHighPskLoanRepaidOn'
+  | 'offerPskPercent'
 >;
 
 /**
@@ -108,7 +113,10 @@ export type LegalLimitInput = Pick<
  * and the waiting period after repaying a PSK>100 % loan (from 2027-01-01; `applyAgainOn` is then the first day
  * a new loan is allowed). Used by the decision and again at signing when the rule set changed since.
  */
-export function legalLimitRefusals(input: LegalLimitInput): { reasons: ReasonCode[]; applyAgainOn?: IsoDate } {
+export function legalLimitRefusals(input: LegalLimitInput): {
+  reasons: ReasonCode[];
+  applyAgainOn?: IsoDate;
+} {
   const reasons: ReasonCode[] = [];
   const offerPsk = parsePercentThousandths(input.offerPskPercent);
   for (const limit of input.ruleSet.unpaidLoanLimits) {
