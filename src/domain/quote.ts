@@ -4,7 +4,7 @@ import type { LegalRuleSet } from './legal-rules';
 import { ruleSetOn } from './legal-rules';
 import type { Kopecks } from './money';
 import type { PskRounding } from './psk';
-import { parsePercentThousandths, psk, pskExceeds } from './psk';
+import { formatThousandths, parsePercentThousandths, psk, pskExceeds } from './psk';
 import type { Instalment, Schedule } from './schedule';
 import { instalmentSchedule, paydaySchedule, pskPaymentsOf } from './schedule';
 
@@ -49,6 +49,8 @@ export class QuoteError extends Error {
     readonly code: QuoteErrorCode,
     message: string,
     readonly violations: readonly ProductViolation[] = [],
+    /** For PSK_ABOVE_LEGAL_MAX: the offer's PSK and the ceiling it broke, percent strings with 3 decimals. */
+    readonly psk?: { percent: string; ceilingPercent: string },
   ) {
     super(message);
   }
@@ -217,7 +219,10 @@ export function quote(input: QuoteInput): Quote {
   // of it, so only a figure next to the ceiling needs the exact test.
   const distance = cost.thousandths - parsePercentThousandths(ceiling);
   if (distance >= 2n || (distance > -2n && pskExceeds(flows, ceiling)))
-    throw new QuoteError('PSK_ABOVE_LEGAL_MAX', `PSK ${cost.percent} % above ${ceiling} %`);
+    throw new QuoteError('PSK_ABOVE_LEGAL_MAX', `PSK ${cost.percent} % above ${ceiling} %`, [], {
+      percent: cost.percent,
+      ceilingPercent: formatThousandths(parsePercentThousandths(ceiling)),
+    });
 
   const first = schedule.instalments[0];
   const last = schedule.instalments[schedule.instalments.length - 1];

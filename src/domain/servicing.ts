@@ -166,7 +166,11 @@ export const DEFAULT_PROLONGATION_DAYS: Readonly<{ min: number; max: number }> =
 });
 
 export type ProlongationRefusal =
-  'TOO_MANY_PROLONGATIONS' | 'TERM_OUT_OF_RANGE' | 'OVERDUE_NOT_ALLOWED' | 'AFTER_DUE_DATE';
+  | 'PROMOTIONAL_RATE'
+  | 'TOO_MANY_PROLONGATIONS'
+  | 'TERM_OUT_OF_RANGE'
+  | 'OVERDUE_NOT_ALLOWED'
+  | 'AFTER_DUE_DATE';
 
 export type ProlongationInput = {
   dueDate: IsoDate;
@@ -179,6 +183,11 @@ export type ProlongationInput = {
   overdue: boolean;
   /** The product allows prolonging an overdue loan (also after the due date). */
   allowOverdue: boolean;
+  /**
+   * The loan bears a promotional rate (the first loan at 0 %) below the product's regular rate. The promo is
+   * stated for the contract's term only, so such a loan is never prolonged.
+   */
+  promotionalRate: boolean;
   /** Allowed extension; defaults to 7–30 days. */
   extendDaysRange?: Readonly<{ min: number; max: number }>;
   /** The production calendar: the new due date is a working day; the official calendar by default. */
@@ -193,6 +202,8 @@ export type ProlongationQuote =
  * so far, the due date moves by `extendDays` (from the old due date), and on to the next working day when that
  * is not one: the addendum states a working day as its due date, with interest up to it (an agreed term, so no
  * art. 193 move is left for later). Checks, first failure wins:
+ * 0. a loan at a promotional rate cannot be prolonged → `PROMOTIONAL_RATE` (a promo stated for up to 30 days
+ *    must not become 180 days at 0 %; the borrower repays it, or takes a new loan at the regular rate);
  * 1. `extendDays` is a whole number within the range (7–30) → else `TERM_OUT_OF_RANGE`;
  * 2. fewer than `ruleSet.maxProlongations` so far → else `TOO_MANY_PROLONGATIONS`;
  * 3. unless the product allows overdue: today after the due date → `AFTER_DUE_DATE`; otherwise an overdue
@@ -201,6 +212,7 @@ export type ProlongationQuote =
 export function prolongationQuote(input: ProlongationInput): ProlongationQuote {
   const range = input.extendDaysRange ?? DEFAULT_PROLONGATION_DAYS;
   const { extendDays } = input;
+  if (input.promotionalRate) return { ok: false, reason: 'PROMOTIONAL_RATE' };
   if (!Number.isSafeInteger(extendDays) || extendDays < range.min || extendDays > range.max)
     return { ok: false, reason: 'TERM_OUT_OF_RANGE' };
   if (input.prolongationsSoFar >= input.ruleSet.maxProlongations)

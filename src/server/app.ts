@@ -42,6 +42,7 @@ import { DemoClock } from './movable-clock';
 import { FieldCipher } from './security/secrets';
 import type { Deps } from './deps';
 import { seedDemoProducts } from './modules/lending/loan-products';
+import { seedDemoPskCeilings } from './modules/lending/psk-ceilings';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -175,7 +176,11 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     transform: jsonSchemaTransform,
   });
 
-  if (config.demo) await seedDemoProducts(database.db, dateInZone(deps.clock.now(), config.timeZone));
+  if (config.demo) {
+    const today = dateInZone(deps.clock.now(), config.timeZone);
+    await seedDemoProducts(database.db, today);
+    await seedDemoPskCeilings(database.db, today);
+  }
 
   siteRoutes(app, deps, database.ping);
   identityRoutes(app, deps);

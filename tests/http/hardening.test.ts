@@ -164,7 +164,10 @@ describe('no string from outside reaches the database unvalidated', () => {
     await registerBorrower(c, t.deps);
     const passport = { ...person.passport, issuedBy: `ГУ МВД${NUL}` };
     const changed = await c.post('/api/me/passport/code', { passport });
-    expect(changed.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'passport.issuedBy' }] });
+    expect(changed.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ path: 'passport.issuedBy' }],
+    });
     const applied = await c.post('/api/me/applications', {
       productId: 'payday',
       amount: '1000000',

@@ -311,10 +311,35 @@ describe('messages', () => {
 });
 
 describe('prolongation', () => {
-  it('quotes, signs the addendum with a code bound to its hash, and moves the due date', async () => {
-    const { c, person, loan } = await borrowerWithLoan();
+  it('a first loan at 0 % is never prolonged: no offer, no «Заплатить сейчас 0 ₽»', async () => {
+    // Issue 10 item 13: before, five 30-day prolongations at 0 ₽ made 180 days at 0 % of a ≤ 30-day promo.
+    const { c, loan } = await borrowerWithLoan();
+    expect(loan.dailyRateBp).toBe(0);
+    expect(loan.prolongation.available).toBe(false);
+    expect(loan.prolongation.reason).toMatch(/^Заём под 0 % продлить нельзя/);
+    for (const days of [7, 30]) {
+      const quote = await c.post(`/api/me/loans/${loan.id}/prolongation-quote`, { days });
+      expect(quote.json()).toMatchObject({ code: 'PROLONGATION_NOT_AVAILABLE' });
+      const requested = await c.post(`/api/me/loans/${loan.id}/prolongations`, { days });
+      expect(requested.json()).toMatchObject({ code: 'PROLONGATION_NOT_AVAILABLE' });
+    }
+  });
+
+  it('quotes, signs the addendum with a code bound to its hash, and moves the due date once paid', async () => {
+    // The first loan (0 %) is repaid at once; the second bears the product rate, 0.8 % a day.
+    const { c, person, loan: first } = await borrowerWithLoan();
+    await payOnPage(c, await pay(c, first.id, { purpose: 'payoff' }));
+    const loan = await takeLoan(t, c, person.phone);
+    expect(loan.dailyRateBp).toBe(80);
+    await passDays(5);
+    await signInAgain(c, person);
     const quote = (await c.post(`/api/me/loans/${loan.id}/prolongation-quote`, { days: 14 })).json();
-    expect(quote).toMatchObject({ days: 14, newDueDate: addDays(loan.nextPayment.dueDate, 14) });
+    // 10 000 ₽ × 0.8 % × 5 days = 400 ₽ of interest to pay now.
+    expect(quote).toMatchObject({
+      days: 14,
+      payNow: '40000',
+      newDueDate: addDays(loan.nextPayment.dueDate, 14),
+    });
     const bad = await c.post(`/api/me/loans/${loan.id}/prolongation-quote`, { days: 45 });
     expect(bad.json().code).toBe('PROLONGATION_NOT_AVAILABLE');
     const requested = await c.post(`/api/me/loans/${loan.id}/prolongations`, { days: 14 });
@@ -326,8 +351,8 @@ describe('prolongation', () => {
     const signed = (
       await c.post(`/api/me/loans/${loan.id}/prolongations/${addendum.id}/sign`, { code })
     ).json();
-    // A 0 % loan has no interest to pay: the addendum is in force at once.
-    expect(signed.status).toBe('in_force');
+    expect(signed).toMatchObject({ status: 'awaiting_payment', payNow: '40000' });
+    await payOnPage(c, await pay(c, loan.id, { purpose: 'prolongation', prolongationId: addendum.id }));
     const view = (await c.get(`/api/me/loans/${loan.id}`)).json();
     expect(view.nextPayment.dueDate).toBe(quote.newDueDate);
     expect(view.prolongation.used).toBe(1);

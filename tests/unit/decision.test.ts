@@ -118,3 +118,42 @@ describe('refusalMessage', () => {
     );
   });
 });
+
+describe('the waiting period after repaying a loan with PSK above 100 % (rule sets from 2027-01-01)', () => {
+  const on = (today: string, repaidOn: string | null): DecisionInput => ({
+    ...base,
+    today,
+    ruleSet: ruleSetOn(today),
+    lastHighPskLoanRepaidOn: repaidOn,
+  });
+  it.each<[string, string | null, ReturnType<typeof decide>]>([
+    ['2026-12-31', '2026-12-30', { outcome: 'approved', amount: 1_000_000n, reasons: [] }],
+    // From 2027-01-01 the rule set of the application day has 4 days: 2026-12-30 + 4 = 2027-01-03.
+    [
+      '2027-01-01',
+      '2026-12-30',
+      { outcome: 'refused', reasons: ['WAIT_AFTER_HIGH_PSK_LOAN'], applyAgainOn: '2027-01-03' },
+    ],
+    [
+      '2027-01-02',
+      '2026-12-30',
+      { outcome: 'refused', reasons: ['WAIT_AFTER_HIGH_PSK_LOAN'], applyAgainOn: '2027-01-03' },
+    ],
+    ['2027-01-03', '2026-12-30', { outcome: 'approved', amount: 1_000_000n, reasons: [] }],
+    [
+      '2027-01-04',
+      '2027-01-01',
+      { outcome: 'refused', reasons: ['WAIT_AFTER_HIGH_PSK_LOAN'], applyAgainOn: '2027-01-05' },
+    ],
+    ['2027-01-05', '2027-01-01', { outcome: 'approved', amount: 1_000_000n, reasons: [] }],
+    ['2027-01-02', null, { outcome: 'approved', amount: 1_000_000n, reasons: [] }],
+  ])('applying on %s after repaying on %s', (today, repaidOn, expected) => {
+    expect(decide(on(today, repaidOn))).toEqual(expected);
+  });
+
+  it('tells the borrower the day they can apply again', () => {
+    expect(refusalMessage(['WAIT_AFTER_HIGH_PSK_LOAN'], '2027-01-03')).toBe(
+      'После погашения займа с полной стоимостью выше 100 % годовых закон требует перерыва перед новым займом. Подать заявку можно с 03.01.2027.',
+    );
+  });
+});

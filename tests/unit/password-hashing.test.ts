@@ -6,7 +6,12 @@ describe('password hashing', () => {
   it('uses argon2id with explicit parameters at or above the OWASP floor (19 MiB, t=2, p=1)', async () => {
     const hash = await hashPassword('Пароль-для-проверки-1');
     expect(hash).toMatch(/^\$argon2id\$v=19\$/);
-    const params = Object.fromEntries(hash.split('$')[3]!.split(',').map((kv) => kv.split('=')));
+    const params = Object.fromEntries(
+      hash
+        .split('$')[3]!
+        .split(',')
+        .map((kv) => kv.split('=')),
+    );
     expect(params).toEqual({ m: '19456', t: '2', p: '1' });
     expect(await verifyPassword(hash, 'Пароль-для-проверки-1')).toBe(true);
     expect(await verifyPassword(hash, 'другой')).toBe(false);

@@ -244,6 +244,7 @@ describe('prolongationQuote', () => {
     ruleSet: rules, // maxProlongations 5
     overdue: false,
     allowOverdue: false,
+    promotionalRate: false,
   };
 
   it.each<[string, Partial<ProlongationInput>, string]>([
@@ -286,6 +287,22 @@ describe('prolongationQuote', () => {
       'count and date both wrong → count',
       { prolongationsSoFar: 5, today: '2026-06-01' },
       'TOO_MANY_PROLONGATIONS',
+    ],
+    // Issue 10 item 13: the first loan at 0 % is never prolonged, whatever the days (7 or 30) or the count.
+    [
+      'a 0 % promo loan, 30 days',
+      { promotionalRate: true, interestAccruedUnpaid: 0n, extendDays: 30 },
+      'PROMOTIONAL_RATE',
+    ],
+    [
+      'a 0 % promo loan, 7 days',
+      { promotionalRate: true, interestAccruedUnpaid: 0n, extendDays: 7 },
+      'PROMOTIONAL_RATE',
+    ],
+    [
+      'a 0 % promo loan with a wrong term → promo',
+      { promotionalRate: true, extendDays: 45 },
+      'PROMOTIONAL_RATE',
     ],
   ])('refused: %s → %s', (_name, overrides, reason) => {
     expect(prolongationQuote({ ...base, ...overrides })).toEqual({ ok: false, reason });

@@ -1,4 +1,17 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { APPLICATION_STATUS } from '../../../contracts/loans';
 import { LEDGER_ACCOUNT_CODES } from '../../../domain/ledger';
 import { bytea, createdAt, instant, kopecks } from './columns';
@@ -23,6 +36,31 @@ export const loanProducts = pgTable('loan_products', {
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 });
+
+/**
+ * The Bank of Russia's quarterly PSK ceilings per loan category (src/domain/psk-ceiling.ts): the published
+ * average market PSK and the ceiling derived from it (average + 1/3, never above the rule set's maximum), in force
+ * for contracts concluded from `quarter_start` (the first day of a quarter) until a later quarter is entered.
+ * Percent strings with 3 decimals. `demo` marks seeded values to be replaced by the published ones.
+ */
+export const pskCeilings = pgTable(
+  'psk_ceilings',
+  {
+    category: text('category').notNull(),
+    quarterStart: date('quarter_start', { mode: 'string' }).notNull(),
+    averagePskPercent: text('average_psk_percent').notNull(),
+    ceilingPskPercent: text('ceiling_psk_percent').notNull(),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.category, t.quarterStart] }),
+    check(
+      'psk_ceilings_quarter_start',
+      sql`extract(day from ${t.quarterStart}) = 1 and extract(month from ${t.quarterStart}) in (1, 4, 7, 10)`,
+    ),
+  ],
+);
 
 /** The statuses of the contract (src/contracts/loans.ts): the borrower's timeline speaks the same words. */
 export const APPLICATION_STATUSES = APPLICATION_STATUS;

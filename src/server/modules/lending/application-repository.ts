@@ -92,10 +92,19 @@ export async function hasApplicationIn(
   return found !== undefined;
 }
 
-/** The borrower's loans that were not cancelled: loan status, creation instant and the application's decision. */
+/**
+ * The borrower's loans that were not cancelled: loan status, creation instant, the application's decision, the
+ * contract PSK (percent, decimal string) and the day the loan was closed ('YYYY-MM-DD', null while open).
+ */
 export async function listBorrowerLoans(db: DbOrTx, borrowerId: string) {
   return db
-    .select({ status: loans.status, decision: loanApplications.decision, createdAt: loans.createdAt })
+    .select({
+      status: loans.status,
+      decision: loanApplications.decision,
+      createdAt: loans.createdAt,
+      pskPercent: loans.pskPercent,
+      closedOn: loans.closedOn,
+    })
     .from(loans)
     .innerJoin(loanApplications, eq(loanApplications.id, loans.applicationId))
     .where(and(eq(loans.borrowerId, borrowerId), ne(loans.status, 'cancelled')));
@@ -120,6 +129,23 @@ export async function setApplicationStatus(
   status: ApplicationStatus,
 ): Promise<void> {
   await db.update(loanApplications).set({ status }).where(eq(loanApplications.id, applicationId));
+}
+
+/**
+ * Refuses an application that is still approved (the legal limits of the signing day forbid the loan), storing
+ * `decision` in place of the approval; returns whether it did.
+ */
+export async function refuseApprovedApplication(
+  db: DbOrTx,
+  applicationId: string,
+  decision: Record<string, unknown>,
+): Promise<boolean> {
+  const refused = await db
+    .update(loanApplications)
+    .set({ status: 'refused', decision })
+    .where(and(eq(loanApplications.id, applicationId), eq(loanApplications.status, 'approved')))
+    .returning({ id: loanApplications.id });
+  return refused.length > 0;
 }
 
 /**

@@ -51,7 +51,35 @@ export async function insertContractIfAbsent(db: DbOrTx, values: NewContract): P
   return created && toContract(created);
 }
 
-/** Records the signature if the contract is not signed yet; returns whether it did. */
+/**
+ * Replaces an unsigned contract's document (date, number, PDF, hash, terms) with one drawn up again, if it is
+ * still unsigned and still the version `previousSha256`; returns the new contract, or undefined if another
+ * request changed or signed it first. A code bound to the old hash then signs nothing.
+ */
+export async function reissueContract(
+  db: DbOrTx,
+  contractId: string,
+  previousSha256: string,
+  values: Omit<NewContract, 'applicationId' | 'borrowerId'>,
+): Promise<Contract | undefined> {
+  const [row] = await db
+    .update(contracts)
+    .set({ ...values, terms: storedContractTerms(values.terms) })
+    .where(
+      and(
+        eq(contracts.id, contractId),
+        isNull(contracts.signedAt),
+        eq(contracts.documentSha256, previousSha256),
+      ),
+    )
+    .returning();
+  return row && toContract(row);
+}
+
+/**
+ * Records the signature if the contract is not signed yet and is still the version whose hash the code was
+ * bound to (`signature.sha256`); returns whether it did.
+ */
 export async function markContractSigned(
   db: DbOrTx,
   contractId: string,
@@ -61,7 +89,13 @@ export async function markContractSigned(
   const signed = await db
     .update(contracts)
     .set({ signedAt, signature })
-    .where(and(eq(contracts.id, contractId), isNull(contracts.signedAt)))
+    .where(
+      and(
+        eq(contracts.id, contractId),
+        isNull(contracts.signedAt),
+        eq(contracts.documentSha256, signature.sha256),
+      ),
+    )
     .returning({ id: contracts.id });
   return signed.length > 0;
 }

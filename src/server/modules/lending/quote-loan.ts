@@ -5,6 +5,7 @@ import { quote, QuoteError, type Quote } from '../../../domain/quote';
 import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
 import { toDomainProduct } from './loan-products';
+import { pskCeilingFor } from './psk-ceilings';
 import { getActiveProduct, type ProductRow } from './product-repository';
 import { toQuoteView } from './views';
 
@@ -14,7 +15,19 @@ const FIELD_OF: Record<string, 'amount' | 'term'> = {
   TERM_OUT_OF_RANGE: 'term',
 };
 
-function explain(product: ProductRow, error: QuoteError): AppError {
+/** '292.000' → '292,000 %' (Russian decimal comma). */
+const percentText = (percent: string) => `${percent.replace('.', ',')} %`;
+
+function explain(product: ProductRow, error: QuoteError, ceilingLabel: string | undefined): AppError {
+  if (error.code === 'PSK_ABOVE_LEGAL_MAX' && error.psk) {
+    const source = ceilingLabel
+      ? `предельное значение Банка России для категории «${ceilingLabel}»`
+      : 'предельное значение по закону';
+    return new AppError('QUOTE_INVALID', {
+      detail: `Полная стоимость такого займа — ${percentText(error.psk.percent)} годовых, а ${source} — ${percentText(error.psk.ceilingPercent)}. Выберите другие сумму или срок.`,
+      errors: [{ path: 'term', message: `ПСК выше предельной (${percentText(error.psk.ceilingPercent)})` }],
+    });
+  }
   const unit = product.kind === 'payday' ? 'дней' : 'недель';
   const messages: Record<'amount' | 'term', string> = {
     amount: `Сумма — от ${Number(product.minAmount / 100n)} до ${Number(product.maxAmount / 100n)} ₽ с шагом ${Number(product.amountStep / 100n)} ₽`,
@@ -25,10 +38,11 @@ function explain(product: ProductRow, error: QuoteError): AppError {
 }
 
 /**
- * Prices `amount` (kopecks) for `term` (the product's unit) on a product, for a contract starting today (the rules
- * in force today apply). Throws QUOTE_INVALID naming the field out of the product's range.
+ * Prices `amount` (kopecks) for `term` (the product's unit) on a product, for a contract concluded today: the rule
+ * set and the Bank of Russia's quarterly PSK ceiling of the loan's category in force today apply. Throws
+ * QUOTE_INVALID naming the field out of the product's range, or explaining a PSK above the ceiling.
  */
-export function priceLoan(
+export async function priceLoan(
   deps: Deps,
   {
     product,
@@ -36,8 +50,10 @@ export function priceLoan(
     term,
     firstLoan,
   }: { product: ProductRow; amount: bigint; term: number; firstLoan: boolean },
-): Quote {
+): Promise<Quote> {
   const startDate = dateInZone(deps.clock.now(), deps.config.timeZone);
+  const termDays = product.kind === 'payday' ? term : term * 7;
+  const ceiling = await safeCeiling(deps, { amount, termDays, date: startDate });
   try {
     return quote({
       product: toDomainProduct(product),
@@ -45,11 +61,19 @@ export function priceLoan(
       term: product.kind === 'payday' ? { days: term } : { weeks: term },
       startDate,
       firstLoan,
+      ...(ceiling ? { pskCeilingPercent: ceiling.ceilingPercent } : {}),
     });
   } catch (error) {
-    if (error instanceof QuoteError) throw explain(product, error);
+    if (error instanceof QuoteError) throw explain(product, error, ceiling?.label);
     throw error;
   }
+}
+
+/** The ceiling of the loan's category, or undefined for terms outside every category (the quote refuses them). */
+async function safeCeiling(deps: Deps, loan: Parameters<typeof pskCeilingFor>[1]) {
+  if (loan.amount <= 0n || !Number.isSafeInteger(loan.termDays) || loan.termDays < 1 || loan.termDays > 365)
+    return undefined;
+  return pskCeilingFor(deps, loan);
 }
 
 /**
@@ -66,6 +90,6 @@ export async function quoteLoan(
   }: { productId: string; amount: string; term: number; firstLoan: boolean },
 ): Promise<QuoteView> {
   const product = await getActiveProduct(deps.db, productId);
-  const q = priceLoan(deps, { product, amount: parseKopecks(amount), term, firstLoan });
+  const q = await priceLoan(deps, { product, amount: parseKopecks(amount), term, firstLoan });
   return toQuoteView(q, term, firstLoan && product.firstLoanDailyRateBp !== null);
 }

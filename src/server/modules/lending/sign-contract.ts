@@ -1,3 +1,4 @@
+import { dateInZone, type IsoDate } from '../../../domain/calendar';
 import { payoutNotBefore } from '../../../domain/cooling-off';
 import { accrualCap } from '../../../domain/interest';
 import { ruleSetOn } from '../../../domain/legal-rules';
@@ -12,12 +13,18 @@ import { findContractOfApplication, markContractSigned, type Contract } from './
 import { getApplication } from './get-application';
 import { insertLoan } from './loan-repository';
 import { schedulePayout } from './process-payouts';
+import { prepareContract } from './prepare-contract';
 import { getActiveProduct, type ProductRow } from './product-repository';
 import type { StoredPayoutMethod } from './payout-method';
 
-/** The terms the nightly close needs as columns: rate, cap and penalty by the rule set of the contract date. */
-function servicingTerms(deps: Deps, product: ProductRow, contract: Contract) {
-  const ruleSet = ruleSetOn(contract.contractDate);
+/** The terms the nightly close needs as columns: rate, cap and penalty by the rule set of the signing date. */
+function servicingTerms(deps: Deps, product: ProductRow, contract: Contract, signingDate: IsoDate) {
+  const ruleSet = ruleSetOn(signingDate);
+  // prepareContract priced the document with the rules of its date, which is the signing date (checked).
+  if (ruleSet.id !== contract.terms.ruleSetId)
+    throw new Error(
+      `contract ${contract.id}: rule set ${contract.terms.ruleSetId}, signed under ${ruleSet.id}`,
+    );
   return {
     kind: product.kind,
     dailyRateBp: contract.terms.dailyRateBp,
@@ -33,7 +40,11 @@ function servicingTerms(deps: Deps, product: ProductRow, contract: Contract) {
 /**
  * Signs the contract with the SMS code bound to its hash. In one transaction: the signature (phone, IP, time,
  * hash), the loan, and the payout order with its cooling-off date — so a payout is never lost nor created twice.
- * Throws APPLICATION_NOT_FOUND, CONTRACT_NOT_FOUND (none, not approved, or already signed), or a code error.
+ * The signing date decides the rules: a document dated another day (prepared before midnight, or before a new
+ * rule set came into force) is drawn up again for today and the signature is refused with CONTRACT_REISSUED;
+ * the borrower reads the new version and asks for a new code.
+ * Throws APPLICATION_NOT_FOUND, CONTRACT_NOT_FOUND (none, not approved, or already signed), CONTRACT_REISSUED,
+ * or a code error.
  */
 export async function signContract(
   deps: Deps,
@@ -47,13 +58,18 @@ export async function signContract(
   const application = await getOwnApplication(deps.db, borrowerId, applicationId);
   const contract = await findContractOfApplication(deps.db, application.id);
   if (!contract || application.status !== 'approved') throw new AppError('CONTRACT_NOT_FOUND');
+  const now = deps.clock.now();
+  const signingDate = dateInZone(now, deps.config.timeZone);
+  if (contract.contractDate !== signingDate) {
+    await prepareContract(deps, { borrowerId, applicationId: application.id });
+    throw new AppError('CONTRACT_REISSUED');
+  }
   const { codeId } = await verifyCode(deps, {
     subjectId: contract.id,
     code,
     binding: contract.documentSha256,
   });
   const borrower = await loadBorrower(deps.db, borrowerId);
-  const now = deps.clock.now();
   const principal = contract.terms.amount;
   const product = await getActiveProduct(deps.db, application.productId);
 
@@ -71,14 +87,14 @@ export async function signContract(
       principal,
       pskPercent: contract.terms.pskPercent,
       createdAt: now,
-      ...servicingTerms(deps, product, contract),
+      ...servicingTerms(deps, product, contract, signingDate),
     });
     await schedulePayout(tx, {
       loanId,
       amount: principal,
       destination: application.payoutMethod as StoredPayoutMethod,
       status: 'scheduled',
-      notBefore: payoutNotBefore(principal, now, contract.contractDate),
+      notBefore: payoutNotBefore(principal, now, signingDate),
       createdAt: now,
     });
     await audit(tx, {

@@ -1,5 +1,5 @@
-import type { ApplicationRequest, QuoteView } from '../../../contracts';
-import { addDays, dateInZone } from '../../../domain/calendar';
+import type { ApplicationRequest } from '../../../contracts';
+import { dateInZone } from '../../../domain/calendar';
 import { decide, refusalMessage, type Decision } from '../../../domain/decision';
 import { ruleSetOn } from '../../../domain/legal-rules';
 import { formatRub, parseKopecks } from '../../../domain/money';
@@ -11,13 +11,9 @@ import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
 import { loadBorrower, openPassport } from '../identity/borrower-view';
 import { notifyBorrower } from '../messaging/notify-borrower';
-import {
-  addApplicationEvents,
-  hasApplicationIn,
-  insertApplication,
-  listBorrowerLoans,
-} from './application-repository';
+import { addApplicationEvents, hasApplicationIn, insertApplication } from './application-repository';
 import { getApplication } from './get-application';
+import { borrowerLoanHistory } from './loan-history';
 import { getActiveProduct, type ProductRow } from './product-repository';
 import { priceLoan } from './quote-loan';
 import { toStoredPayoutMethod } from './payout-method';
@@ -27,20 +23,10 @@ type Input = Omit<ApplicationRequest, 'term'> & { term: number };
 
 const OPEN = ['submitted', 'under_review', 'approved'] as const;
 
-/** The borrower's history the decision needs: open applications, loans not yet repaid, loans this year. */
+/** The borrower's history the decision needs; APPLICATION_IN_PROGRESS while another application is open. */
 async function loanHistory(deps: Deps, borrowerId: string, today: string) {
   if (await hasApplicationIn(deps.db, borrowerId, OPEN)) throw new AppError('APPLICATION_IN_PROGRESS');
-  const held = await listBorrowerLoans(deps.db, borrowerId);
-  const unpaid = held.filter((l) => l.status !== 'closed');
-  const yearAgo = new Date(`${addDays(today, -365)}T00:00:00Z`);
-  return {
-    activeLoans: unpaid.length,
-    unpaidLoanPsks: unpaid.map(
-      (r) => (r.decision as { offer?: QuoteView } | null)?.offer?.pskPercent ?? '0.000',
-    ),
-    shortLoansThisYear: held.filter((r) => r.createdAt >= yearAgo).length,
-    everBorrowed: held.length > 0,
-  };
+  return borrowerLoanHistory(deps, { borrowerId, today });
 }
 
 /** Monthly payment per ruble of principal: the single payment of a payday loan, ~2.17 biweekly payments a month. */
@@ -97,7 +83,7 @@ export async function submitApplication(
   const history = await loanHistory(deps, borrowerId, today);
   const firstLoan = !history.everBorrowed;
   const requested = parseKopecks(input.amount);
-  const asked = priceLoan(deps, { product, amount: requested, term: input.term, firstLoan });
+  const asked = await priceLoan(deps, { product, amount: requested, term: input.term, firstLoan });
   const payoutMethod = await toStoredPayoutMethod(deps, input.payoutMethod);
   const borrower = await loadBorrower(deps.db, borrowerId);
   const selfBan = await checkSelfBan(deps, borrower);
@@ -110,6 +96,7 @@ export async function submitApplication(
     passportIssueDate: borrower.passportIssueDate,
     selfBan: selfBan.banned,
     unpaidLoanPsks: history.unpaidLoanPsks,
+    lastHighPskLoanRepaidOn: history.lastHighPskLoanRepaidOn,
     shortLoansThisYear: history.shortLoansThisYear,
     activeLoans: history.activeLoans,
     productAllowsParallelLoans: product.allowsParallelLoans,
@@ -125,7 +112,7 @@ export async function submitApplication(
     ? toQuoteView(
         approved.amount === requested
           ? asked
-          : priceLoan(deps, { product, amount: approved.amount, term: input.term, firstLoan }),
+          : await priceLoan(deps, { product, amount: approved.amount, term: input.term, firstLoan }),
         input.term,
         firstLoan,
       )
@@ -148,6 +135,9 @@ export async function submitApplication(
         reasons: decision.reasons,
         ruleSetId: ruleSet.id,
         decidedOn: today,
+        ...(decision.outcome === 'refused' && decision.applyAgainOn
+          ? { applyAgainOn: decision.applyAgainOn }
+          : {}),
         inputs: {
           firstLoan,
           requestedAmount: input.amount,
@@ -155,6 +145,7 @@ export async function submitApplication(
           employment: input.employment,
           askedPskPercent: asked.pskPercent,
           unpaidLoanPsks: history.unpaidLoanPsks,
+          lastHighPskLoanRepaidOn: history.lastHighPskLoanRepaidOn,
           shortLoansThisYear: history.shortLoansThisYear,
           activeLoans: history.activeLoans,
           selfBan: { banned: selfBan.banned, bureau: selfBan.bureau, requestId: selfBan.requestId },
@@ -166,7 +157,10 @@ export async function submitApplication(
       createdAt: now,
       decidedAt: decision.outcome === 'manual_review' ? null : now,
     });
-    const note = decision.outcome === 'refused' ? `Отказ: ${refusalMessage(decision.reasons)}` : null;
+    const note =
+      decision.outcome === 'refused'
+        ? `Отказ: ${refusalMessage(decision.reasons, decision.applyAgainOn)}`
+        : null;
     await addApplicationEvents(tx, [
       { applicationId, status: 'submitted', at: now },
       { applicationId, status, at: now, note },

@@ -96,7 +96,11 @@ export function toApplicationView(
 ): ApplicationView {
   const product = parts.products.find((p) => p.id === row.productId);
   if (!product) throw new Error(`application ${row.id}: product ${row.productId} not found`);
-  const decision = row.decision as { reasons?: ReasonCode[]; offer?: QuoteView } | null;
+  const decision = row.decision as {
+    reasons?: ReasonCode[];
+    offer?: QuoteView;
+    applyAgainOn?: string;
+  } | null;
   const doc = parts.docs.find((d) => d.applicationId === row.id);
   const loan = parts.loans.find((l) => l.applicationId === row.id);
   const payoutMethod = row.payoutMethod as StoredPayoutMethod;
@@ -109,7 +113,8 @@ export function toApplicationView(
     termUnit: termUnitOf(product.kind),
     status: row.status,
     statusText: STATUS_TEXT[row.status],
-    refusalMessage: row.status === 'refused' ? refusalMessage(decision?.reasons ?? []) : null,
+    refusalMessage:
+      row.status === 'refused' ? refusalMessage(decision?.reasons ?? [], decision?.applyAgainOn) : null,
     payoutMethod: { kind: payoutMethod.kind, label: payoutMethodLabel(payoutMethod) },
     offer: decision?.offer ?? null,
     contract: doc

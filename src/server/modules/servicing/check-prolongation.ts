@@ -7,8 +7,11 @@ import type { Instalment } from '../../../domain/schedule';
 import type { Deps } from '../../deps';
 import { loadProductionCalendar } from './calendar-repository';
 import { businessToday, loadPosition, type LoanRow } from './loan-account';
+import { findRegularDailyRateBp } from './prolongation-repository';
 
 const REFUSAL_TEXT: Record<ProlongationRefusal | 'KIND' | 'NOT_ACTIVE', string> = {
+  PROMOTIONAL_RATE:
+    'Заём под 0 % продлить нельзя: льготная ставка действует только в срок договора. Верните заём до даты платежа — досрочно можно в любой день без комиссии',
   TOO_MANY_PROLONGATIONS: 'Использованы все пролонгации по этому договору',
   TERM_OUT_OF_RANGE: 'Такой срок продления недоступен',
   OVERDUE_NOT_ALLOWED: 'Заём с просрочкой продлить нельзя: сначала оплатите просроченную задолженность',
@@ -25,7 +28,8 @@ export type ProlongationCheck =
 /**
  * Whether the loan may be prolonged by `days` today, and on what terms (domain: prolongationQuote): the borrower
  * pays all interest and penalty accrued and unpaid up to today; an overdue loan (where allowed) gets its new due
- * date counted from today.
+ * date counted from today. A loan at a promotional rate (its rate below the product's regular one, e.g. the
+ * first loan at 0 %) is never prolonged: the promo would outlive its stated term.
  */
 export async function checkProlongation(
   deps: Deps,
@@ -41,6 +45,7 @@ export async function checkProlongation(
   const balances = position.balances;
   const pending = pendingAccrual(position, today);
   const calendar = await loadProductionCalendar(deps.db);
+  const regularRateBp = await findRegularDailyRateBp(deps.db, loan.applicationId);
   const quote = prolongationQuote({
     dueDate,
     today,
@@ -51,6 +56,7 @@ export async function checkProlongation(
     ruleSet: { maxProlongations: loan.maxProlongations },
     overdue: balances.principalOverdue + balances.interestOverdue > 0n,
     allowOverdue: loan.prolongationWhenOverdue,
+    promotionalRate: regularRateBp !== undefined && loan.dailyRateBp < regularRateBp,
     extendDaysRange: deps.config.servicing.prolongationDays,
     calendar,
   });

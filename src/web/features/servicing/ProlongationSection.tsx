@@ -31,6 +31,12 @@ import { LiveResult } from '../../components/LiveResult';
 
 const daysText = (n: number) => termText(n, 'days');
 
+/** Nothing to pay for the prolongation (kopecks as a wire string): no «Заплатить сейчас 0 ₽» is ever shown. */
+const nothingToPay = (payNow: string) => BigInt(payNow) === 0n;
+
+const NOTHING_TO_PAY_TEXT =
+  'Платить за продление сейчас не нужно: допсоглашение вступит в силу, как только вы его подпишете.';
+
 /**
  * The prolongation answer carries no code details (unlike the contract's signature code), so the pause
  * before «Отправить код ещё раз» is assumed; a resend asked too early is answered with the real pause.
@@ -175,16 +181,30 @@ function ProlongationForm({ loan, onRequested }: { loan: LoanView; onRequested: 
       </Stack>
       <LiveResult settling={settling}>
         {quote.data ? (
-          <InfoList
-            items={[
-              ['Заплатить сейчас', <b key="pay">{formatWire(quote.data.payNow)}</b>],
-              [
-                'Новая дата возврата',
-                `${formatDate(quote.data.newDueDate)} (вместо ${formatDate(quote.data.oldDueDate)})`,
-              ],
-              ['Оплатить не позднее', formatDate(quote.data.payBy)],
-            ]}
-          />
+          nothingToPay(quote.data.payNow) ? (
+            <Stack gap="xs">
+              <InfoList
+                items={[
+                  [
+                    'Новая дата возврата',
+                    `${formatDate(quote.data.newDueDate)} (вместо ${formatDate(quote.data.oldDueDate)})`,
+                  ],
+                ]}
+              />
+              <Text size="sm">{NOTHING_TO_PAY_TEXT}</Text>
+            </Stack>
+          ) : (
+            <InfoList
+              items={[
+                ['Заплатить сейчас', <b key="pay">{formatWire(quote.data.payNow)}</b>],
+                [
+                  'Новая дата возврата',
+                  `${formatDate(quote.data.newDueDate)} (вместо ${formatDate(quote.data.oldDueDate)})`,
+                ],
+                ['Оплатить не позднее', formatDate(quote.data.payBy)],
+              ]}
+            />
+          )
         ) : (
           !quote.isError && (
             <Text size="sm" c="dimmed">
@@ -220,7 +240,9 @@ function AddendumSummary({ addendum }: { addendum: ProlongationView }) {
             'Новая дата возврата',
             `${formatDate(addendum.newDueDate)} (вместо ${formatDate(addendum.oldDueDate)})`,
           ],
-          ['Заплатить', formatWire(addendum.payNow)],
+          ...(nothingToPay(addendum.payNow)
+            ? []
+            : [['Заплатить', formatWire(addendum.payNow)] as [string, string]]),
         ]}
       />
       <Anchor href={addendum.documentUrl} target="_blank" rel="noopener" fw={600}>
