@@ -100,7 +100,9 @@ export const ZLoan = z.object({
   payoff: z.object({ date: ZIsoDate, amount: ZKopecks }),
   schedule: z.array(ZLoanInstalment),
   prolongation: z.object({
-    offered: z.boolean().describe('Пролонгация есть у этого займа: заём «до зарплаты», который обслуживается'),
+    offered: z
+      .boolean()
+      .describe('Пролонгация есть у этого займа: заём «до зарплаты», который обслуживается'),
     available: z.boolean(),
     reason: z.string().nullable().describe('Почему продлить нельзя'),
     used: z.number().int(),

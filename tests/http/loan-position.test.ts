@@ -31,6 +31,8 @@ describe('one truth per loan (issue 10, item 14)', () => {
     // 7 days of interest (1 050 ₽) were due; the rest of 6 293,87 ₽ repaid principal: 30 000 − 5 243,87.
     expect(view.balances).toMatchObject({ principal: '2475613', interest: '0', total: '2475613' });
     expect(view.payoff.amount).toBe('2475613');
+    // An instalment loan has no prolongation: no «Продлить заём» card (issue 10, item 17).
+    expect(view.prolongation).toMatchObject({ offered: false, available: false });
     expect(view.schedule[0]).toMatchObject({ n: 1, status: 'paid', remainingPrincipal: '2475613' });
     // Row 2 as it stands: 21 days of interest on 24 756,13 ₽ (2 599,39 ₽) and the principal above its remainder.
     expect(view.schedule[1]).toMatchObject({
@@ -41,7 +43,9 @@ describe('one truth per loan (issue 10, item 14)', () => {
       total: '603684',
       remainingPrincipal: '2131868',
     });
-    expect(view.schedule.slice(2).map((r: { status: string }) => r.status)).toEqual(Array(4).fill('upcoming'));
+    expect(view.schedule.slice(2).map((r: { status: string }) => r.status)).toEqual(
+      Array(4).fill('upcoming'),
+    );
     expect(view.nextPayment).toEqual({
       dueDate: view.schedule[1].dueDate,
       amount: '603684',
@@ -73,5 +77,6 @@ describe('one truth per loan (issue 10, item 14)', () => {
     expect(view.nextPayment).toMatchObject({ amount: '552819', overdue: true });
     expect(view.schedule[0].status).toBe('overdue');
     expect(view.accrued).toBe('52819');
+    expect(view.prolongation).toMatchObject({ offered: true, available: false });
   });
 });

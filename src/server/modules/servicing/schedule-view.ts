@@ -15,9 +15,7 @@ export function scheduleView(instalments: readonly Instalment[]): InstalmentView
 }
 
 /** One instalment to the wire (kopecks as decimal strings); other fields (a status) are kept as they are. */
-export function instalmentView<T extends Instalment>(
-  i: T,
-): Omit<T, keyof Instalment> & InstalmentView {
+export function instalmentView<T extends Instalment>(i: T): Omit<T, keyof Instalment> & InstalmentView {
   return {
     ...i,
     n: i.n,

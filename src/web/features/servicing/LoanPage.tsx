@@ -116,7 +116,8 @@ function LoanDetails({ id }: { id: string }) {
       { replace: true },
     );
   const payable = isPayable(loan);
-  const showProlongation = payable || loan.prolongation.current !== null;
+  // Only a loan that has prolongations (a payday loan being serviced) shows the card; an unfinished one always.
+  const showProlongation = loan.prolongation.offered || loan.prolongation.current !== null;
 
   return (
     <Stack gap="lg">
