@@ -18,7 +18,7 @@ import {
   ZSiteStatus,
 } from './identity';
 import { ZPassport } from './person';
-import { ZApplication, ZApplicationRequest, ZProduct, ZQuote, ZQuoteRequest } from './loans';
+import { ZApplication, ZApplicationRequest, ZEligibility, ZProduct, ZQuote, ZQuoteRequest } from './loans';
 import {
   ZBusinessDate,
   ZCreatePayment,
@@ -201,6 +201,12 @@ export const api = {
     body: ZQuoteRequest,
     response: ZQuote,
     summary: 'Расчёт займа для меня',
+  },
+  eligibility: {
+    method: 'GET',
+    path: '/api/me/eligibility',
+    response: ZEligibility,
+    summary: 'Можно ли мне подать заявку сейчас, и почему нет',
   },
   submitApplication: {
     method: 'POST',
