@@ -5,6 +5,7 @@ import type { ApplicationView, LoanView, Me, ProductView, QuoteView } from '../.
 import {
   isOpenApplication,
   useApplications,
+  useEligibility,
   useLoans,
   useMe,
   useProducts,
@@ -25,7 +26,7 @@ import { PAY_ANCHOR, PROLONGATION_ANCHOR, isPayable, loanPath } from '../servici
 import { dueText } from '../servicing/loan-texts';
 import { LoanStatusBadge } from '../servicing/LoanStatusBadge';
 
-/** Loans the borrower still holds: at most one at a time. */
+/** Loans the borrower still holds. */
 const HELD: readonly LoanView['status'][] = ['awaiting_payout', 'active', 'overdue'];
 
 const applicationPath = (application: ApplicationView) => `/account/applications/${application.id}`;
@@ -37,6 +38,7 @@ export function DashboardPage() {
   const { data: me } = useMe();
   const applications = useApplications();
   const loans = useLoans();
+  const eligibility = useEligibility();
   if (!me) return <PageLoader />;
 
   const [latest, ...past] = applications.data ?? [];
@@ -44,9 +46,8 @@ export function DashboardPage() {
   const heldLoan = loans.data?.find((loan) => HELD.includes(loan.status));
   // The loan of the latest application, even when repaid: the certificate is on its page.
   const shownLoan = heldLoan ?? loans.data?.find((loan) => loan.applicationId === latest?.id);
-  // One loan at a time: while one is held, a new application would only be refused.
-  const holdsLoan =
-    Boolean(heldLoan) || ['awaiting_payout', 'active', 'overdue'].includes(latest?.loan?.status ?? '');
+  // Whether a new application may be made is the server's answer, never guessed here (one loan at a time…).
+  const blocked = eligibility.data && !eligibility.data.canApply ? eligibility.data : null;
   const latestIsLoan = latest !== undefined && latest.id === shownLoan?.applicationId;
 
   return (
@@ -64,8 +65,13 @@ export function DashboardPage() {
               ? // The loans could not be loaded: what the application knows of its loan.
                 !loans.isPending && <MyLoanByApplication application={latest} offer={latest.offer} />
               : latest && !latestIsLoan && <LatestApplication application={latest} open={Boolean(open)} />}
-            {applications.isSuccess && !open && !holdsLoan && (
+            {applications.isSuccess && eligibility.data?.canApply && (
               <Calculator wide title={latest ? 'Новый заём' : 'Рассчитайте заём'} />
+            )}
+            {blocked && !open && !heldLoan && (
+              <Alert color="yellow" variant="light" title="Сейчас подать заявку нельзя">
+                {blocked.message}
+              </Alert>
             )}
             {past.length > 0 && <PastApplications applications={past} />}
           </Stack>
@@ -73,7 +79,7 @@ export function DashboardPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
             <ProfileSummary me={me} />
-            <Promotions />
+            <Promotions firstLoan={eligibility.data?.firstLoan ?? false} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -309,10 +315,11 @@ function promoText(products: ProductView[]): string | null {
   );
 }
 
-function Promotions() {
+/** «Бонусы и акции»: the first-loan promo only for a borrower who has never had a loan. */
+function Promotions({ firstLoan }: { firstLoan: boolean }) {
   const { data: status } = useSiteStatus();
   const { data: products } = useProducts();
-  const promo = products ? promoText(products) : null;
+  const promo = products && firstLoan ? promoText(products) : null;
   return (
     <Section title="Бонусы и акции">
       {promo ? (

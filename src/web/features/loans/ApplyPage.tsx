@@ -18,7 +18,14 @@ import { EMPLOYMENT_KINDS, ZApplicationRequest, api, type Me, type ProductView }
 import { cardNumberValid, normalizeCardNumber, paymentSystemOf } from '../../../domain/card';
 import { isApiError } from '../../api/api-error';
 import { call } from '../../api/client';
-import { isOpenApplication, queryKeys, useApplications, useMe, useProducts } from '../../api/queries';
+import {
+  isOpenApplication,
+  queryKeys,
+  useApplications,
+  useEligibility,
+  useMe,
+  useProducts,
+} from '../../api/queries';
 import { PageLoader } from '../../app/guards';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PhoneInput } from '../../components/fields';
@@ -108,6 +115,9 @@ export function ApplyPage() {
   const products = useProducts();
   const applications = useApplications();
   const open = applications.data?.find(isOpenApplication);
+  const eligibility = useEligibility();
+  // Known before anything is filled in: an application that would only be refused is not offered.
+  const blocked = eligibility.data && !eligibility.data.canApply ? eligibility.data : null;
 
   return (
     <Stack gap="lg" maw={720} mx="auto" w="100%">
@@ -139,10 +149,25 @@ export function ApplyPage() {
             Открыть текущую заявку
           </Anchor>
         </Alert>
+      ) : blocked ? (
+        <Alert color="yellow" variant="light" title="Сейчас подать заявку нельзя">
+          <Text size="sm">{blocked.message}</Text>
+          <Anchor
+            component={Link}
+            to={blocked.reason === 'PASSPORT_EXPIRED' ? '/account/profile' : '/account'}
+            size="sm"
+            fw={600}
+            mt="xs"
+            display="inline-block"
+          >
+            {blocked.reason === 'PASSPORT_EXPIRED' ? 'Обновить паспорт' : 'В личный кабинет'}
+          </Anchor>
+        </Alert>
       ) : (
         me &&
         products.data &&
-        !applications.isPending && (
+        !applications.isPending &&
+        !eligibility.isPending && (
           <ApplyForm me={me} products={products.data} initial={termsFromSearch(search, products.data)} />
         )
       )}
@@ -191,11 +216,15 @@ function ApplyForm({
       // Leave first: the refreshed list would show this very application as «already in progress».
       void navigate(`/account/applications/${application.id}`, { replace: true });
       void queryClient.invalidateQueries({ queryKey: queryKeys.applications, exact: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.eligibility, exact: true });
     },
     onError: (error) => {
       // Filed from another tab meanwhile: the page shows that application instead of the form.
       if (isApiError(error, 'APPLICATION_IN_PROGRESS'))
         void queryClient.invalidateQueries({ queryKey: queryKeys.applications, exact: true });
+      // Refused before anything was stored (a loan taken meanwhile…): the page says why instead of the form.
+      if (isApiError(error, 'LOAN_ALREADY_ACTIVE', 'LOANS_PER_YEAR_LIMIT', 'PASSPORT_EXPIRED'))
+        void queryClient.invalidateQueries({ queryKey: queryKeys.eligibility, exact: true });
       errors.show(error);
     },
   });
