@@ -92,9 +92,7 @@ function LatestApplication({ application, open }: { application: ApplicationView
   return (
     <Section title={open ? 'Текущая заявка' : 'Последняя заявка'}>
       <Stack gap="xs">
-        <Group gap="xs">
-          <StatusBadge application={application} />
-        </Group>
+        <StatusBadge application={application} />
         <Text fw={600}>
           «{application.productName}»: {requested(application)}
         </Text>
@@ -268,9 +266,7 @@ function PastApplications({ applications }: { applications: ApplicationView[] })
                 <Text size="xs" c="dimmed">
                   {formatInstantDate(application.createdAt)}
                 </Text>
-                <Group gap="xs">
-                  <StatusBadge application={application} />
-                </Group>
+                <StatusBadge application={application} />
               </Stack>
               <Anchor
                 component={Link}

@@ -1,21 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  NumberInput,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { EMPLOYMENT_KINDS, ZApplicationRequest, api, type Me, type ProductView } from '../../../contracts';
-import { cardNumberValid, normalizeCardNumber, paymentSystemOf } from '../../../domain/card';
+import { cardNumberValid, normalizeCardNumber } from '../../../domain/card';
 import { isApiError } from '../../api/api-error';
 import { call } from '../../api/client';
 import {
@@ -28,21 +17,20 @@ import {
 } from '../../api/queries';
 import { PageLoader } from '../../app/guards';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { PhoneInput } from '../../components/fields';
 import { Section } from '../../components/layout';
-import { MaskedInput } from '../../components/MaskedInput';
 import { focusFirstError, mergeErrors, validateWith, type FieldErrors } from '../../forms/validation';
 import { useServerErrors } from '../../forms/useServerErrors';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { phoneToMaskValue } from '../../i18n/format';
-import { EMPLOYMENT_LABELS, PAYOUT_LABELS, SBP_BANKS, type Employment, type PayoutKind } from './labels';
+import { EMPLOYMENT_LABELS, type Employment, type PayoutKind } from './labels';
+import { PayoutMethodFields } from './PayoutMethodFields';
 import { LoanTermsFields } from './LoanTermsFields';
 import { LiveQuote } from './LiveQuote';
 import { rublesToKopecks, termsFromSearch, type LoanTerms } from './terms';
 import { useLiveQuote } from './useLiveQuote';
 
 /** The form as typed; the body nests the payout fields the same way, so server errors find their fields. */
-type ApplyValues = LoanTerms & {
+export type ApplyValues = LoanTerms & {
   employment: Employment | null;
   /** Whole rubles; '' while empty. */
   monthlyIncome: number | string;
@@ -60,8 +48,6 @@ type ApplicationBody = z.output<typeof ZApplicationRequest>;
 const digits = (s: string) => s.replace(/\D/g, '');
 
 const EMPLOYMENT_OPTIONS = EMPLOYMENT_KINDS.map((kind) => ({ value: kind, label: EMPLOYMENT_LABELS[kind] }));
-const PAYOUT_KINDS: PayoutKind[] = ['card', 'sbp', 'bank_account'];
-const SYSTEM_NAMES = { mir: 'МИР', visa: 'Visa', mastercard: 'Mastercard', unionpay: 'UnionPay' } as const;
 
 function incomeKopecks(income: number | string): string {
   const rubles = typeof income === 'number' ? income : Number(String(income).replace(/\D/g, ''));
@@ -242,9 +228,6 @@ function ApplyForm({
     form.clearFieldError('term');
   };
 
-  const kind = values.payoutMethod.kind;
-  const system = paymentSystemOf(values.payoutMethod.cardNumber);
-
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="lg">
@@ -281,63 +264,7 @@ function ApplyForm({
           </SimpleGrid>
         </Section>
 
-        <Section title="Куда перечислить деньги">
-          <Radio.Group
-            label="Способ получения"
-            description="Только на карту, номер телефона или счёт на ваше имя"
-            {...form.getInputProps('payoutMethod.kind')}
-          >
-            <Stack gap="xs" mt="xs">
-              {PAYOUT_KINDS.map((k) => (
-                <Radio key={k} value={k} label={PAYOUT_LABELS[k]} />
-              ))}
-            </Stack>
-          </Radio.Group>
-
-          {kind === 'card' && (
-            <MaskedInput
-              label="Номер карты"
-              description={system === 'other' ? undefined : `Карта ${SYSTEM_NAMES[system]}`}
-              mask="0000 0000 0000 0000[ 000]"
-              placeholder="0000 0000 0000 0000"
-              inputMode="numeric"
-              autoComplete="cc-number"
-              {...form.getInputProps('payoutMethod.cardNumber')}
-            />
-          )}
-          {kind === 'sbp' && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <PhoneInput label="Номер телефона для СБП" {...form.getInputProps('payoutMethod.phone')} />
-              <Select
-                label="Банк"
-                placeholder="Выберите банк"
-                data={SBP_BANKS.map((b) => ({ ...b }))}
-                allowDeselect={false}
-                {...form.getInputProps('payoutMethod.bankId')}
-              />
-            </SimpleGrid>
-          )}
-          {kind === 'bank_account' && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <MaskedInput
-                label="Номер счёта"
-                description="20 цифр, начинается с 40817"
-                mask="00000 000 0 0000 0000000"
-                placeholder="40817 810 0 0000 0000000"
-                inputMode="numeric"
-                {...form.getInputProps('payoutMethod.accountNumber')}
-              />
-              <MaskedInput
-                label="БИК банка"
-                description="9 цифр, начинается с 04"
-                mask="000000000"
-                placeholder="04XXXXXXX"
-                inputMode="numeric"
-                {...form.getInputProps('payoutMethod.bik')}
-              />
-            </SimpleGrid>
-          )}
-        </Section>
+        <PayoutMethodFields form={form} />
 
         <Section title="Условия займа">
           <LiveQuote live={live} />
