@@ -1,30 +1,23 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ApplicationView, LoanView, Me, ProductView, QuoteView } from '../../../contracts';
-import {
-  isOpenApplication,
-  useApplications,
-  useEligibility,
-  useLoans,
-  useMe,
-  useProducts,
-  useSiteStatus,
-} from '../../api/queries';
+import type { ApplicationView, LoanView, QuoteView } from '../../../contracts';
+import { isOpenApplication, useApplications, useEligibility, useLoans, useMe } from '../../api/queries';
 import { PageLoader } from '../../app/guards';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { formatDate, formatFullName, formatInstantDate, formatPhone, todayIso } from '../../i18n/format';
+import { formatDate, formatInstantDate, todayIso } from '../../i18n/format';
 import { daysBetween } from '../../../domain/calendar';
 import { parseKopecks, toWire } from '../../../domain/money';
 import { DAYS, plural, termText } from '../../../domain/russian';
 import { StatusBadge } from '../loans/StatusBadge';
 import { Calculator } from '../loans/Calculator';
-import { boundsOf, formatRubles, formatWire } from '../loans/terms';
+import { formatWire } from '../loans/terms';
 import { PAY_ANCHOR, PROLONGATION_ANCHOR, isPayable, loanPath } from '../servicing/labels';
 import { dueText } from '../servicing/loan-texts';
 import { LoanStatusBadge } from '../servicing/LoanStatusBadge';
+import { ProfileSummary, Promotions } from './Sidebar';
 
 /** Loans the borrower still holds. */
 const HELD: readonly LoanView['status'][] = ['awaiting_payout', 'active', 'overdue'];
@@ -280,59 +273,6 @@ function PastApplications({ applications }: { applications: ApplicationView[] })
           </Paper>
         ))}
       </Stack>
-    </Section>
-  );
-}
-
-function ProfileSummary({ me }: { me: Me }) {
-  return (
-    <Section title="Профиль">
-      <InfoList
-        items={[
-          ['ФИО', formatFullName(me)],
-          ['Телефон', formatPhone(me.phone)],
-        ]}
-      />
-      <Anchor component={Link} to="/account/profile" size="sm">
-        Паспорт и личные данные
-      </Anchor>
-    </Section>
-  );
-}
-
-/** The first-loan promo as the products define it: no rate of 0 %, no promo text. */
-function promoText(products: ProductView[]): string | null {
-  const promo = products.find((p) => p.firstLoanDailyRateBp === 0);
-  if (!promo) return null;
-  const b = boundsOf(promo);
-  return (
-    `Первый заём «${promo.name}» — под 0\u00a0%: до ${formatRubles(b.maxAmount)} на срок до ` +
-    `${termText(b.maxTerm, promo.termUnit)}. Вернёте ровно столько, сколько взяли, если вернёте вовремя.`
-  );
-}
-
-/** «Бонусы и акции»: the first-loan promo only for a borrower who has never had a loan. */
-function Promotions({ firstLoan }: { firstLoan: boolean }) {
-  const { data: status } = useSiteStatus();
-  const { data: products } = useProducts();
-  const promo = products && firstLoan ? promoText(products) : null;
-  return (
-    <Section title="Бонусы и акции">
-      {promo ? (
-        <Alert color="orange" variant="light" p="sm">
-          <Text size="sm">{promo}</Text>
-        </Alert>
-      ) : (
-        products && <Text size="sm">Сейчас акций нет.</Text>
-      )}
-      {status && (
-        <Text size="sm">
-          Новости и акции —{' '}
-          <Anchor href={status.telegramUrl} target="_blank" rel="noopener noreferrer" fw={600}>
-            в нашем Телеграм-канале
-          </Anchor>
-        </Text>
-      )}
     </Section>
   );
 }
