@@ -20,7 +20,7 @@ import {
   ZSessionState,
   ZSiteStatus,
 } from './identity';
-import { ZApplication, ZApplicationRequest, ZProduct, ZQuote, ZQuoteRequest } from './loans';
+import { ZApplication, ZApplicationRequest, ZEligibility, ZProduct, ZQuote, ZQuoteRequest } from './loans';
 import {
   ZBusinessDate,
   ZCreatePayment,
@@ -216,6 +216,12 @@ export const api = {
     body: ZQuoteRequest,
     response: ZQuote,
     summary: 'Расчёт займа для меня',
+  },
+  eligibility: {
+    method: 'GET',
+    path: '/api/me/eligibility',
+    response: ZEligibility,
+    summary: 'Можно ли мне подать заявку сейчас, и почему нет',
   },
   submitApplication: {
     method: 'POST',

@@ -134,3 +134,21 @@ export const ZApplication = z.object({
   createdAt: z.iso.datetime(),
 });
 export type ApplicationView = z.infer<typeof ZApplication>;
+
+/** Why a borrower may not apply now (each is also the 409 code of a refused submission; nothing is stored). */
+export const ELIGIBILITY_BLOCKS = [
+  'APPLICATION_IN_PROGRESS',
+  'LOAN_ALREADY_ACTIVE',
+  'LOANS_PER_YEAR_LIMIT',
+  'PASSPORT_EXPIRED',
+] as const;
+export type EligibilityBlock = (typeof ELIGIBILITY_BLOCKS)[number];
+
+/** Whether the borrower may apply for a loan now, why not, and whether the next loan is their first. */
+export const ZEligibility = z.object({
+  canApply: z.boolean(),
+  reason: z.enum(ELIGIBILITY_BLOCKS).nullable(),
+  message: z.string().nullable().describe('Почему сейчас нельзя подать заявку'),
+  firstLoan: z.boolean().describe('Займов ещё не было: действует ставка первого займа'),
+});
+export type Eligibility = z.infer<typeof ZEligibility>;

@@ -5,7 +5,10 @@ import { ZInstalment } from './loans';
 
 export const LOAN_STATUS = ['awaiting_payout', 'active', 'overdue', 'closed', 'cancelled'] as const;
 
-/** What the borrower owes, from the ledger, in kopecks. `total` is what closes the loan today. */
+/**
+ * What the borrower owes today, in kopecks: the ledger's balances with today's accrual not yet booked, so `total`
+ * is exactly what closes the loan today (`payoff.amount`).
+ */
 export const ZLoanBalances = z.object({
   principal: ZKopecks.describe('Основной долг, срок которого не наступил'),
   principalOverdue: ZKopecks,
@@ -15,6 +18,12 @@ export const ZLoanBalances = z.object({
   overpayment: ZKopecks.describe('Переплата: можно вернуть'),
   total: ZKopecks.describe('Вся задолженность на сегодня'),
 });
+
+/** How an instalment of a loan stands today (domain/loan-position.ts scheduleOn). */
+export const INSTALMENT_STATUS = ['paid', 'partly_paid', 'overdue', 'upcoming'] as const;
+
+/** An instalment of a loan's schedule as it stands today: the next one shows what it will still demand. */
+export const ZLoanInstalment = ZInstalment.extend({ status: z.enum(INSTALMENT_STATUS) });
 
 export const PAYMENT_PURPOSE = ['next', 'payoff', 'custom', 'prolongation'] as const;
 export const ZPaymentPurpose = z.enum(PAYMENT_PURPOSE);
@@ -89,8 +98,11 @@ export const ZLoan = z.object({
     .nullable(),
   /** What closes the loan today (the early payoff): interest only for the days used. */
   payoff: z.object({ date: ZIsoDate, amount: ZKopecks }),
-  schedule: z.array(ZInstalment),
+  schedule: z.array(ZLoanInstalment),
   prolongation: z.object({
+    offered: z
+      .boolean()
+      .describe('Пролонгация есть у этого займа: заём «до зарплаты», который обслуживается'),
     available: z.boolean(),
     reason: z.string().nullable().describe('Почему продлить нельзя'),
     used: z.number().int(),

@@ -147,35 +147,132 @@ export function payoffOn(
   return totalDebt(loan.balances) + pending.interest + pending.penalty;
 }
 
+/** The last due date of the schedule, or null for a loan without one. */
+const maturityOf = (schedule: readonly Instalment[]): IsoDate | null =>
+  schedule[schedule.length - 1]?.dueDate ?? null;
+
 /**
- * The next payment: the first due date from today on (the last one when all are past), and what to pay by it —
- * everything overdue, plus the current interest accruing until then, plus the principal above what the schedule
- * lets remain after it; never more than the payoff today. Null when the loan is not serviced or has no schedule.
+ * The balances on `date` (today or later) with the accrual not yet booked included, the way the nightly close
+ * will book it (interest after the last due date is overdue at once; accrual/SQL twin): what the borrower owes
+ * that day. Its `totalDebt` is exactly `payoffOn(position, date)`, so «Задолженность на сегодня» and «Погасить
+ * полностью» are one figure.
+ */
+export function balancesOn(position: LoanPosition, date: IsoDate): LoanBalances {
+  const pending = pendingAccrual(position, date);
+  const b = position.balances;
+  const maturity = maturityOf(position.schedule);
+  const matured = maturity !== null && date > maturity;
+  return {
+    ...b,
+    interest: matured ? b.interest : b.interest + pending.interest,
+    interestOverdue: matured ? b.interestOverdue + pending.interest : b.interestOverdue,
+    penalty: b.penalty + pending.penalty,
+    interestIncome: b.interestIncome - pending.interest,
+    penaltyIncome: b.penaltyIncome - pending.penalty,
+  };
+}
+
+/**
+ * What an instalment will demand on its due date, kopecks: the current interest accruing until then plus the
+ * current principal, above what the schedule lets remain after it — exactly what the close of that date moves to
+ * overdue when unpaid (servicing/accrual-repository.ts: interest first, then principal). Overdue debt is not in
+ * it; zero when what was paid already covers the instalment.
+ */
+function demandOf(position: LoanPosition, row: Instalment, today: IsoDate): Instalment {
+  const b = position.balances;
+  // The interest of an instalment runs to its scheduled date; when art. 193 moved the due date, what accrues after
+  // the scheduled date (on the principal that remains) is the next period's, not this payment's.
+  const scheduled = row.scheduledDate ?? row.dueDate;
+  const through = scheduled >= today ? scheduled : today;
+  const interestThen =
+    b.interest + pendingAccrual(position, through).interest - interestOfNextPeriod(position, row, through);
+  const due = interestThen + b.principal - row.remainingPrincipal;
+  const total = due > 0n ? due : 0n;
+  const interest = total < interestThen ? total : interestThen;
+  return { ...row, principal: total - interest, interest, total };
+}
+
+/** How an instalment stands: paid, partly paid ahead of its date, overdue, or still to come. */
+export type InstalmentStatus = 'paid' | 'partly_paid' | 'overdue' | 'upcoming';
+
+/** An instalment of the position: the contract's row, or what is still to pay for the next one; and its status. */
+export type PositionInstalment = Instalment & { status: InstalmentStatus };
+
+/**
+ * The schedule as it stands on `today`, one truth with the ledger. With P the principal still owed (current +
+ * overdue):
+ * - a row is paid when P is not above what it lets remain and nothing of it is demanded (a past row: no overdue
+ *   interest left on the latest one);
+ * - a past row not paid is overdue;
+ * - the next row that demands something shows what it will demand on its date (interest until then, principal
+ *   above its remainder) and is partly paid when some of its principal is paid already;
+ * - the last paid row shows P as what remains (the ledger's principal); other rows keep the contract's figures.
+ * Not serviced (closed, cancelled, awaiting payout): the contract's rows; all paid when closed.
+ */
+export function scheduleOn(position: LoanPosition, today: IsoDate): PositionInstalment[] {
+  const { schedule, balances: b } = position;
+  if (!isServiced(position.status)) {
+    const status: InstalmentStatus = position.status === 'closed' ? 'paid' : 'upcoming';
+    return schedule.map((row) => ({ ...row, status }));
+  }
+  const owed = b.principal + b.principalOverdue;
+  const lastPast = schedule.filter((row) => row.dueDate < today).at(-1);
+  const next = nextDemanding(position, today);
+  const rows = schedule.map((row): PositionInstalment => {
+    const before = row.remainingPrincipal + row.principal;
+    if (row.dueDate < today) {
+      const paid = owed <= row.remainingPrincipal && !(row === lastPast && b.interestOverdue > 0n);
+      return { ...row, status: paid ? 'paid' : 'overdue' };
+    }
+    if (row === next?.row) return { ...next.demand, status: owed < before ? 'partly_paid' : 'upcoming' };
+    if (next && row.n > next.row.n) return { ...row, status: 'upcoming' };
+    return { ...row, status: 'paid' };
+  });
+  const lastPaid = rows.findLastIndex((row) => row.status === 'paid');
+  const lastPaidRow = rows[lastPaid];
+  if (lastPaidRow) rows[lastPaid] = { ...lastPaidRow, remainingPrincipal: owed };
+  return rows;
+}
+
+/**
+ * The next instalment from today on that demands something (demandOf), with that demand; after the last due date
+ * the last row (its demand counted to today). Null when no row from today on demands anything.
+ */
+function nextDemanding(
+  position: LoanPosition,
+  today: IsoDate,
+): { row: Instalment; demand: Instalment } | null {
+  const { schedule } = position;
+  const ahead = schedule.filter((row) => row.dueDate >= today);
+  const last = schedule[schedule.length - 1];
+  for (const row of ahead.length > 0 ? ahead : last ? [last] : []) {
+    const demand = demandOf(position, row, today);
+    if (demand.total > 0n) return { row, demand };
+  }
+  return null;
+}
+
+/**
+ * The next payment: everything overdue, plus what the next instalment that still demands something will demand
+ * on its date (instalments already covered by earlier payments are skipped: paid), plus the penalty accruing
+ * until then; never more than the payoff today. When only overdue debt is left, it is due today. Null when the
+ * loan is not serviced or nothing is to pay: there is never a payment of 0 ₽.
  */
 export function nextPaymentOf(position: LoanPosition, today: IsoDate): NextPayment | null {
   if (!isServiced(position.status)) return null;
-  const { schedule, balances: b } = position;
-  const next = schedule.find((i) => i.dueDate >= today) ?? schedule[schedule.length - 1];
-  if (!next) return null;
-  const overdue = overdueOf(b);
-  // The interest of an instalment runs to its scheduled date; when art. 193 moved the due date, what accrues after
-  // the scheduled date (on the principal that remains) is the next period's, not this payment's.
-  const scheduled = next.scheduledDate ?? next.dueDate;
-  const through = scheduled >= today ? scheduled : today;
-  const pending = pendingAccrual(position, through);
-  const due =
-    b.principal +
-    b.interest +
-    pending.interest -
-    interestOfNextPeriod(position, next, through) -
-    next.remainingPrincipal;
+  const overdue = overdueOf(position.balances);
+  const next = nextDemanding(position, today);
+  const dueDate = next ? next.row.dueDate : today;
+  const through = dueDate >= today ? dueDate : today;
+  const projected = overdue + pendingAccrual(position, through).penalty + (next?.demand.total ?? 0n);
   // Paying today never takes more than closes the loan today (the projection runs to the due date).
-  const projected = overdue + pending.penalty + (due > 0n ? due : 0n);
   const payoff = payoffOn(position, today);
+  const amount = projected < payoff ? projected : payoff;
+  if (amount <= 0n) return null;
   return {
-    dueDate: next.dueDate,
-    amount: projected < payoff ? projected : payoff,
-    daysLeft: Math.max(0, daysBetween(today, next.dueDate)),
+    dueDate,
+    amount,
+    daysLeft: Math.max(0, daysBetween(today, dueDate)),
     overdue: overdue > 0n,
   };
 }

@@ -176,16 +176,18 @@ describe('accrual, overdue, payoff and closing', () => {
     const raw = await c.get(`/api/me/loans/${loan.id}`);
     expect(raw.statusCode, raw.body).toBe(200);
     let view = raw.json();
-    // 10 000 ₽ × 0.8 % × 4 closed days = 320 ₽; today's day is in the payoff, not yet booked.
-    expect(view.balances.interest).toBe('32000');
+    // 10 000 ₽ × 0.8 % × 5 days = 400 ₽: 4 closed days and today's, not yet booked — the debt today is the payoff
+    // (issue 10, item 14: the card showed the booked 320 ₽ beside a payoff with 400 ₽).
+    expect(view.balances.interest).toBe('40000');
+    expect(view.balances.total).toBe(view.payoff.amount);
     expect(view.payoff.amount).toBe(String(1_000_000 + 5 * 8_000));
     await passDays(8); // past the due date (day 10): two days overdue
     await signInAgain(c, person);
     view = (await c.get(`/api/me/loans/${loan.id}`)).json();
     expect(view.status).toBe('overdue');
     expect(view.balances.principalOverdue).toBe('1000000');
-    // Penalty 20 % a year on 10 000 ₽: 547 kopecks a day (rounded down), for days 11 and 12.
-    expect(view.balances.penalty).toBe('1094');
+    // Penalty 20 % a year on 10 000 ₽: 547 kopecks a day (rounded down), for days 11, 12 and today's 13.
+    expect(view.balances.penalty).toBe('1641');
     expect(view.prolongation.available).toBe(false);
     const full = await pay(c, loan.id, { purpose: 'payoff' });
     await payOnPage(c, full);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  balancesOn,
   nextPaymentOf,
   payoffOn,
+  scheduleOn,
+  totalDebt,
   pendingAccrual,
   statusAfterClose,
   statusAfterPayment,
@@ -10,7 +13,7 @@ import {
   type LoanPosition,
   type LoanStatus,
 } from '../../src/domain/loan-position';
-import type { Instalment } from '../../src/domain/schedule';
+import { instalmentSchedule, type Instalment } from '../../src/domain/schedule';
 
 const instalment = (dueDate: string, remainingPrincipal: bigint): Instalment => ({
   n: 1,
@@ -208,5 +211,82 @@ describe('status transitions', () => {
     [{ principalOverdue: 0n, interestOverdue: 1n }, 'overdue'],
   ] as const)('after the close %o: %s', (after, expected) => {
     expect(statusAfterClose(after)).toBe(expected);
+  });
+});
+
+describe('the position on a date: schedule statuses, the next payment, the debt today', () => {
+  // «Частями» 30 000 ₽ for 12 weeks at 0.5 % a day from 2026-11-24: six payments of 6 293,87 ₽.
+  const plan = instalmentSchedule({
+    principal: 3_000_000n,
+    dailyRateBp: 50,
+    termWeeks: 12,
+    startDate: '2026-11-24',
+    accrualCap: 3_000_000n,
+  }).instalments;
+  const instalments: LoanPosition = {
+    ...payday,
+    dailyRateBp: 50,
+    accrualCap: 3_000_000n,
+    interestBaseDate: '2026-11-24',
+    accruedThrough: '2026-11-24',
+    balances: { ...ZERO_BALANCES, principal: 3_000_000n },
+    schedule: plan,
+  };
+  // The first instalment paid 7 days early (2026-12-01): 1 050 ₽ of interest, 5 243,87 ₽ of principal.
+  const paidEarly = loan(
+    { ...instalments, interestBaseDate: '2026-12-01', accruedThrough: '2026-12-01', schedule: plan },
+    { principal: 2_475_613n, interestIncome: -105_000n },
+  );
+
+  it.each([
+    ['a new instalment loan', instalments, '2026-11-24', ['upcoming', 'upcoming'], '2026-12-08', 629_387n],
+    [
+      'row 1 paid early: row 2 is next',
+      paidEarly,
+      '2026-12-01',
+      ['paid', 'partly_paid'],
+      '2026-12-22',
+      603_684n,
+    ],
+  ] as const)('%s', (_name, position, today, statuses, dueDate, amount) => {
+    const rows = scheduleOn(position, today);
+    expect(rows.slice(0, 2).map((r) => r.status)).toEqual(statuses);
+    expect(nextPaymentOf(position, today)).toMatchObject({ dueDate, amount });
+  });
+
+  it('the paid row shows the ledger’s principal as what remains; the next row what it will still demand', () => {
+    const [first, second] = scheduleOn(paidEarly, '2026-12-01');
+    expect(first).toMatchObject({ status: 'paid', remainingPrincipal: 2_475_613n });
+    // 24 756,13 ₽ × 0.5 % × 21 days = 2 599,39 ₽; principal above 21 318,68 ₽: 3 437,45 ₽.
+    expect(second).toMatchObject({ interest: 259_939n, principal: 343_745n, total: 603_684n });
+  });
+
+  it('no payment of 0 ₽: a loan with nothing to pay has no next payment', () => {
+    const nothing = loan({ schedule: [instalment('2026-01-31', 0n)] }, { principal: 0n });
+    expect(nextPaymentOf({ ...nothing, dailyRateBp: 0 }, '2026-01-10')).toBeNull();
+  });
+
+  it.each([
+    // Before the due date: today's interest is current; after it, overdue, and today's penalty is in.
+    ['before the due date', payday, '2026-01-11', { interest: 80_000n, interestOverdue: 0n }],
+    [
+      'three days after it',
+      loan(
+        { status: 'overdue', accruedThrough: '2026-02-02' },
+        { principal: 0n, principalOverdue: 1_000_000n, interestOverdue: 264_000n, penalty: 1_094n },
+      ),
+      '2026-02-03',
+      { interest: 0n, interestOverdue: 272_000n, penalty: 1_641n },
+    ],
+  ] as const)('the debt today equals the payoff: %s', (_name, position, date, expected) => {
+    const today = balancesOn(position, date);
+    expect(today).toMatchObject(expected);
+    expect(totalDebt(today)).toBe(payoffOn(position, date));
+  });
+
+  it('a closed loan: every row paid, no next payment', () => {
+    const closed = loan({ status: 'closed' }, { principal: 0n });
+    expect(scheduleOn(closed, '2026-01-10').map((r) => r.status)).toEqual(['paid']);
+    expect(nextPaymentOf(closed, '2026-01-10')).toBeNull();
   });
 });

@@ -21,6 +21,7 @@ export const queryKeys = {
   products: ['products'],
   quote: ['quote'],
   myQuote: ['me', 'quote'],
+  eligibility: ['me', 'eligibility'],
   applications: ['me', 'applications'],
   application: (id: string) => ['me', 'applications', id] as const,
   loans: ['me', 'loans'],
@@ -133,6 +134,14 @@ export const OPEN_APPLICATION_STATUSES: readonly ApplicationView['status'][] = [
 ];
 export const isOpenApplication = (application: ApplicationView): boolean =>
   OPEN_APPLICATION_STATUSES.includes(application.status);
+
+/** Whether the borrower may apply now and why not, and whether the next loan is their first (the promo). */
+export function useEligibility() {
+  return useQuery({
+    queryKey: queryKeys.eligibility,
+    queryFn: ({ signal }) => call(api.eligibility, { signal }),
+  });
+}
 
 /** The borrower's applications, newest first. */
 export function useApplications() {

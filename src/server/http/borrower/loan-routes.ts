@@ -7,6 +7,7 @@ import { listProducts } from '../../modules/lending/loan-products';
 import { quoteLoan } from '../../modules/lending/quote-loan';
 import { submitApplication } from '../../modules/lending/submit-application';
 import { isFirstLoan } from '../../modules/lending/first-loan';
+import { checkEligibility } from '../../modules/lending/check-eligibility';
 import { cancelApplication } from '../../modules/lending/cancel-application';
 import { requestSignatureCode } from '../../modules/lending/request-signature-code';
 import { signContract } from '../../modules/lending/sign-contract';
@@ -22,6 +23,9 @@ export function loanRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.quote, open, ({ body }) => quoteLoan(deps, { ...body, firstLoan: true }));
   route(app, deps, api.myQuote, borrower, async ({ body, actor }) =>
     quoteLoan(deps, { ...body, firstLoan: await isFirstLoan(deps, { borrowerId: actor.borrowerId }) }),
+  );
+  route(app, deps, api.eligibility, borrower, ({ actor }) =>
+    checkEligibility(deps, { borrowerId: actor.borrowerId }),
   );
   route(app, deps, api.submitApplication, borrower, ({ body, actor, meta }) =>
     submitApplication(deps, { borrowerId: actor.borrowerId, input: body, meta }),

@@ -15,9 +15,6 @@ export type NewApplicationEvent = typeof applicationEvents.$inferInsert;
 /** The statuses of an application (and of its timeline steps). */
 export type ApplicationStatus = ApplicationRow['status'];
 
-/** Application statuses in which the borrower holds a loan (until servicing exists, every such loan is unpaid). */
-export const HOLDING_A_LOAN = ['signed', 'paid_out'] as const;
-
 /** The borrower's applications, newest first. */
 export async function listBorrowerApplications(db: DbOrTx, borrowerId: string): Promise<ApplicationRow[]> {
   return db

@@ -11,23 +11,15 @@ import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
 import { loadBorrower, openPassport } from '../identity/borrower-view';
 import { notifyBorrower } from '../messaging/notify-borrower';
-import { addApplicationEvents, hasApplicationIn, insertApplication } from './application-repository';
+import { addApplicationEvents, insertApplication } from './application-repository';
+import { assertEligible } from './check-eligibility';
 import { getApplication } from './get-application';
-import { borrowerLoanHistory } from './loan-history';
 import { getActiveProduct, type ProductRow } from './product-repository';
 import { priceLoan } from './quote-loan';
 import { toStoredPayoutMethod } from './payout-method';
 import { toQuoteView } from './views';
 
 type Input = Omit<ApplicationRequest, 'term'> & { term: number };
-
-const OPEN = ['submitted', 'under_review', 'approved'] as const;
-
-/** The borrower's history the decision needs; APPLICATION_IN_PROGRESS while another application is open. */
-async function loanHistory(deps: Deps, borrowerId: string, today: string) {
-  if (await hasApplicationIn(deps.db, borrowerId, OPEN)) throw new AppError('APPLICATION_IN_PROGRESS');
-  return borrowerLoanHistory(deps, { borrowerId, today });
-}
 
 /** Monthly payment per ruble of principal: the single payment of a payday loan, ~2.17 biweekly payments a month. */
 function monthlyPaymentRatio(q: Quote) {
@@ -70,7 +62,9 @@ async function checkSelfBan(deps: Deps, borrower: Awaited<ReturnType<typeof load
 const STATUS_OF = { approved: 'approved', refused: 'refused', manual_review: 'under_review' } as const;
 
 /**
- * Takes an application and decides it at once: product and price checks, the self-ban query to the credit bureau
+ * Takes an application and decides it at once. What the form could know is refused first, with nothing stored
+ * (assertEligible: 409 APPLICATION_IN_PROGRESS, LOAN_ALREADY_ACTIVE, LOANS_PER_YEAR_LIMIT, PASSPORT_EXPIRED);
+ * then product and price checks, the self-ban query to the credit bureau
  * (logged), the legal limits and the debt load. Records the decision with its inputs and rule-set version, shows
  * the borrower a timeline, and sends an SMS about the decision. `input.term` is in the product's unit.
  */
@@ -80,7 +74,10 @@ export async function submitApplication(
 ) {
   const today = dateInZone(deps.clock.now(), deps.config.timeZone);
   const product = await getActiveProduct(deps.db, input.productId);
-  const history = await loanHistory(deps, borrowerId, today);
+  const history = await assertEligible(deps, {
+    borrowerId,
+    productAllowsParallelLoans: product.allowsParallelLoans,
+  });
   const firstLoan = !history.everBorrowed;
   const requested = parseKopecks(input.amount);
   const asked = await priceLoan(deps, { product, amount: requested, term: input.term, firstLoan });

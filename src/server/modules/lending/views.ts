@@ -20,6 +20,23 @@ export const STATUS_TEXT: Record<ApplicationView['status'], string> = {
   payout_failed: 'Не удалось перечислить деньги',
 };
 
+/** A paid-out application tells where its loan is now: derived from the loan, never remembered. */
+const PAID_OUT_TEXT: Record<NonNullable<ApplicationView['loan']>['status'], string> = {
+  awaiting_payout: STATUS_TEXT.paid_out,
+  active: 'Заём выдан',
+  overdue: 'Заём выдан: есть просроченный платёж',
+  closed: 'Заём погашен',
+  cancelled: 'Заём отменён',
+};
+
+/** The status text of an application: for one whose money was sent, the state of its loan. */
+export function applicationStatusText(
+  status: ApplicationView['status'],
+  loanStatus: NonNullable<ApplicationView['loan']>['status'] | undefined,
+): string {
+  return status === 'paid_out' && loanStatus ? PAID_OUT_TEXT[loanStatus] : STATUS_TEXT[status];
+}
+
 const SYSTEM_NAMES: Record<string, string> = {
   mir: 'МИР',
   visa: 'Visa',
@@ -112,7 +129,7 @@ export function toApplicationView(
     term: row.term,
     termUnit: termUnitOf(product.kind),
     status: row.status,
-    statusText: STATUS_TEXT[row.status],
+    statusText: applicationStatusText(row.status, loan?.status),
     refusalMessage:
       row.status === 'refused' ? refusalMessage(decision?.reasons ?? [], decision?.applyAgainOn) : null,
     payoutMethod: { kind: payoutMethod.kind, label: payoutMethodLabel(payoutMethod) },

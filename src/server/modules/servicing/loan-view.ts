@@ -2,8 +2,11 @@ import type { LoanView, PaymentView, ProlongationView } from '../../../contracts
 import type { IsoDate } from '../../../domain/calendar';
 import {
   accruedOf,
+  balancesOn,
+  isServiced,
   nextPaymentOf,
   payoffOn,
+  scheduleOn,
   totalDebt,
   type LoanPosition,
 } from '../../../domain/loan-position';
@@ -12,7 +15,7 @@ import { formatRuDate } from '../../../domain/russian';
 import type { Deps } from '../../deps';
 import type { ProlongationCheck } from './check-prolongation';
 import type { LoanRow } from './loan-repository';
-import { scheduleView } from './schedule-view';
+import { instalmentView } from './schedule-view';
 
 const STATUS_TEXT: Record<LoanRow['status'], string> = {
   awaiting_payout: 'Ожидает выплаты',
@@ -38,11 +41,13 @@ export type LoanViewInput = {
 
 /**
  * The borrower's loan card on the wire: balances, payoff today and the next payment (kopecks as strings), the
- * schedule, prolongations, payments and the bank-transfer details.
+ * schedule, prolongations, payments and the bank-transfer details. Every figure comes from the one position on
+ * today (domain/loan-position.ts): the balances with today's accrual, whose total is the payoff; the schedule
+ * with each row's status; the next payment, never 0 ₽.
  */
 export function loanView(deps: Pick<Deps, 'config'>, input: LoanViewInput): LoanView {
   const { loan, position, contract, today, prolongationCheck: check } = input;
-  const balances = position.balances;
+  const balances = balancesOn(position, today);
   const next = nextPaymentOf(position, today);
   const prolongationDays = deps.config.servicing.prolongationDays;
   return {
@@ -74,8 +79,9 @@ export function loanView(deps: Pick<Deps, 'config'>, input: LoanViewInput): Loan
     accrualCap: toWire(loan.accrualCap),
     nextPayment: next && { ...next, amount: toWire(next.amount) },
     payoff: { date: today, amount: toWire(payoffOn(position, today)) },
-    schedule: scheduleView(position.schedule),
+    schedule: scheduleOn(position, today).map((row) => instalmentView(row)),
     prolongation: {
+      offered: loan.kind === 'payday' && isServiced(loan.status),
       available: check.ok,
       reason: check.ok ? null : check.reason,
       used: loan.prolongations,

@@ -11,12 +11,18 @@ export type InstalmentView = z.infer<typeof ZInstalment>;
  * the quote (lending), the loan card and the early-repayment options.
  */
 export function scheduleView(instalments: readonly Instalment[]): InstalmentView[] {
-  return instalments.map((i) => ({
+  return instalments.map((i) => instalmentView(i));
+}
+
+/** One instalment to the wire (kopecks as decimal strings); other fields (a status) are kept as they are. */
+export function instalmentView<T extends Instalment>(i: T): Omit<T, keyof Instalment> & InstalmentView {
+  return {
+    ...i,
     n: i.n,
     dueDate: i.dueDate,
     principal: toWire(i.principal),
     interest: toWire(i.interest),
     total: toWire(i.total),
     remainingPrincipal: toWire(i.remainingPrincipal),
-  }));
+  };
 }

@@ -1,31 +1,25 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ApplicationView, LoanView, Me, ProductView, QuoteView } from '../../../contracts';
-import {
-  isOpenApplication,
-  useApplications,
-  useLoans,
-  useMe,
-  useProducts,
-  useSiteStatus,
-} from '../../api/queries';
+import type { ApplicationView, LoanView, QuoteView } from '../../../contracts';
+import { isOpenApplication, useApplications, useEligibility, useLoans, useMe } from '../../api/queries';
 import { PageLoader } from '../../app/guards';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { formatDate, formatFullName, formatInstantDate, formatPhone, todayIso } from '../../i18n/format';
+import { formatDate, formatInstantDate, todayIso } from '../../i18n/format';
 import { daysBetween } from '../../../domain/calendar';
 import { parseKopecks, toWire } from '../../../domain/money';
 import { DAYS, plural, termText } from '../../../domain/russian';
 import { StatusBadge } from '../loans/StatusBadge';
 import { Calculator } from '../loans/Calculator';
-import { boundsOf, formatRubles, formatWire } from '../loans/terms';
+import { formatWire } from '../loans/terms';
 import { PAY_ANCHOR, PROLONGATION_ANCHOR, isPayable, loanPath } from '../servicing/labels';
 import { dueText } from '../servicing/loan-texts';
 import { LoanStatusBadge } from '../servicing/LoanStatusBadge';
+import { ProfileSummary, Promotions } from './Sidebar';
 
-/** Loans the borrower still holds: at most one at a time. */
+/** Loans the borrower still holds. */
 const HELD: readonly LoanView['status'][] = ['awaiting_payout', 'active', 'overdue'];
 
 const applicationPath = (application: ApplicationView) => `/account/applications/${application.id}`;
@@ -37,6 +31,7 @@ export function DashboardPage() {
   const { data: me } = useMe();
   const applications = useApplications();
   const loans = useLoans();
+  const eligibility = useEligibility();
   if (!me) return <PageLoader />;
 
   const [latest, ...past] = applications.data ?? [];
@@ -44,9 +39,8 @@ export function DashboardPage() {
   const heldLoan = loans.data?.find((loan) => HELD.includes(loan.status));
   // The loan of the latest application, even when repaid: the certificate is on its page.
   const shownLoan = heldLoan ?? loans.data?.find((loan) => loan.applicationId === latest?.id);
-  // One loan at a time: while one is held, a new application would only be refused.
-  const holdsLoan =
-    Boolean(heldLoan) || ['awaiting_payout', 'active', 'overdue'].includes(latest?.loan?.status ?? '');
+  // Whether a new application may be made is the server's answer, never guessed here (one loan at a time…).
+  const blocked = eligibility.data && !eligibility.data.canApply ? eligibility.data : null;
   const latestIsLoan = latest !== undefined && latest.id === shownLoan?.applicationId;
 
   return (
@@ -64,8 +58,13 @@ export function DashboardPage() {
               ? // The loans could not be loaded: what the application knows of its loan.
                 !loans.isPending && <MyLoanByApplication application={latest} offer={latest.offer} />
               : latest && !latestIsLoan && <LatestApplication application={latest} open={Boolean(open)} />}
-            {applications.isSuccess && !open && !holdsLoan && (
+            {applications.isSuccess && eligibility.data?.canApply && (
               <Calculator wide title={latest ? 'Новый заём' : 'Рассчитайте заём'} />
+            )}
+            {blocked && !open && !heldLoan && (
+              <Alert color="yellow" variant="light" title="Сейчас подать заявку нельзя">
+                {blocked.message}
+              </Alert>
             )}
             {past.length > 0 && <PastApplications applications={past} />}
           </Stack>
@@ -73,7 +72,7 @@ export function DashboardPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
             <ProfileSummary me={me} />
-            <Promotions />
+            <Promotions firstLoan={eligibility.data?.firstLoan ?? false} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -86,9 +85,7 @@ function LatestApplication({ application, open }: { application: ApplicationView
   return (
     <Section title={open ? 'Текущая заявка' : 'Последняя заявка'}>
       <Stack gap="xs">
-        <Group gap="xs">
-          <StatusBadge application={application} />
-        </Group>
+        <StatusBadge application={application} />
         <Text fw={600}>
           «{application.productName}»: {requested(application)}
         </Text>
@@ -262,9 +259,7 @@ function PastApplications({ applications }: { applications: ApplicationView[] })
                 <Text size="xs" c="dimmed">
                   {formatInstantDate(application.createdAt)}
                 </Text>
-                <Group gap="xs">
-                  <StatusBadge application={application} />
-                </Group>
+                <StatusBadge application={application} />
               </Stack>
               <Anchor
                 component={Link}
@@ -278,58 +273,6 @@ function PastApplications({ applications }: { applications: ApplicationView[] })
           </Paper>
         ))}
       </Stack>
-    </Section>
-  );
-}
-
-function ProfileSummary({ me }: { me: Me }) {
-  return (
-    <Section title="Профиль">
-      <InfoList
-        items={[
-          ['ФИО', formatFullName(me)],
-          ['Телефон', formatPhone(me.phone)],
-        ]}
-      />
-      <Anchor component={Link} to="/account/profile" size="sm">
-        Паспорт и личные данные
-      </Anchor>
-    </Section>
-  );
-}
-
-/** The first-loan promo as the products define it: no rate of 0 %, no promo text. */
-function promoText(products: ProductView[]): string | null {
-  const promo = products.find((p) => p.firstLoanDailyRateBp === 0);
-  if (!promo) return null;
-  const b = boundsOf(promo);
-  return (
-    `Первый заём «${promo.name}» — под 0\u00a0%: до ${formatRubles(b.maxAmount)} на срок до ` +
-    `${termText(b.maxTerm, promo.termUnit)}. Вернёте ровно столько, сколько взяли, если вернёте вовремя.`
-  );
-}
-
-function Promotions() {
-  const { data: status } = useSiteStatus();
-  const { data: products } = useProducts();
-  const promo = products ? promoText(products) : null;
-  return (
-    <Section title="Бонусы и акции">
-      {promo ? (
-        <Alert color="orange" variant="light" p="sm">
-          <Text size="sm">{promo}</Text>
-        </Alert>
-      ) : (
-        products && <Text size="sm">Сейчас акций нет.</Text>
-      )}
-      {status && (
-        <Text size="sm">
-          Новости и акции —{' '}
-          <Anchor href={status.telegramUrl} target="_blank" rel="noopener noreferrer" fw={600}>
-            в нашем Телеграм-канале
-          </Anchor>
-        </Text>
-      )}
     </Section>
   );
 }

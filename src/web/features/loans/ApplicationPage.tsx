@@ -1,23 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Grid,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Text,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Grid, Group, Loader, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { ZUuid, type ApplicationView, type QuoteView } from '../../../contracts';
 import { parseKopecks } from '../../../domain/money';
 import { isApiError } from '../../api/api-error';
 import { useApplication } from '../../api/queries';
 import { PageLoader } from '../../app/guards';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { BackToAccount, LoadFailed, PageMissing } from '../../components/page-states';
 import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatInstant, formatInstantDate } from '../../i18n/format';
@@ -27,14 +15,6 @@ import { ScheduleTable } from './ScheduleTable';
 import { CancelLoan, ContractLink, SigningBlock } from './Signing';
 import { StatusBadge } from './StatusBadge';
 import { FIRST_LOAN_FREE, formatWire } from './terms';
-
-function BackLink() {
-  return (
-    <Anchor component={Link} to="/account" size="sm" underline="hover">
-      ← В личный кабинет
-    </Anchor>
-  );
-}
 
 /** One application: its status, the decision, the offer with its schedule, and how it went. */
 export function ApplicationPage() {
@@ -47,18 +27,10 @@ export function ApplicationPage() {
 
 function ApplicationMissing() {
   return (
-    <Stack gap="md" maw={560}>
-      <BackLink />
-      <Title order={1} size="h2">
-        Заявка не найдена
-      </Title>
-      <Text c="dimmed">
-        Возможно, ссылка устарела или в адресе опечатка. Все ваши заявки — в личном кабинете.
-      </Text>
-      <Button component={Link} to="/account" style={{ alignSelf: 'flex-start' }}>
-        В личный кабинет
-      </Button>
-    </Stack>
+    <PageMissing
+      title="Заявка не найдена"
+      text="Возможно, ссылка устарела или в адресе опечатка. Все ваши заявки — в личном кабинете."
+    />
   );
 }
 
@@ -67,20 +39,7 @@ function ApplicationDetails({ id }: { id: string }) {
   if (query.isPending) return <PageLoader />;
   if (query.isError) {
     if (isApiError(query.error, 'APPLICATION_NOT_FOUND')) return <ApplicationMissing />;
-    return (
-      <Stack gap="md" maw={560}>
-        <BackLink />
-        <ApiErrorAlert error={query.error} />
-        <Button
-          variant="light"
-          onClick={() => void query.refetch()}
-          loading={query.isFetching}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          Попробовать ещё раз
-        </Button>
-      </Stack>
-    );
+    return <LoadFailed query={query} />;
   }
   const application = query.data;
   const { offer } = application;
@@ -88,7 +47,7 @@ function ApplicationDetails({ id }: { id: string }) {
   return (
     <Stack gap="lg">
       <Stack gap="xs">
-        <BackLink />
+        <BackToAccount />
         <Title order={1} size="h2">
           Заявка «{application.productName.replace(/ /g, '\u00a0')}»
         </Title>
@@ -96,9 +55,7 @@ function ApplicationDetails({ id }: { id: string }) {
           {formatWire(application.amount)} на {termText(application.term, application.termUnit)} · подана{' '}
           {formatInstantDate(application.createdAt)}
         </Text>
-        <Group gap="xs">
-          <StatusBadge application={application} />
-        </Group>
+        <StatusBadge application={application} />
       </Stack>
 
       <Grid gap="lg">

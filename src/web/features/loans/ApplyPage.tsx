@@ -1,41 +1,36 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  NumberInput,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, NumberInput, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { EMPLOYMENT_KINDS, ZApplicationRequest, api, type Me, type ProductView } from '../../../contracts';
-import { cardNumberValid, normalizeCardNumber, paymentSystemOf } from '../../../domain/card';
+import { cardNumberValid, normalizeCardNumber } from '../../../domain/card';
 import { isApiError } from '../../api/api-error';
 import { call } from '../../api/client';
-import { isOpenApplication, queryKeys, useApplications, useMe, useProducts } from '../../api/queries';
+import {
+  isOpenApplication,
+  queryKeys,
+  useApplications,
+  useEligibility,
+  useMe,
+  useProducts,
+} from '../../api/queries';
 import { PageLoader } from '../../app/guards';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { PhoneInput } from '../../components/fields';
 import { Section } from '../../components/layout';
-import { MaskedInput } from '../../components/MaskedInput';
 import { focusFirstError, mergeErrors, validateWith, type FieldErrors } from '../../forms/validation';
 import { useServerErrors } from '../../forms/useServerErrors';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { phoneToMaskValue } from '../../i18n/format';
-import { EMPLOYMENT_LABELS, PAYOUT_LABELS, SBP_BANKS, type Employment, type PayoutKind } from './labels';
+import { EMPLOYMENT_LABELS, type Employment, type PayoutKind } from './labels';
+import { PayoutMethodFields } from './PayoutMethodFields';
 import { LoanTermsFields } from './LoanTermsFields';
 import { LiveQuote } from './LiveQuote';
 import { rublesToKopecks, termsFromSearch, type LoanTerms } from './terms';
 import { useLiveQuote } from './useLiveQuote';
 
 /** The form as typed; the body nests the payout fields the same way, so server errors find their fields. */
-type ApplyValues = LoanTerms & {
+export type ApplyValues = LoanTerms & {
   employment: Employment | null;
   /** Whole rubles; '' while empty. */
   monthlyIncome: number | string;
@@ -53,8 +48,6 @@ type ApplicationBody = z.output<typeof ZApplicationRequest>;
 const digits = (s: string) => s.replace(/\D/g, '');
 
 const EMPLOYMENT_OPTIONS = EMPLOYMENT_KINDS.map((kind) => ({ value: kind, label: EMPLOYMENT_LABELS[kind] }));
-const PAYOUT_KINDS: PayoutKind[] = ['card', 'sbp', 'bank_account'];
-const SYSTEM_NAMES = { mir: 'МИР', visa: 'Visa', mastercard: 'Mastercard', unionpay: 'UnionPay' } as const;
 
 function incomeKopecks(income: number | string): string {
   const rubles = typeof income === 'number' ? income : Number(String(income).replace(/\D/g, ''));
@@ -108,6 +101,9 @@ export function ApplyPage() {
   const products = useProducts();
   const applications = useApplications();
   const open = applications.data?.find(isOpenApplication);
+  const eligibility = useEligibility();
+  // Known before anything is filled in: an application that would only be refused is not offered.
+  const blocked = eligibility.data && !eligibility.data.canApply ? eligibility.data : null;
 
   return (
     <Stack gap="lg" maw={720} mx="auto" w="100%">
@@ -139,10 +135,25 @@ export function ApplyPage() {
             Открыть текущую заявку
           </Anchor>
         </Alert>
+      ) : blocked ? (
+        <Alert color="yellow" variant="light" title="Сейчас подать заявку нельзя">
+          <Text size="sm">{blocked.message}</Text>
+          <Anchor
+            component={Link}
+            to={blocked.reason === 'PASSPORT_EXPIRED' ? '/account/profile' : '/account'}
+            size="sm"
+            fw={600}
+            mt="xs"
+            display="inline-block"
+          >
+            {blocked.reason === 'PASSPORT_EXPIRED' ? 'Обновить паспорт' : 'В личный кабинет'}
+          </Anchor>
+        </Alert>
       ) : (
         me &&
         products.data &&
-        !applications.isPending && (
+        !applications.isPending &&
+        !eligibility.isPending && (
           <ApplyForm me={me} products={products.data} initial={termsFromSearch(search, products.data)} />
         )
       )}
@@ -191,11 +202,15 @@ function ApplyForm({
       // Leave first: the refreshed list would show this very application as «already in progress».
       void navigate(`/account/applications/${application.id}`, { replace: true });
       void queryClient.invalidateQueries({ queryKey: queryKeys.applications, exact: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.eligibility, exact: true });
     },
     onError: (error) => {
       // Filed from another tab meanwhile: the page shows that application instead of the form.
       if (isApiError(error, 'APPLICATION_IN_PROGRESS'))
         void queryClient.invalidateQueries({ queryKey: queryKeys.applications, exact: true });
+      // Refused before anything was stored (a loan taken meanwhile…): the page says why instead of the form.
+      if (isApiError(error, 'LOAN_ALREADY_ACTIVE', 'LOANS_PER_YEAR_LIMIT', 'PASSPORT_EXPIRED'))
+        void queryClient.invalidateQueries({ queryKey: queryKeys.eligibility, exact: true });
       errors.show(error);
     },
   });
@@ -212,9 +227,6 @@ function ApplyForm({
     form.clearFieldError('amount');
     form.clearFieldError('term');
   };
-
-  const kind = values.payoutMethod.kind;
-  const system = paymentSystemOf(values.payoutMethod.cardNumber);
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -252,63 +264,7 @@ function ApplyForm({
           </SimpleGrid>
         </Section>
 
-        <Section title="Куда перечислить деньги">
-          <Radio.Group
-            label="Способ получения"
-            description="Только на карту, номер телефона или счёт на ваше имя"
-            {...form.getInputProps('payoutMethod.kind')}
-          >
-            <Stack gap="xs" mt="xs">
-              {PAYOUT_KINDS.map((k) => (
-                <Radio key={k} value={k} label={PAYOUT_LABELS[k]} />
-              ))}
-            </Stack>
-          </Radio.Group>
-
-          {kind === 'card' && (
-            <MaskedInput
-              label="Номер карты"
-              description={system === 'other' ? undefined : `Карта ${SYSTEM_NAMES[system]}`}
-              mask="0000 0000 0000 0000[ 000]"
-              placeholder="0000 0000 0000 0000"
-              inputMode="numeric"
-              autoComplete="cc-number"
-              {...form.getInputProps('payoutMethod.cardNumber')}
-            />
-          )}
-          {kind === 'sbp' && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <PhoneInput label="Номер телефона для СБП" {...form.getInputProps('payoutMethod.phone')} />
-              <Select
-                label="Банк"
-                placeholder="Выберите банк"
-                data={SBP_BANKS.map((b) => ({ ...b }))}
-                allowDeselect={false}
-                {...form.getInputProps('payoutMethod.bankId')}
-              />
-            </SimpleGrid>
-          )}
-          {kind === 'bank_account' && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <MaskedInput
-                label="Номер счёта"
-                description="20 цифр, начинается с 40817"
-                mask="00000 000 0 0000 0000000"
-                placeholder="40817 810 0 0000 0000000"
-                inputMode="numeric"
-                {...form.getInputProps('payoutMethod.accountNumber')}
-              />
-              <MaskedInput
-                label="БИК банка"
-                description="9 цифр, начинается с 04"
-                mask="000000000"
-                placeholder="04XXXXXXX"
-                inputMode="numeric"
-                {...form.getInputProps('payoutMethod.bik')}
-              />
-            </SimpleGrid>
-          )}
-        </Section>
+        <PayoutMethodFields form={form} />
 
         <Section title="Условия займа">
           <LiveQuote live={live} />

@@ -52,14 +52,7 @@ function LabelledSlider({
         thumbSize={26}
         disabled={min === max}
       />
-      <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="xs" c="dimmed">
-          {words(min)}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {words(max)}
-        </Text>
-      </Group>
+      <RangeEnds min={min} max={max} words={words} />
       {error && (
         <Text id={errorId} size="sm" c="red.7">
           {error}
@@ -140,5 +133,18 @@ export function LoanTermsFields({
         onChange={(term) => onChange({ ...value, productId: product.id, term })}
       />
     </Stack>
+  );
+}
+
+/** The two ends of a slider under it, in words: «5 дней … 30 дней». */
+export function RangeEnds({ min, max, words }: { min: number; max: number; words: (n: number) => string }) {
+  return (
+    <Group justify="space-between" gap="xs" wrap="nowrap">
+      {[min, max].map((end, i) => (
+        <Text key={i} size="xs" c="dimmed">
+          {words(end)}
+        </Text>
+      ))}
+    </Group>
   );
 }

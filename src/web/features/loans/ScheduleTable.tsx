@@ -1,13 +1,29 @@
 import { Box, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import type { QuoteView } from '../../../contracts';
+import type { LoanView, QuoteView } from '../../../contracts';
+import { WordBadge } from '../../components/WordBadge';
 import { formatDate } from '../../i18n/format';
 import { formatWire } from './terms';
 
-type Instalment = QuoteView['schedule'][number];
+type InstalmentStatus = LoanView['schedule'][number]['status'];
+/** A row of a schedule: an offer's, or a loan's as it stands (with its status). */
+export type ScheduleRow = QuoteView['schedule'][number] & { status?: InstalmentStatus };
 type Totals = { principal: string; interest: string; total: string };
 
+const INSTALMENT_STATUS: Record<InstalmentStatus, { text: string; color: string } | null> = {
+  paid: { text: 'Оплачен', color: 'green' },
+  partly_paid: { text: 'Оплачен частично', color: 'teal' },
+  overdue: { text: 'Просрочен', color: 'red' },
+  upcoming: null,
+};
+
+/** «Оплачен», «Оплачен частично», «Просрочен»: nothing for a payment still to come. */
+function RowStatus({ status }: { status?: InstalmentStatus }) {
+  const shown = status && INSTALMENT_STATUS[status];
+  return shown ? <WordBadge color={shown.color} text={shown.text} /> : null;
+}
+
 type Props = {
-  schedule: Instalment[];
+  schedule: ScheduleRow[];
   /** The «Итого» line (an offer); omitted for a loan's current schedule. */
   totals?: Totals;
   /** Show what remains owed after each payment (a loan being repaid). */
@@ -53,7 +69,7 @@ function NarrowSchedule({ schedule, totals, withRemaining, label = 'График
         <Paper key={row.n} component="li" withBorder radius="md" p="xs">
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Text size="sm">
-              {row.n}. {formatDate(row.dueDate)}
+              {row.n}. {formatDate(row.dueDate)} <RowStatus status={row.status} />
             </Text>
             <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
               {formatWire(row.total)}
@@ -99,7 +115,9 @@ function WideSchedule({ schedule, totals, withRemaining, label = 'График �
           {schedule.map((row) => (
             <Table.Tr key={row.n}>
               <Table.Td>{row.n}</Table.Td>
-              <Table.Td>{formatDate(row.dueDate)}</Table.Td>
+              <Table.Td>
+                {formatDate(row.dueDate)} <RowStatus status={row.status} />
+              </Table.Td>
               {money(row.principal)}
               {money(row.interest)}
               {money(row.total, 600)}

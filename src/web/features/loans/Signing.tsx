@@ -1,8 +1,7 @@
 import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ZConfirmCode, api, type ApplicationView } from '../../../contracts';
+import { api, type ApplicationView } from '../../../contracts';
 import { isApiError } from '../../api/api-error';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/queries';
@@ -10,8 +9,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CodeInput } from '../../components/fields';
 import { Section } from '../../components/layout';
 import { ResendCode, resendAtOf } from '../../components/ResendCode';
-import { useCodeStep } from '../../components/useCodeStep';
-import { focusFirstError, validateWith } from '../../forms/validation';
+import { useSignWithCode } from '../../components/useSignWithCode';
 
 type Contract = NonNullable<ApplicationView['contract']>;
 
@@ -44,15 +42,8 @@ export function SigningBlock({ application }: { application: ApplicationView }) 
   const queryClient = useQueryClient();
   const [resendAt, setResendAt] = useState<number | null>(null);
   const [phoneMasked, setPhoneMasked] = useState<string | null>(null);
-  const form = useForm({
-    initialValues: { code: '' },
-    validate: (values) => {
-      const result = validateWith(ZConfirmCode, values);
-      return result.ok ? {} : result.errors;
-    },
-  });
   const reload = () => queryClient.invalidateQueries({ queryKey: queryKeys.application(id), exact: true });
-  const step = useCodeStep(form, {
+  const { form, errors, resend, sign, submit } = useSignWithCode({
     goneCode: 'CONTRACT_NOT_FOUND',
     resend: () => call(api.signatureCode, { params: { id } }),
     onResent: (sent) => {
@@ -63,24 +54,13 @@ export function SigningBlock({ application }: { application: ApplicationView }) 
     },
     // A code was sent recently (another tab, a reload): it is still good, so ask for it.
     onResendPause: setResendAt,
-    onRestart: (reason) => {
+    onRestart: () => {
       setResendAt(null);
-      step.errors.show(reason);
       void reload();
     },
+    sign: (body) => call(api.sign, { params: { id }, body }),
+    onSigned: (signed) => applicationChanged(queryClient, signed),
   });
-  const { errors, restartIfGone, resend } = step;
-  const sign = useMutation({
-    mutationFn: (body: { code: string }) => call(api.sign, { params: { id }, body }),
-    onSuccess: (signed) => applicationChanged(queryClient, signed),
-    onError: restartIfGone,
-  });
-
-  const submit = form.onSubmit((values) => {
-    errors.clear();
-    const result = validateWith(ZConfirmCode, values);
-    if (result.ok) sign.mutate(result.data);
-  }, focusFirstError);
 
   if (resendAt === null)
     return (

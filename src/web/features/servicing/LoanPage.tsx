@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Grid, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { ZUuid, type LoanView, type PaymentView } from '../../../contracts';
 import { isApiError } from '../../api/api-error';
 import { useLoan } from '../../api/queries';
 import { PageLoader } from '../../app/guards';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { BackToAccount, LoadFailed, PageMissing } from '../../components/page-states';
 import { Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate } from '../../i18n/format';
@@ -23,14 +23,6 @@ import { ProlongationSection } from './ProlongationSection';
 /** The query parameter the provider's page returns with: `/account/loans/:id?payment=<paymentId>`. */
 export const PAYMENT_PARAM = 'payment';
 
-function BackLink() {
-  return (
-    <Anchor component={Link} to="/account" size="sm" underline="hover">
-      ← В личный кабинет
-    </Anchor>
-  );
-}
-
 /** One loan: the debt today, the next payment, paying and prolonging, the schedule, payments and documents. */
 export function LoanPage() {
   usePageTitle('Мой заём');
@@ -41,18 +33,10 @@ export function LoanPage() {
 
 function LoanMissing() {
   return (
-    <Stack gap="md" maw={560}>
-      <BackLink />
-      <Title order={1} size="h2">
-        Заём не найден
-      </Title>
-      <Text c="dimmed">
-        Возможно, ссылка устарела или в адресе опечатка. Все ваши займы — в личном кабинете.
-      </Text>
-      <Button component={Link} to="/account" style={{ alignSelf: 'flex-start' }}>
-        В личный кабинет
-      </Button>
-    </Stack>
+    <PageMissing
+      title="Заём не найден"
+      text="Возможно, ссылка устарела или в адресе опечатка. Все ваши займы — в личном кабинете."
+    />
   );
 }
 
@@ -79,20 +63,7 @@ function LoanDetails({ id }: { id: string }) {
   if (query.isPending) return <PageLoader />;
   if (query.isError) {
     if (isApiError(query.error, 'LOAN_NOT_FOUND', 'NOT_FOUND')) return <LoanMissing />;
-    return (
-      <Stack gap="md" maw={560}>
-        <BackLink />
-        <ApiErrorAlert error={query.error} />
-        <Button
-          variant="light"
-          onClick={() => void query.refetch()}
-          loading={query.isFetching}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          Попробовать ещё раз
-        </Button>
-      </Stack>
-    );
+    return <LoadFailed query={query} />;
   }
   const loan = query.data;
 
@@ -116,12 +87,13 @@ function LoanDetails({ id }: { id: string }) {
       { replace: true },
     );
   const payable = isPayable(loan);
-  const showProlongation = payable || loan.prolongation.current !== null;
+  // Only a loan that has prolongations (a payday loan being serviced) shows the card; an unfinished one always.
+  const showProlongation = loan.prolongation.offered || loan.prolongation.current !== null;
 
   return (
     <Stack gap="lg">
       <Stack gap="xs">
-        <BackLink />
+        <BackToAccount />
         <Title order={1} size="h2">
           Заём «{loan.productName.replace(/ /g, '\u00a0')}»
         </Title>

@@ -1,13 +1,12 @@
 import { Text } from '@mantine/core';
-import type { LoanView } from '../../../contracts';
-import { PaymentSchedule } from '../loans/ScheduleTable';
+import { PaymentSchedule, type ScheduleRow } from '../loans/ScheduleTable';
 
-/** A loan's schedule with what remains after each payment. */
+/** A loan's schedule with what remains after each payment (and, for the loan as it stands, each row's status). */
 export function LoanScheduleTable({
   schedule,
   label = 'График платежей',
 }: {
-  schedule: LoanView['schedule'];
+  schedule: ScheduleRow[];
   label?: string;
 }) {
   if (schedule.length === 0)

@@ -9,7 +9,7 @@ import { formatDate } from '../../i18n/format';
 import { formatWire } from '../loans/terms';
 import { latestInForce } from './loan-texts';
 import { forgetSettledPayment, sessionKeyStorage } from './payment-attempt';
-import { Allocation } from './PaymentsList';
+import { PaymentReceipt } from './PaymentsList';
 
 /**
  * The borrower is back from the provider's page (`?payment=<id>`): the payment is asked for every 1.5 s until
@@ -102,12 +102,7 @@ export function PaymentReturn({
           {loan.status === 'closed' && ' Заём погашен полностью.'}
           {prolonged && ` Заём продлён до ${formatDate(prolonged.newDueDate)}.`}
         </Text>
-        {payment.allocation && payment.allocation.length > 0 && <Allocation lines={payment.allocation} />}
-        {payment.receiptUrl && (
-          <Anchor href={payment.receiptUrl} target="_blank" rel="noopener" size="sm">
-            Чек об оплате
-          </Anchor>
-        )}
+        <PaymentReceipt payment={payment} />
       </Stack>
     </Alert>
   );

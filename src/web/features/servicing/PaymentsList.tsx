@@ -17,8 +17,22 @@ export function PaymentStatusBadge({ payment }: { payment: Pick<PaymentView, 'st
   );
 }
 
+/** What a credited payment left behind: how it was applied, and the link to its receipt. */
+export function PaymentReceipt({ payment }: { payment: PaymentView }) {
+  return (
+    <>
+      {payment.allocation && payment.allocation.length > 0 && <Allocation lines={payment.allocation} />}
+      {payment.receiptUrl && (
+        <Anchor href={payment.receiptUrl} target="_blank" rel="noopener" size="sm">
+          Чек об оплате
+        </Anchor>
+      )}
+    </>
+  );
+}
+
 /** How a credited payment was applied: «Проценты — 1 200 ₽», one line each. */
-export function Allocation({ lines }: { lines: NonNullable<PaymentView['allocation']> }) {
+function Allocation({ lines }: { lines: NonNullable<PaymentView['allocation']> }) {
   return (
     <Stack gap={2} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Как зачтён платёж">
       {lines.map((line, i) => (
@@ -77,12 +91,7 @@ export function PaymentsList({ payments }: { payments: PaymentView[] }) {
                 Вернуться на страницу оплаты
               </Anchor>
             )}
-            {payment.allocation && payment.allocation.length > 0 && <Allocation lines={payment.allocation} />}
-            {payment.receiptUrl && (
-              <Anchor href={payment.receiptUrl} target="_blank" rel="noopener" size="sm">
-                Чек об оплате
-              </Anchor>
-            )}
+            <PaymentReceipt payment={payment} />
           </Stack>
         </Paper>
       ))}

@@ -1,10 +1,8 @@
 import { Alert, Anchor, Box, Button, Group, Radio, Slider, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import {
-  ZConfirmCode,
   api,
   type CodeSent,
   type LoanView,
@@ -19,9 +17,9 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CodeInput } from '../../components/fields';
 import { InfoList, Section } from '../../components/layout';
 import { ResendCode } from '../../components/ResendCode';
-import { useCodeStep } from '../../components/useCodeStep';
-import { focusFirstError, validateWith } from '../../forms/validation';
+import { useSignWithCode } from '../../components/useSignWithCode';
 import { formatDate } from '../../i18n/format';
+import { RangeEnds } from '../loans/LoanTermsFields';
 import { formatWire } from '../loans/terms';
 import { METHOD_OPTIONS, PROLONGATION_ANCHOR } from './labels';
 import { usedText } from './loan-texts';
@@ -168,14 +166,7 @@ function ProlongationForm({ loan, onRequested }: { loan: LoanView; onRequested: 
               size="lg"
               thumbSize={26}
             />
-            <Group justify="space-between" gap="xs" wrap="nowrap">
-              <Text size="xs" c="dimmed">
-                {daysText(minDays)}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {daysText(maxDays)}
-              </Text>
-            </Group>
+            <RangeEnds min={minDays} max={maxDays} words={daysText} />
           </>
         ) : null}
       </Stack>
@@ -266,14 +257,7 @@ function SignAddendum({
 }) {
   const queryClient = useQueryClient();
   const [resendAt, setResendAt] = useState(initialResendAt);
-  const form = useForm({
-    initialValues: { code: '' },
-    validate: (values) => {
-      const result = validateWith(ZConfirmCode, values);
-      return result.ok ? {} : result.errors;
-    },
-  });
-  const step = useCodeStep(form, {
+  const { form, errors, resend, sign, submit } = useSignWithCode({
     goneCode: 'PROLONGATION_NOT_FOUND',
     // Asking for the same prolongation again sends a new code for it.
     resend: async (): Promise<CodeSent> => {
@@ -292,16 +276,9 @@ function SignAddendum({
     },
     onResent: (sent) => setResendAt(Date.now() + sent.resendAvailableInSec * 1000),
     onResendPause: setResendAt,
-    onRestart: (reason) => {
-      step.errors.show(reason);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.loan(loan.id) });
-    },
-  });
-  const { errors, restartIfGone, resend } = step;
-  const sign = useMutation({
-    mutationFn: (body: { code: string }) =>
-      call(api.signProlongation, { params: { id: loan.id, childId: addendum.id }, body }),
-    onSuccess: (signed) => {
+    onRestart: () => void queryClient.invalidateQueries({ queryKey: queryKeys.loan(loan.id) }),
+    sign: (body) => call(api.signProlongation, { params: { id: loan.id, childId: addendum.id }, body }),
+    onSigned: (signed) => {
       onSigned(signed);
       prolongationChanged(
         queryClient,
@@ -309,13 +286,7 @@ function SignAddendum({
         signed.status === 'awaiting_signature' || signed.status === 'awaiting_payment' ? signed : null,
       );
     },
-    onError: restartIfGone,
   });
-  const submit = form.onSubmit((values) => {
-    errors.clear();
-    const result = validateWith(ZConfirmCode, values);
-    if (result.ok) sign.mutate(result.data);
-  }, focusFirstError);
 
   return (
     <form onSubmit={submit} noValidate>
