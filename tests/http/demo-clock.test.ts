@@ -1,9 +1,10 @@
 import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { daysBetween } from '../../src/domain/calendar';
 import { smsLog } from '../../src/server/adapters/db/schema';
 import { notifications } from '../../src/server/adapters/db/schema-servicing';
 import { dispatchMessages } from '../../src/server/workers';
-import { borrowerWithLoan, passDays } from '../support/servicing';
+import { borrowerWithLoan, passDays, todayOf } from '../support/servicing';
 import { clientsOf, registerBorrower, useTestApp } from '../support/test-app';
 
 const t = useTestApp();
@@ -32,8 +33,8 @@ describe('one clock for every time a person reads', () => {
   it('a reminder of the nightly close, an in-account message and its SMS carry the clock’s time', async () => {
     const c = client();
     const { person, loan } = await borrowerWithLoan(t, c);
-    // The payday loan falls due in 30 days: the close of day 26 queues «через 3 дня».
-    await passDays(t, 27);
+    // The close of the day four days before the due date (moved off holidays, if any) queues «через 3 дня».
+    await passDays(t, daysBetween(todayOf(t), loan.nextPayment.dueDate) - 3);
     const closedAt = t.clock.now().toISOString();
     const [reminder] = await t.database.db
       .select()
