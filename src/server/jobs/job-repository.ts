@@ -61,7 +61,9 @@ export async function claimDueJobs(
   const { queue, now, leaseMs, limit, skip = [], only } = options;
   const nowIso = now.toISOString();
   const leaseIso = new Date(now.getTime() + leaseMs).toISOString();
+  // RETURNING does not keep the subquery's order: the outer SELECT gives the jobs in their due order (FIFO).
   const claimed = (await db.execute(sql`
+    WITH taken AS (
     UPDATE jobs SET status = 'running', attempts = attempts + 1,
                     lease_until = ${leaseIso}::timestamptz, updated_at = ${nowIso}::timestamptz
      WHERE id IN (
@@ -74,7 +76,8 @@ export async function claimDueJobs(
         ORDER BY run_at, created_at, id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING id, queue, payload, attempts, max_attempts`)) as unknown as {
+    RETURNING id, queue, payload, attempts, max_attempts, run_at, created_at)
+    SELECT id, queue, payload, attempts, max_attempts FROM taken ORDER BY run_at, created_at, id`)) as unknown as {
     rows: {
       id: string;
       queue: JobQueue;

@@ -36,6 +36,14 @@ export async function getBorrower(db: DbOrTx, borrowerId: string): Promise<Borro
   return row;
 }
 
+/**
+ * Locks the borrower's row until the end of the transaction `tx`: changes of one account's credentials (a password
+ * recovery completing, a password change) then happen one after another, never in a deadlock.
+ */
+export async function lockBorrower(tx: DbOrTx, borrowerId: string): Promise<void> {
+  await tx.select({ id: borrowers.id }).from(borrowers).where(eq(borrowers.id, borrowerId)).for('update');
+}
+
 /** The borrower with this phone ('+7XXXXXXXXXX'), or undefined. */
 export async function findBorrowerByPhone(db: DbOrTx, phone: string): Promise<BorrowerRow | undefined> {
   const [row] = await db.select().from(borrowers).where(eq(borrowers.phone, phone));

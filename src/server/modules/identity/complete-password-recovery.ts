@@ -4,6 +4,7 @@ import type { Deps, RequestMeta } from '../../deps';
 import { hashPassword } from '../../security/secrets';
 import { audit } from '../audit/audit';
 import { verifyCode } from './one-time-codes';
+import { lockBorrower } from './borrower-repository';
 import { getOpenRecovery, markRecoveryCompleted } from './registration-repository';
 import { replacePassword } from './replace-password';
 
@@ -29,7 +30,8 @@ export async function completePasswordRecovery(
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    // Another flow of this account may have finished meanwhile: then this one is over (nothing is written).
+    // One completion per account at a time; another flow may have finished meanwhile: then this one is over.
+    await lockBorrower(tx, borrowerId);
     if (!(await markRecoveryCompleted(tx, recovery.id, now))) throw new AppError('RECOVERY_NOT_FOUND');
     await replacePassword(tx, { borrowerId, passwordHash, at: now, reason: 'password-reset' });
     await audit(tx, {
