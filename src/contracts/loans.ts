@@ -141,6 +141,7 @@ export const ELIGIBILITY_BLOCKS = [
   'LOAN_ALREADY_ACTIVE',
   'LOANS_PER_YEAR_LIMIT',
   'PASSPORT_EXPIRED',
+  'WAIT_AFTER_HIGH_PSK_LOAN',
 ] as const;
 export type EligibilityBlock = (typeof ELIGIBILITY_BLOCKS)[number];
 

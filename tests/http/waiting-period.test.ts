@@ -45,21 +45,29 @@ describe('the waiting period after a loan with PSK above 100 %', () => {
     expect(after).toMatchObject({ status: 'refused', refusalMessage: message });
   });
 
-  it('refuses a new loan until 4 days after the repayment, telling the day; the 0 % loan starts no wait', async () => {
+  it('blocks a new loan until 4 days after the repayment, before anything is stored, telling the day; the 0 % loan starts no wait', async () => {
     t.clock.advance(new Date('2027-01-05T09:00:00Z').getTime() - t.clock.now().getTime());
     const { c, person } = await repaidHighPskLoan();
-    const refused = (await c.post('/api/me/applications', APPLICATION)).json();
-    expect(refused).toMatchObject({
-      status: 'refused',
-      refusalMessage:
-        'После погашения займа с полной стоимостью выше 100 % годовых закон требует перерыва перед новым займом. Подать заявку можно с 09.01.2027.',
+    const message =
+      'После погашения займа с полной стоимостью выше 100 % годовых закон требует перерыва перед новым займом. Подать заявку можно с 09.01.2027.';
+    // The form knows it before submitting (issue 10 item 16): the eligibility answer says why and from when.
+    expect((await c.get('/api/me/eligibility')).json()).toMatchObject({
+      canApply: false,
+      reason: 'WAIT_AFTER_HIGH_PSK_LOAN',
+      message,
     });
+    const before = (await c.get('/api/me/applications')).json().length;
+    const refused = await c.post('/api/me/applications', APPLICATION);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'WAIT_AFTER_HIGH_PSK_LOAN', detail: message });
+    expect((await c.get('/api/me/applications')).json()).toHaveLength(before); // no refusal stored
 
     await passDays(t, 3); // 2027-01-08: still waiting
     await signInAgain(c, person);
-    expect((await c.post('/api/me/applications', APPLICATION)).json().status).toBe('refused');
+    expect((await c.post('/api/me/applications', APPLICATION)).json().code).toBe('WAIT_AFTER_HIGH_PSK_LOAN');
     await passDays(t, 1); // 2027-01-09
     await signInAgain(c, person);
+    expect((await c.get('/api/me/eligibility')).json()).toMatchObject({ canApply: true, reason: null });
     const answer = await c.post('/api/me/applications', APPLICATION);
     expect(answer.json().status, answer.body).toBe('approved');
   });

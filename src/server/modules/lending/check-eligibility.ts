@@ -1,6 +1,6 @@
 import type { Eligibility, EligibilityBlock } from '../../../contracts';
-import { dateInZone } from '../../../domain/calendar';
-import { passportValidOn } from '../../../domain/decision';
+import { dateInZone, type IsoDate } from '../../../domain/calendar';
+import { applyAgainAfterHighPskLoan, passportValidOn, refusalMessage } from '../../../domain/decision';
 import { ruleSetOn } from '../../../domain/legal-rules';
 import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
@@ -20,7 +20,15 @@ const BLOCK_TEXT: Record<EligibilityBlock, string> = {
   LOANS_PER_YEAR_LIMIT:
     'За последние 12 месяцев у вас уже максимальное число займов, которое позволяет закон. Новый заём можно будет оформить позже.',
   PASSPORT_EXPIRED: 'Срок действия паспорта истёк. Обновите паспортные данные в профиле — и подайте заявку.',
+  // The day is added by messageOf.
+  WAIT_AFTER_HIGH_PSK_LOAN: refusalMessage(['WAIT_AFTER_HIGH_PSK_LOAN']),
 };
+
+/** The text of a block; the waiting period names the day the borrower may apply from. */
+const messageOf = (reason: EligibilityBlock, applyAgainOn: IsoDate | null) =>
+  reason === 'WAIT_AFTER_HIGH_PSK_LOAN' && applyAgainOn
+    ? refusalMessage(['WAIT_AFTER_HIGH_PSK_LOAN'], applyAgainOn)
+    : BLOCK_TEXT[reason];
 
 /** The borrower's loan history as the rules of applying see it (loan-history.ts). */
 export type LoanHistory = Awaited<ReturnType<typeof borrowerLoanHistory>>;
@@ -46,8 +54,11 @@ async function blocksOf(deps: Deps, borrowerId: string) {
     blocks.push('LOANS_PER_YEAR_LIMIT');
   if (!passportValidOn(borrower.birthDate, borrower.passportIssueDate, today))
     blocks.push('PASSPORT_EXPIRED');
+  // From 2027-01-01: a pause after repaying a loan with PSK above 100 % (domain/decision.ts).
+  const applyAgainOn = applyAgainAfterHighPskLoan(history.lastHighPskLoanRepaidOn, ruleSetOn(today));
+  if (applyAgainOn !== null && today < applyAgainOn) blocks.push('WAIT_AFTER_HIGH_PSK_LOAN');
   const parallel = products.some((p) => p.allowsParallelLoans);
-  return { blocks, history, parallel };
+  return { blocks, history, parallel, applyAgainOn };
 }
 
 /**
@@ -59,12 +70,12 @@ export async function checkEligibility(
   deps: Deps,
   { borrowerId }: { borrowerId: string },
 ): Promise<Eligibility> {
-  const { blocks, history, parallel } = await blocksOf(deps, borrowerId);
+  const { blocks, history, parallel, applyAgainOn } = await blocksOf(deps, borrowerId);
   const [reason = null] = blocks.filter((b) => !(b === 'LOAN_ALREADY_ACTIVE' && parallel));
   return {
     canApply: reason === null,
     reason,
-    message: reason && BLOCK_TEXT[reason],
+    message: reason && messageOf(reason, applyAgainOn),
     firstLoan: !history.everBorrowed,
   };
 }
@@ -72,14 +83,14 @@ export async function checkEligibility(
 /**
  * Refuses, before anything is stored, an application the borrower may not submit for this product: 409 with
  * the reason's code and text (APPLICATION_IN_PROGRESS, LOAN_ALREADY_ACTIVE unless the product allows a second
- * loan, LOANS_PER_YEAR_LIMIT, PASSPORT_EXPIRED). Returns the loan history for the decision.
+ * loan, LOANS_PER_YEAR_LIMIT, PASSPORT_EXPIRED, WAIT_AFTER_HIGH_PSK_LOAN with the day to apply from). Returns the loan history for the decision.
  */
 export async function assertEligible(
   deps: Deps,
   options: { borrowerId: string; productAllowsParallelLoans: boolean },
 ): Promise<LoanHistory> {
-  const { blocks, history } = await blocksOf(deps, options.borrowerId);
+  const { blocks, history, applyAgainOn } = await blocksOf(deps, options.borrowerId);
   const [reason] = blocks.filter((b) => !(b === 'LOAN_ALREADY_ACTIVE' && options.productAllowsParallelLoans));
-  if (reason) throw new AppError(reason, { detail: BLOCK_TEXT[reason] });
+  if (reason) throw new AppError(reason, { detail: messageOf(reason, applyAgainOn) });
   return history;
 }
