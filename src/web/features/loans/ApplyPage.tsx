@@ -209,7 +209,15 @@ function ApplyForm({
       if (isApiError(error, 'APPLICATION_IN_PROGRESS'))
         void queryClient.invalidateQueries({ queryKey: queryKeys.applications, exact: true });
       // Refused before anything was stored (a loan taken meanwhile…): the page says why instead of the form.
-      if (isApiError(error, 'LOAN_ALREADY_ACTIVE', 'LOANS_PER_YEAR_LIMIT', 'PASSPORT_EXPIRED', 'WAIT_AFTER_HIGH_PSK_LOAN'))
+      if (
+        isApiError(
+          error,
+          'LOAN_ALREADY_ACTIVE',
+          'LOANS_PER_YEAR_LIMIT',
+          'PASSPORT_EXPIRED',
+          'WAIT_AFTER_HIGH_PSK_LOAN',
+        )
+      )
         void queryClient.invalidateQueries({ queryKey: queryKeys.eligibility, exact: true });
       errors.show(error);
     },
