@@ -1,4 +1,8 @@
+import argon2 from 'argon2';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { borrowers } from '../../src/server/adapters/db/schema';
+import { passwordNeedsRehash } from '../../src/server/security/secrets';
 import { lastCodeSentTo, newPerson, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
 
 const t = useTestApp();
@@ -145,5 +149,22 @@ describe('password recovery', () => {
       newPassword: 'Осень-2026-новый',
     });
     expect(guess.json().code).toBe('CODE_INVALID');
+  });
+});
+
+describe('a password hash made with older argon2 parameters', () => {
+  it('is replaced with today’s parameters at the next successful sign-in, and the password still works', async () => {
+    const { person } = await registerBorrower(client(), t.deps);
+    const old = await argon2.hash(person.password, { type: argon2.argon2id });
+    await t.database.db.update(borrowers).set({ passwordHash: old }).where(eq(borrowers.phone, person.phone));
+    expect(
+      (await client().post('/api/auth/login', { phone: person.phone, password: person.password })).statusCode,
+    ).toBe(200);
+    const [row] = await t.database.db.select().from(borrowers).where(eq(borrowers.phone, person.phone));
+    expect(row!.passwordHash).not.toBe(old);
+    expect(passwordNeedsRehash(row!.passwordHash)).toBe(false);
+    expect(
+      (await client().post('/api/auth/login', { phone: person.phone, password: person.password })).statusCode,
+    ).toBe(200);
   });
 });

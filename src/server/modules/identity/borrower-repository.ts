@@ -82,6 +82,15 @@ export async function setBorrowerPassword(
     .where(eq(borrowers.id, input.borrowerId));
 }
 
+/** Stores a new hash of the same password (new argon2 parameters): not a password change, sessions stay. */
+export async function replacePasswordHash(
+  db: DbOrTx,
+  borrowerId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db.update(borrowers).set({ passwordHash }).where(eq(borrowers.id, borrowerId));
+}
+
 /** True when a passport (by its keyed hash) is among the former passports of anyone but `exceptBorrowerId`. */
 export async function isFormerPassport(
   db: DbOrTx,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
-import { dummyPasswordHash, verifyPassword } from '../../security/secrets';
+import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from '../../security/secrets';
 import { audit } from '../audit/audit';
-import { findBorrowerByPhone } from './borrower-repository';
+import { findBorrowerByPhone, replacePasswordHash } from './borrower-repository';
 import { isKnownSourceOf, NOBODY, rememberSources, sourceHashesOf } from './known-sources';
 import { LIMITS, loginPauseAfter } from './limit-rules';
 import { openSession } from './session-store';
@@ -54,7 +54,10 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
   const borrowerId = borrower.id;
   const deviceId = meta.deviceId ?? randomUUID();
   const at = deps.clock.now();
+  // A hash made with older argon2 parameters is replaced now, while the password is at hand.
+  const rehashed = passwordNeedsRehash(borrower.passwordHash) ? await hashPassword(input.password) : null;
   const session = await deps.db.transaction(async (tx) => {
+    if (rehashed) await replacePasswordHash(tx, borrowerId, rehashed);
     await audit(tx, { meta, actor: { kind: 'borrower', borrowerId }, action: 'auth.signed-in' });
     await rememberSources(tx, { borrowerId, sourceHashes: sourceHashesOf(deps, { ...meta, deviceId }), at });
     return openSession(deps, { db: tx, borrowerId, meta });
