@@ -76,6 +76,8 @@ describe('a borrower in the browser', () => {
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.goto(`${stand.base}/login`);
     await page.getByRole('link', { name: /Забыли пароль/ }).click();
+    // The recovery page loads its own chunk: wait for it, not for the sign-in form's phone field.
+    await page.getByRole('heading', { name: 'Восстановление пароля' }).waitFor();
     await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
     await page.getByRole('button', { name: 'Получить код' }).click();
     await page.getByLabel('Код из СМС').waitFor();
