@@ -22,27 +22,14 @@ import { focusFirstError, mergeErrors, validateWith, type FieldErrors } from '..
 import { useServerErrors } from '../../forms/useServerErrors';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { phoneToMaskValue } from '../../i18n/format';
-import { EMPLOYMENT_LABELS, type Employment, type PayoutKind } from './labels';
+import { EMPLOYMENT_LABELS } from './labels';
 import { PayoutMethodFields } from './PayoutMethodFields';
 import { LoanTermsFields } from './LoanTermsFields';
 import { LiveQuote } from './LiveQuote';
+import type { ApplyValues } from './apply-values';
 import { rublesToKopecks, termsFromSearch, type LoanTerms } from './terms';
 import { useLiveQuote } from './useLiveQuote';
 
-/** The form as typed; the body nests the payout fields the same way, so server errors find their fields. */
-export type ApplyValues = LoanTerms & {
-  employment: Employment | null;
-  /** Whole rubles; '' while empty. */
-  monthlyIncome: number | string;
-  payoutMethod: {
-    kind: PayoutKind;
-    cardNumber: string;
-    phone: string;
-    bankId: string | null;
-    accountNumber: string;
-    bik: string;
-  };
-};
 type ApplicationBody = z.output<typeof ZApplicationRequest>;
 
 const digits = (s: string) => s.replace(/\D/g, '');

@@ -4,7 +4,7 @@ import { paymentSystemOf } from '../../../domain/card';
 import { PhoneInput } from '../../components/fields';
 import { Section } from '../../components/layout';
 import { MaskedInput } from '../../components/MaskedInput';
-import type { ApplyValues } from './ApplyPage';
+import type { ApplyValues } from './apply-values';
 import { PAYOUT_LABELS, SBP_BANKS, type PayoutKind } from './labels';
 
 const PAYOUT_KINDS: PayoutKind[] = ['card', 'sbp', 'bank_account'];
