@@ -3,12 +3,10 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './query-client';
-import { useEffect } from 'react';
-import { prefetchPages, router } from './router';
+import { router } from './router';
 import { theme } from './theme';
 
 export function App() {
-  useEffect(prefetchPages, []);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>

@@ -10,18 +10,7 @@ function page<K extends string>(
   load: () => Promise<Record<K, ComponentType>>,
   name: K,
 ): LazyExoticComponent<ComponentType> {
-  chunks.push(load);
   return lazy(() => load().then((module) => ({ default: module[name] })));
-}
-
-const chunks: (() => Promise<unknown>)[] = [];
-
-/** After the first page is shown, the other pages' chunks are fetched while the browser is idle: moves are instant. */
-export function prefetchPages(): void {
-  const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1500));
-  idle(() => {
-    for (const load of chunks) void load().catch(() => undefined);
-  });
 }
 
 const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
