@@ -138,6 +138,10 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
     await page.screenshot({ path: join(tmpdir(), 'a11y-account-320.png') });
     await page.getByRole('button', { name: 'Меню' }).click();
     await page.getByRole('menuitem', { name: 'Профиль' }).waitFor();
+    // The menu fades in: axe reads colours mid-transition as blended, so wait until it is fully shown.
+    await expect
+      .poll(() => page.getByRole('menu').evaluate((menu) => getComputedStyle(menu).opacity))
+      .toBe('1');
     problems.push(...(await seriousViolations(page)).map((p) => `/account menu 320 px: ${p}`));
     await page.screenshot({ path: join(tmpdir(), 'a11y-menu-320.png') });
     await page.getByRole('menuitem', { name: 'Профиль' }).click();
