@@ -7,12 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/adapters/db/database';
 import { journalEntries } from '../../src/server/adapters/db/schema-loans';
 import { loanBalances, payments } from '../../src/server/adapters/db/schema-servicing';
-import { YooKassaPayments } from '../../src/server/adapters/payments/yookassa-payments';
-import { primaryBackend, freshDatabaseWithTarget } from '../support/databases';
 import { exited, freePort, startServerProcess, waitReady } from '../support/server-process';
-import { yookassaPaymentStandIn } from '../support/yookassa-stand-in';
-import { borrowerWithLoan, startPayment } from '../support/servicing';
-import { TestClient, TestClock, startTestApp } from '../support/test-app';
+import { paymentStartedAtStandIn, yookassaPaymentStandIn } from '../support/yookassa-stand-in';
 
 const notification = { type: 'notification', event: 'payment.succeeded', object: { id: 'pay-0001' } };
 
@@ -28,24 +24,11 @@ describe('a payment notification when the process is killed mid-way', () => {
 
   it('loses nothing and credits nothing twice: the redelivered notification credits once', async () => {
     const providerUrl = await provider.listen();
-    const yookassa = { shopId: 'shop', secretKey: 'secret', baseUrl: providerUrl };
     // A paid-out loan and a payment started at the provider, in this process, on the real time.
-    const { database, env, drop } = await freshDatabaseWithTarget(primaryBackend(), join(dir, 'data'));
-    const t = await startTestApp({ database, clock: new TestClock(new Date()) });
-    (t.deps as { acquiring: unknown }).acquiring = new YooKassaPayments(yookassa);
-    const client = new TestClient(t.app);
-    const { loan } = await borrowerWithLoan(t, client);
-    const payment = await startPayment(client, loan.id, { purpose: 'custom', amount: '100000' });
-    await t.app.close();
-    await database.close();
-
-    const serverEnv = {
-      ...env,
-      ACQUIRING_PROVIDER: 'yookassa',
-      YOOKASSA_BASE_URL: providerUrl,
-      YOOKASSA_SHOP_ID: yookassa.shopId,
-      YOOKASSA_SHOP_SECRET_KEY: yookassa.secretKey,
-    };
+    const { loan, payment, env, serverEnv, drop } = await paymentStartedAtStandIn(
+      join(dir, 'data'),
+      providerUrl,
+    );
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const notify = () =>

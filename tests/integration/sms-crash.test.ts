@@ -3,12 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { YooKassaPayments } from '../../src/server/adapters/payments/yookassa-payments';
-import { freshDatabaseWithTarget, primaryBackend } from '../support/databases';
 import { exited, freePort, startServerProcess, waitReady } from '../support/server-process';
-import { borrowerWithLoan, startPayment } from '../support/servicing';
-import { TestClient, TestClock, startTestApp } from '../support/test-app';
-import { yookassaPaymentStandIn } from '../support/yookassa-stand-in';
+import { paymentStartedAtStandIn, yookassaPaymentStandIn } from '../support/yookassa-stand-in';
 
 const notification = { type: 'notification', event: 'payment.succeeded', object: { id: 'pay-0001' } };
 
@@ -24,24 +20,9 @@ describe('an SMS whose cause committed is never lost', () => {
 
   it('a process killed right after crediting a payment still sends «платёж зачислен» after restart, once', async () => {
     const providerUrl = await provider.listen();
-    const yookassa = { shopId: 'shop', secretKey: 'secret', baseUrl: providerUrl };
-    const { database, env, drop } = await freshDatabaseWithTarget(primaryBackend(), join(dir, 'data'));
-    const t = await startTestApp({ database, clock: new TestClock(new Date()) });
-    (t.deps as { acquiring: unknown }).acquiring = new YooKassaPayments(yookassa);
-    const client = new TestClient(t.app);
-    const { person, loan } = await borrowerWithLoan(t, client);
-    await startPayment(client, loan.id, { purpose: 'custom', amount: '100000' });
-    await t.app.close();
-    await database.close();
-
-    const serverEnv = {
-      ...env,
-      ACQUIRING_PROVIDER: 'yookassa',
-      YOOKASSA_BASE_URL: providerUrl,
-      YOOKASSA_SHOP_ID: yookassa.shopId,
-      YOOKASSA_SHOP_SECRET_KEY: yookassa.secretKey,
-      JOB_POLL_MS: '100',
-    };
+    const prepared = await paymentStartedAtStandIn(join(dir, 'data'), providerUrl);
+    const { person, drop } = prepared;
+    const serverEnv = { ...prepared.serverEnv, JOB_POLL_MS: '100' };
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const credited = async () => {

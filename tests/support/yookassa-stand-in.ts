@@ -1,5 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { YooKassaPayments } from '../../src/server/adapters/payments/yookassa-payments';
+import { freshDatabaseWithTarget, primaryBackend } from './databases';
+import { borrowerWithLoan, startPayment } from './servicing';
+import { TestClient, TestClock, startTestApp } from './test-app';
 
 /**
  * A stand-in for YooKassa payments with one payment, `pay-0001` (1 000 ₽): POST answers "pending", GET answers
@@ -50,4 +54,29 @@ export function yookassaPaymentStandIn(options: { holdFirstGet: boolean }) {
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Prepares a kill test: in this process, on the real time, a borrower with a paid-out loan starts a 1 000 ₽ payment
+ * at the stand-in (`providerUrl`), in a database the server process can open (`dataDir` for PGlite). Returns them,
+ * the server's environment for YooKassa acquiring at the stand-in, and `drop` for the database.
+ */
+export async function paymentStartedAtStandIn(dataDir: string, providerUrl: string) {
+  const yookassa = { shopId: 'shop', secretKey: 'secret', baseUrl: providerUrl };
+  const { database, env, drop } = await freshDatabaseWithTarget(primaryBackend(), dataDir);
+  const t = await startTestApp({ database, clock: new TestClock(new Date()) });
+  (t.deps as { acquiring: unknown }).acquiring = new YooKassaPayments(yookassa);
+  const client = new TestClient(t.app);
+  const { person, loan } = await borrowerWithLoan(t, client);
+  const payment = await startPayment(client, loan.id, { purpose: 'custom', amount: '100000' });
+  await t.app.close();
+  await database.close();
+  const serverEnv = {
+    ...env,
+    ACQUIRING_PROVIDER: 'yookassa',
+    YOOKASSA_BASE_URL: providerUrl,
+    YOOKASSA_SHOP_ID: yookassa.shopId,
+    YOOKASSA_SHOP_SECRET_KEY: yookassa.secretKey,
+  };
+  return { person, loan, payment, env, serverEnv, drop };
 }
