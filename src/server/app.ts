@@ -34,6 +34,7 @@ import { acquiringWebhookRoutes } from './http/webhooks/acquiring-webhook';
 import { refreshPayment } from './modules/payments/refresh-payment';
 import { profileRoutes } from './http/borrower/profile-routes';
 import { devRoutes } from './http/dev/dev-routes';
+import { staffRoutes } from './http/backoffice/staff-routes';
 import { logOptions } from './http/log-options';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
@@ -188,6 +189,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   loanRoutes(app, deps);
   servicingRoutes(app, deps);
   acquiringWebhookRoutes(app, deps);
+  staffRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring)
     await fakePaymentPageRoutes(app, deps.acquiring, {
@@ -215,8 +217,9 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb)
       return sendProblem(reply, problemOf('NOT_FOUND', request.id));
-    // Client-side routes of the single-page app.
-    return reply.type('text/html').sendFile('index.html');
+    // Client-side routes of the two single-page apps: the back office has its own entry (its own chunks).
+    const page = /^\/backoffice(\/|\?|$)/.test(request.url) ? 'backoffice.html' : 'index.html';
+    return reply.type('text/html').sendFile(page);
   });
 
   return { app, deps };

@@ -102,6 +102,8 @@ const ZEnv = z.object({
 
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(15),
+  STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(10),
 
   COMPANY_NAME: z.string().default('Смсфинанс'),
   SUPPORT_PHONE: z.string().default('8 800 000-00-00'),
@@ -179,6 +181,10 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
     session: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    staffSession: {
+      idleMs: env.STAFF_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: env.STAFF_SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
     lender: {
       name: env.LENDER_LEGAL_NAME,

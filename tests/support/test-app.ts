@@ -104,6 +104,10 @@ export class TestClient {
   }
 
   hasCookie = (name: string) => this.cookies.has(name);
+  /** Sets a cookie as if a response had (e.g. a session opened directly by a test helper). */
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
   forgetCsrf() {
     this.csrfToken = undefined;
   }
