@@ -45,6 +45,7 @@ import { FieldCipher } from './security/secrets';
 import type { Deps } from './deps';
 import { seedDemoProducts } from './modules/lending/loan-products';
 import { seedDemoPskCeilings } from './modules/lending/psk-ceilings';
+import { seedDemoStaff } from './modules/backoffice/demo-staff';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -182,6 +183,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     const today = dateInZone(deps.clock.now(), config.timeZone);
     await seedDemoProducts(database.db, today);
     await seedDemoPskCeilings(database.db, today);
+    await seedDemoStaff(deps);
   }
 
   siteRoutes(app, deps, database.ping);
