@@ -35,7 +35,7 @@ import { refreshPayment } from './modules/payments/refresh-payment';
 import { profileRoutes } from './http/borrower/profile-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { staffRoutes } from './http/backoffice/staff-routes';
-import { accessRoutes } from './http/backoffice/access-routes';
+import { accessRoutes, staffManagementRoutes } from './http/backoffice/access-routes';
 import { logOptions } from './http/log-options';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
@@ -194,6 +194,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   acquiringWebhookRoutes(app, deps);
   staffRoutes(app, deps);
   accessRoutes(app, deps);
+  staffManagementRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring)
     await fakePaymentPageRoutes(app, deps.acquiring, {
