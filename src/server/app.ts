@@ -35,6 +35,7 @@ import { refreshPayment } from './modules/payments/refresh-payment';
 import { profileRoutes } from './http/borrower/profile-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { staffRoutes } from './http/backoffice/staff-routes';
+import { accessRoutes, staffManagementRoutes } from './http/backoffice/access-routes';
 import { logOptions } from './http/log-options';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
@@ -44,6 +45,7 @@ import { FieldCipher } from './security/secrets';
 import type { Deps } from './deps';
 import { seedDemoProducts } from './modules/lending/loan-products';
 import { seedDemoPskCeilings } from './modules/lending/psk-ceilings';
+import { seedDemoStaff } from './modules/backoffice/demo-staff';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -181,6 +183,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     const today = dateInZone(deps.clock.now(), config.timeZone);
     await seedDemoProducts(database.db, today);
     await seedDemoPskCeilings(database.db, today);
+    await seedDemoStaff(deps);
   }
 
   siteRoutes(app, deps, database.ping);
@@ -190,6 +193,8 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   servicingRoutes(app, deps);
   acquiringWebhookRoutes(app, deps);
   staffRoutes(app, deps);
+  accessRoutes(app, deps);
+  staffManagementRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring)
     await fakePaymentPageRoutes(app, deps.acquiring, {

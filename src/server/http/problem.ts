@@ -71,6 +71,7 @@ const PROBLEMS = {
   PROLONGATION_NOT_AVAILABLE: [409, 'Продлить этот заём сейчас нельзя'],
   PROLONGATION_NOT_FOUND: [404, 'Допсоглашение о пролонгации не найдено'],
   NO_OVERPAYMENT: [409, 'Переплаты нет: возвращать нечего'],
+  STAFF_CHANGE_NOT_ALLOWED: [409, 'Это изменение недоступно'],
   INTERNAL: [500, 'Что-то пошло не так. Мы уже разбираемся, попробуйте позже'],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 

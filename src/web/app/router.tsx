@@ -27,6 +27,7 @@ const NotificationsPage = page(
 );
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
+const DevStaffPage = page(() => import('../features/dev/DevStaffPage'), 'DevStaffPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
 
 const signedIn = (Page: ComponentType) => (
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: '/account/sessions', element: signedIn(SessionsPage) },
       { path: '/dev/sms', element: <DevSmsPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
+      { path: '/dev/staff', element: <DevStaffPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
