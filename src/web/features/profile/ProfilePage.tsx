@@ -4,6 +4,7 @@ import { PageLoader } from '../../app/guards';
 import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatFullName, formatPhone, formatSex } from '../../i18n/format';
+import { AddressSection } from './AddressSection';
 import { PassportChangeForm } from './PassportChangeForm';
 import { PassportHistory } from './PassportHistory';
 
@@ -47,6 +48,10 @@ export function ProfilePage() {
           />
         </Section>
       </SimpleGrid>
+
+      <Section title="Место рождения и адреса">
+        <AddressSection />
+      </Section>
 
       <Section title="Смена паспорта">
         <PassportChangeForm me={me} />
