@@ -82,6 +82,38 @@ export const ZPersonalData = z.object({
 });
 export type PersonalData = z.infer<typeof ZPersonalData>;
 
+// ── «Мои документы» ────────────────────────────────────────────────────────
+export const DOCUMENT_KINDS = ['consent', 'contract', 'addendum', 'receipt', 'certificate'] as const;
+export const ZDocumentKind = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof ZDocumentKind>;
+
+/**
+ * One document of the borrower. `status`: accepted (a consent), signed, not_signed (a contract or addendum drawn
+ * up but never signed), issued (a receipt, a certificate). Signed documents carry the signature's time, the SMS
+ * code's id and the SHA-256 of the signed bytes; `pdfUrl` downloads it (a signed document as its copy with the
+ * signature sheet).
+ */
+export const ZDocumentItem = z.object({
+  key: z.string(),
+  kind: ZDocumentKind,
+  title: z.string(),
+  at: z.iso.datetime(),
+  status: z.enum(['accepted', 'signed', 'not_signed', 'issued']),
+  loanId: z.string().nullable(),
+  contractNumber: z.string().nullable(),
+  version: z.string().nullable(),
+  signedAt: z.iso.datetime().nullable(),
+  signatureCodeId: z.string().nullable(),
+  sha256: z.string().nullable(),
+  pdfUrl: z.string(),
+});
+export type DocumentItem = z.infer<typeof ZDocumentItem>;
+export const ZDocuments = z.object({
+  documents: z.array(ZDocumentItem),
+  loans: z.array(z.object({ id: z.string(), contractNumber: z.string() })),
+});
+export type Documents = z.infer<typeof ZDocuments>;
+
 /** The endpoints of the borrower's own data, documents and activity log (registered like `api`). */
 export const dataApi = {
   addressSuggestions: {
@@ -104,4 +136,17 @@ export const dataApi = {
     response: ZPersonalData,
     summary: 'Изменить место рождения и адреса',
   },
+  documents: {
+    method: 'GET',
+    path: '/api/me/documents',
+    response: ZDocuments,
+    summary: 'Мои документы: согласия, договоры, соглашения, квитанции, справки',
+  },
 } as const satisfies Record<string, Endpoint>;
+
+/** The PDF downloads «Мои документы» adds (file routes, outside the JSON table). */
+export const DOCUMENT_PDF_PATHS = {
+  consent: '/api/me/documents/consents/:id/pdf',
+  signedContract: '/api/me/documents/contracts/:id/signed-pdf',
+  signedAddendum: '/api/me/documents/addenda/:id/signed-pdf',
+} as const;

@@ -26,6 +26,7 @@ const NotificationsPage = page(
   'NotificationsPage',
 );
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
+const DocumentsPage = page(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
 
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
       { path: '/account/loans/:id', element: signedIn(LoanPage) },
       { path: '/account/notifications', element: signedIn(NotificationsPage) },
       { path: '/account/sessions', element: signedIn(SessionsPage) },
+      { path: '/account/documents', element: signedIn(DocumentsPage) },
       { path: '/dev/sms', element: <DevSmsPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
       { path: '*', element: <NotFoundPage /> },

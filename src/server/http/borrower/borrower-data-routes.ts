@@ -1,10 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { dataApi } from '../../../contracts';
+import { DOCUMENT_PDF_PATHS, dataApi } from '../../../contracts';
 import type { Deps } from '../../deps';
+import {
+  consentCopy,
+  signedAddendumCopy,
+  signedContractCopy,
+} from '../../modules/borrower-data/document-pdfs';
+import { listDocuments } from '../../modules/borrower-data/list-documents';
 import { saveAddresses } from '../../modules/borrower-data/save-addresses';
 import { showPersonalData } from '../../modules/borrower-data/show-personal-data';
 import { suggestAddress } from '../../modules/borrower-data/suggest-address';
 import { route } from '../route';
+import { pdfRoute } from './pdf-route';
 
 const borrower = { audience: 'borrower' } as const;
 
@@ -17,4 +24,25 @@ export function borrowerDataRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, dataApi.saveAddresses, borrower, ({ actor, body, meta }) =>
     saveAddresses(deps, { borrowerId: actor.borrowerId, update: body, meta }),
   );
+  route(app, deps, dataApi.documents, borrower, ({ actor }) =>
+    listDocuments(deps, { borrowerId: actor.borrowerId }),
+  );
+  pdfRoute(app, deps, {
+    path: DOCUMENT_PDF_PATHS.consent,
+    summary: 'Согласие (PDF)',
+    notFound: 'NOT_FOUND',
+    load: (borrowerId, id) => consentCopy(deps, { borrowerId, consentId: id }),
+  });
+  pdfRoute(app, deps, {
+    path: DOCUMENT_PDF_PATHS.signedContract,
+    summary: 'Подписанный договор с листом подписания (PDF)',
+    notFound: 'CONTRACT_NOT_FOUND',
+    load: (borrowerId, id) => signedContractCopy(deps, { borrowerId, contractId: id }),
+  });
+  pdfRoute(app, deps, {
+    path: DOCUMENT_PDF_PATHS.signedAddendum,
+    summary: 'Подписанное дополнительное соглашение с листом подписания (PDF)',
+    notFound: 'PROLONGATION_NOT_FOUND',
+    load: (borrowerId, id) => signedAddendumCopy(deps, { borrowerId, prolongationId: id }),
+  });
 }

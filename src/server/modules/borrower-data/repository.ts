@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AddressParts } from '../../../domain/address';
 import type { DbOrTx } from '../../adapters/db/database';
-import type { ADDRESS_KINDS} from '../../adapters/db/schema-profile';
+import type { ADDRESS_KINDS } from '../../adapters/db/schema-profile';
 import { borrowerAddresses, borrowerDetails } from '../../adapters/db/schema-profile';
 
 export type AddressKind = (typeof ADDRESS_KINDS)[number];
