@@ -29,7 +29,9 @@ CREATE TABLE "borrower_details" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "audit_log" ADD COLUMN "user_agent" text;--> statement-breakpoint
 ALTER TABLE "borrower_addresses" ADD CONSTRAINT "borrower_addresses_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "borrower_details" ADD CONSTRAINT "borrower_details_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "borrower_addresses_borrower_idx" ON "borrower_addresses" USING btree ("borrower_id","kind","valid_from");--> statement-breakpoint
-CREATE UNIQUE INDEX "borrower_addresses_current_idx" ON "borrower_addresses" USING btree ("borrower_id","kind") WHERE "borrower_addresses"."replaced_at" is null;
+CREATE UNIQUE INDEX "borrower_addresses_current_idx" ON "borrower_addresses" USING btree ("borrower_id","kind") WHERE "borrower_addresses"."replaced_at" is null;--> statement-breakpoint
+CREATE INDEX "audit_actor_idx" ON "audit_log" USING btree ("actor_id","at");

@@ -114,6 +114,43 @@ export const ZDocuments = z.object({
 });
 export type Documents = z.infer<typeof ZDocuments>;
 
+// ── Activity log ───────────────────────────────────────────────────────────
+export const ACTIVITY_CATEGORIES = ['sign-ins', 'data', 'loans', 'payments', 'messages'] as const;
+export const ZActivityCategory = z.enum(ACTIVITY_CATEGORIES);
+export type ActivityCategory = z.infer<typeof ZActivityCategory>;
+
+export const ZActivityQuery = z.object({
+  page: z.number().int().min(1).max(1000).default(1),
+  category: ZActivityCategory.nullish(),
+});
+export type ActivityQuery = z.input<typeof ZActivityQuery>;
+
+/**
+ * One event of the borrower's account. `kind` is a stable name (`auth.signed-in`, `loan.contract-signed`,
+ * `message`…); `title` and `detail` are Russian text to show. Sign-ins carry the device, IP and method; a successful
+ * sign-in can be reported as «это был не я» (`canReport`).
+ */
+export const ZActivityItem = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  category: ZActivityCategory,
+  kind: z.string(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  device: z.string().nullable(),
+  ip: z.string().nullable(),
+  method: z.string().nullable(),
+  canReport: z.boolean(),
+});
+export type ActivityItem = z.infer<typeof ZActivityItem>;
+export const ZActivityPage = z.object({
+  items: z.array(ZActivityItem),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  hasMore: z.boolean(),
+});
+export const ZReportSignIn = z.object({ eventId: z.uuid('Неверный идентификатор') });
+
 /** The endpoints of the borrower's own data, documents and activity log (registered like `api`). */
 export const dataApi = {
   addressSuggestions: {
@@ -141,6 +178,20 @@ export const dataApi = {
     path: '/api/me/documents',
     response: ZDocuments,
     summary: 'Мои документы: согласия, договоры, соглашения, квитанции, справки',
+  },
+  activity: {
+    method: 'POST',
+    path: '/api/me/activity',
+    body: ZActivityQuery,
+    response: ZActivityPage,
+    summary: 'История действий в личном кабинете (страница, фильтр)',
+  },
+  reportSignIn: {
+    method: 'POST',
+    path: '/api/me/activity/not-me',
+    body: ZReportSignIn,
+    response: z.object({ ended: z.number().int() }),
+    summary: '«Это был не я»: завершить все сеансы',
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -27,6 +27,7 @@ const NotificationsPage = page(
 );
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
 const DocumentsPage = page(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
+const ActivityPage = page(() => import('../features/activity/ActivityPage'), 'ActivityPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
 
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: '/account/notifications', element: signedIn(NotificationsPage) },
       { path: '/account/sessions', element: signedIn(SessionsPage) },
       { path: '/account/documents', element: signedIn(DocumentsPage) },
+      { path: '/account/activity', element: signedIn(ActivityPage) },
       { path: '/dev/sms', element: <DevSmsPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
       { path: '*', element: <NotFoundPage /> },

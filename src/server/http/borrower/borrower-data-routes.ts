@@ -6,6 +6,8 @@ import {
   signedAddendumCopy,
   signedContractCopy,
 } from '../../modules/borrower-data/document-pdfs';
+import { listActivity } from '../../modules/borrower-data/list-activity';
+import { reportSignIn } from '../../modules/borrower-data/report-sign-in';
 import { listDocuments } from '../../modules/borrower-data/list-documents';
 import { saveAddresses } from '../../modules/borrower-data/save-addresses';
 import { showPersonalData } from '../../modules/borrower-data/show-personal-data';
@@ -45,4 +47,10 @@ export function borrowerDataRoutes(app: FastifyInstance, deps: Deps) {
     notFound: 'PROLONGATION_NOT_FOUND',
     load: (borrowerId, id) => signedAddendumCopy(deps, { borrowerId, prolongationId: id }),
   });
+  route(app, deps, dataApi.activity, borrower, ({ actor, body }) =>
+    listActivity(deps, { borrowerId: actor.borrowerId, page: body.page, category: body.category }),
+  );
+  route(app, deps, dataApi.reportSignIn, borrower, ({ actor, body, meta }) =>
+    reportSignIn(deps, { borrowerId: actor.borrowerId, eventId: body.eventId, meta }),
+  );
 }
