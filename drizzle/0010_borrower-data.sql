@@ -25,6 +25,7 @@ CREATE TABLE "borrower_details" (
 	"inn_encrypted" text,
 	"employment" text,
 	"monthly_income" bigint,
+	"employment_changed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

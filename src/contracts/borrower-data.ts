@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Endpoint } from './api';
 import { ZText } from './common';
+import { ZKopecks } from './kopecks';
+import { EMPLOYMENT_KINDS } from './loans';
 
 // ── Addresses ──────────────────────────────────────────────────────────────
 const optionalText = (max: number, what: string) =>
@@ -72,6 +74,34 @@ export const ZAddressHistoryItem = ZAddress.extend({
   replacedAt: z.iso.datetime().nullable(),
 });
 
+/** Employment and income as last given (in the profile, or with the last application), offered when applying. */
+export const ZEmploymentView = z.object({
+  employment: z.enum(EMPLOYMENT_KINDS),
+  monthlyIncome: ZKopecks,
+  source: z.enum(['profile', 'last_application']),
+  at: z.iso.datetime(),
+});
+export const ZEmploymentUpdate = z.object({
+  employment: z.enum(EMPLOYMENT_KINDS, { error: 'Укажите занятость' }),
+  monthlyIncome: ZKopecks,
+});
+export type EmploymentUpdate = z.input<typeof ZEmploymentUpdate>;
+
+/** СНИЛС and ИНН (each optional; an empty string removes it). Checksums are verified by the server. */
+export const ZIdentifiersUpdate = z.object({
+  snils: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[\d\s-]*$/, 'СНИЛС — 11 цифр'),
+  inn: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[\d\s]*$/, 'ИНН — 12 цифр'),
+});
+export type IdentifiersUpdate = z.input<typeof ZIdentifiersUpdate>;
+
 /** The borrower's own data beyond the registration form. */
 export const ZPersonalData = z.object({
   placeOfBirth: z.string().nullable(),
@@ -79,6 +109,10 @@ export const ZPersonalData = z.object({
   livesAtRegistration: z.boolean(),
   actualAddress: ZAddress.nullable(),
   addressHistory: z.array(ZAddressHistoryItem),
+  employment: ZEmploymentView.nullable(),
+  /** Masked: «***-***-445 95», «********2259»; null when not given. */
+  snilsMasked: z.string().nullable(),
+  innMasked: z.string().nullable(),
 });
 export type PersonalData = z.infer<typeof ZPersonalData>;
 
@@ -172,6 +206,20 @@ export const dataApi = {
     body: ZAddressesUpdate,
     response: ZPersonalData,
     summary: 'Изменить место рождения и адреса',
+  },
+  saveEmployment: {
+    method: 'PUT',
+    path: '/api/me/personal-data/employment',
+    body: ZEmploymentUpdate,
+    response: ZPersonalData,
+    summary: 'Изменить занятость и доход',
+  },
+  saveIdentifiers: {
+    method: 'PUT',
+    path: '/api/me/personal-data/identifiers',
+    body: ZIdentifiersUpdate,
+    response: ZPersonalData,
+    summary: 'Указать СНИЛС и ИНН',
   },
   documents: {
     method: 'GET',

@@ -130,3 +130,60 @@ describe('the borrower’s addresses', () => {
     expect((await guest.post(dataApi.addressSuggestions.path, { query: 'москва' })).statusCode).toBe(401);
   });
 });
+
+describe('employment, СНИЛС and ИНН', () => {
+  it('offers the last application’s employment, then the profile’s once it is newer', async () => {
+    const c = client();
+    await registerBorrower(c, t.deps);
+    expect((await c.get(dataApi.personalData.path)).json().employment).toBeNull();
+    const applied = await c.post('/api/me/applications', {
+      productId: 'payday',
+      amount: '1000000',
+      term: 30,
+      employment: 'self_employed',
+      monthlyIncome: '9000000',
+      payoutMethod: { kind: 'card', cardNumber: '2200000000000004' },
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    expect((await c.get(dataApi.personalData.path)).json().employment).toMatchObject({
+      employment: 'self_employed',
+      monthlyIncome: '9000000',
+      source: 'last_application',
+    });
+    t.clock.advance(60_000);
+    const saved = await c.put(dataApi.saveEmployment.path, {
+      employment: 'employed',
+      monthlyIncome: '12000000',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().employment).toMatchObject({
+      employment: 'employed',
+      monthlyIncome: '12000000',
+      source: 'profile',
+    });
+  });
+
+  it.each([
+    [{ snils: '112-233-445 96', inn: '' }, ['snils']],
+    [{ snils: '', inn: '500100732258' }, ['inn']],
+    [{ snils: '1122334459', inn: '7707083893' }, ['snils', 'inn']],
+  ])('refuses %j', async (body, paths) => {
+    const c = client();
+    await registerBorrower(c, t.deps);
+    const answer = await c.put(dataApi.saveIdentifiers.path, body);
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().errors.map((e: { path: string }) => e.path)).toEqual(paths);
+  });
+
+  it('keeps valid numbers encrypted and shows them masked', async () => {
+    const c = client();
+    await registerBorrower(c, t.deps);
+    const answer = await c.put(dataApi.saveIdentifiers.path, {
+      snils: '112-233-445 95',
+      inn: '500100732259',
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    expect(answer.json()).toMatchObject({ snilsMasked: '***-***-445 95', innMasked: '********2259' });
+    expect(JSON.stringify(answer.json())).not.toContain('500100732259');
+  });
+});

@@ -55,6 +55,8 @@ export const borrowerDetails = pgTable('borrower_details', {
   innEncrypted: text('inn_encrypted'),
   employment: text('employment'),
   monthlyIncome: kopecks('monthly_income'),
+  /** When employment and income were last saved here (an application after that is newer). */
+  employmentChangedAt: instant('employment_changed_at'),
   createdAt: createdAt(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });

@@ -9,6 +9,8 @@ import {
 import { listActivity } from '../../modules/borrower-data/list-activity';
 import { reportSignIn } from '../../modules/borrower-data/report-sign-in';
 import { listDocuments } from '../../modules/borrower-data/list-documents';
+import { saveEmployment } from '../../modules/borrower-data/save-employment';
+import { saveIdentifiers } from '../../modules/borrower-data/save-identifiers';
 import { saveAddresses } from '../../modules/borrower-data/save-addresses';
 import { showPersonalData } from '../../modules/borrower-data/show-personal-data';
 import { suggestAddress } from '../../modules/borrower-data/suggest-address';
@@ -52,5 +54,11 @@ export function borrowerDataRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, dataApi.reportSignIn, borrower, ({ actor, body, meta }) =>
     reportSignIn(deps, { borrowerId: actor.borrowerId, eventId: body.eventId, meta }),
+  );
+  route(app, deps, dataApi.saveEmployment, borrower, ({ actor, body, meta }) =>
+    saveEmployment(deps, { borrowerId: actor.borrowerId, update: body, meta }),
+  );
+  route(app, deps, dataApi.saveIdentifiers, borrower, ({ actor, body, meta }) =>
+    saveIdentifiers(deps, { borrowerId: actor.borrowerId, update: body, meta }),
   );
 }

@@ -55,6 +55,11 @@ const CATALOGUE: Record<string, { category: ActivityCategory; describe: Describe
     category: 'data',
     describe: () => ({ title: 'Место рождения изменено' }),
   },
+  'profile.employment-changed': {
+    category: 'data',
+    describe: () => ({ title: 'Занятость и доход изменены' }),
+  },
+  'profile.identifiers-changed': { category: 'data', describe: () => ({ title: 'СНИЛС или ИНН изменены' }) },
   'loan.application-decided': {
     category: 'loans',
     describe: (d) => ({

@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { AddressParts } from '../../../domain/address';
 import type { DbOrTx } from '../../adapters/db/database';
+import { loanApplications } from '../../adapters/db/schema-loans';
 import type { ADDRESS_KINDS } from '../../adapters/db/schema-profile';
 import { borrowerAddresses, borrowerDetails } from '../../adapters/db/schema-profile';
 
@@ -101,4 +102,19 @@ export async function upsertDetails(
     .insert(borrowerDetails)
     .values({ borrowerId, ...values, createdAt: at, updatedAt: at })
     .onConflictDoUpdate({ target: borrowerDetails.borrowerId, set: { ...values, updatedAt: at } });
+}
+
+/** Employment and income of the borrower's newest application, or null when they never applied. */
+export async function findLastApplicationEmployment(db: DbOrTx, borrowerId: string) {
+  const [row] = await db
+    .select({
+      employment: loanApplications.employment,
+      monthlyIncome: loanApplications.monthlyIncome,
+      createdAt: loanApplications.createdAt,
+    })
+    .from(loanApplications)
+    .where(eq(loanApplications.borrowerId, borrowerId))
+    .orderBy(desc(loanApplications.createdAt))
+    .limit(1);
+  return row ?? null;
 }

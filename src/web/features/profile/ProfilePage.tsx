@@ -5,6 +5,7 @@ import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatFullName, formatPhone, formatSex } from '../../i18n/format';
 import { AddressSection } from './AddressSection';
+import { OptionalDataSection } from './OptionalDataSection';
 import { PassportChangeForm } from './PassportChangeForm';
 import { PassportHistory } from './PassportHistory';
 
@@ -51,6 +52,10 @@ export function ProfilePage() {
 
       <Section title="Место рождения и адреса">
         <AddressSection />
+      </Section>
+
+      <Section title="Занятость, СНИЛС и ИНН">
+        <OptionalDataSection />
       </Section>
 
       <Section title="Смена паспорта">
