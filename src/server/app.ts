@@ -10,6 +10,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import { dateInZone, type Clock } from '../domain/calendar';
+import type { AddressSuggestPort } from './adapters/address/address-port';
+import { DaDataAddressSuggest } from './adapters/address/dadata-address';
+import { FakeAddressSuggest } from './adapters/address/fake-address';
 import { FakeBureau } from './adapters/bureau/fake-bureau';
 import { SvgCaptcha } from './adapters/captcha/captcha-port';
 import { FakeCardTokenizer } from './adapters/payouts/card-tokenizer';
@@ -33,6 +36,7 @@ import { servicingRoutes } from './http/borrower/servicing-routes';
 import { acquiringWebhookRoutes } from './http/webhooks/acquiring-webhook';
 import { refreshPayment } from './modules/payments/refresh-payment';
 import { profileRoutes } from './http/borrower/profile-routes';
+import { borrowerDataRoutes } from './http/borrower/borrower-data-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { staffRoutes } from './http/backoffice/staff-routes';
 import { accessRoutes, staffManagementRoutes } from './http/backoffice/access-routes';
@@ -54,13 +58,20 @@ export type AppOptions = {
   database: Database;
   /** Tests replace the clock or the adapters; everything else comes from the configuration. */
   overrides?: Partial<
-    Pick<Deps, 'clock' | 'sms' | 'captcha' | 'bureau' | 'cardTokenizer' | 'payouts' | 'acquiring'>
+    Pick<Deps, 'clock' | 'sms' | 'captcha' | 'bureau' | 'cardTokenizer' | 'payouts' | 'acquiring' | 'address'>
   >;
   /** Where logs go (stdout by default); tests read them. */
   logStream?: Writable;
 };
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** The address-suggestion adapter chosen by ADDRESS_PROVIDER: DaData, or the built-in list (demo). */
+function addressFromConfig(config: Config): AddressSuggestPort {
+  return config.address.provider === 'dadata'
+    ? new DaDataAddressSuggest(config.address.dadata)
+    : new FakeAddressSuggest();
+}
 
 function smsFromConfig(config: Config, database: Database, clock: Clock): SmsPort {
   switch (config.sms.provider) {
@@ -133,6 +144,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     cardTokenizer: overrides.cardTokenizer ?? new FakeCardTokenizer(),
     payouts: overrides.payouts ?? payoutsFromConfig(config, database),
     acquiring: overrides.acquiring ?? acquiringFromConfig(config, database, clock),
+    address: overrides.address ?? addressFromConfig(config),
     limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],
@@ -189,6 +201,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   siteRoutes(app, deps, database.ping);
   identityRoutes(app, deps);
   profileRoutes(app, deps);
+  borrowerDataRoutes(app, deps);
   loanRoutes(app, deps);
   servicingRoutes(app, deps);
   acquiringWebhookRoutes(app, deps);

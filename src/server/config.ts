@@ -85,6 +85,9 @@ const ZEnv = z.object({
   ACQUIRING_PROVIDER: z.enum(['fake', 'yookassa']).default('fake'),
   YOOKASSA_SHOP_ID: z.string().optional(),
   YOOKASSA_SHOP_SECRET_KEY: z.string().optional(),
+  ADDRESS_PROVIDER: z.enum(['fake', 'dadata']).default('fake'),
+  DADATA_API_KEY: z.string().optional(),
+  DADATA_BASE_URL: z.url().optional(),
   MAX_PROLONGATIONS: z.coerce.number().int().min(0).max(5).default(5),
   PROLONGATION_MIN_DAYS: z.coerce.number().int().min(1).default(7),
   PROLONGATION_MAX_DAYS: z.coerce.number().int().min(1).max(30).default(30),
@@ -163,6 +166,13 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
         baseUrl: env.YOOKASSA_BASE_URL,
       },
     },
+    address: {
+      provider: env.ADDRESS_PROVIDER,
+      dadata: {
+        apiKey: env.DADATA_API_KEY ?? '',
+        baseUrl: env.DADATA_BASE_URL ?? 'https://suggestions.dadata.ru',
+      },
+    },
     servicing: {
       maxProlongations: env.MAX_PROLONGATIONS,
       prolongationDays: { min: env.PROLONGATION_MIN_DAYS, max: env.PROLONGATION_MAX_DAYS },
@@ -230,6 +240,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     if (e.ACQUIRING_PROVIDER === 'yookassa' && (!e.YOOKASSA_SHOP_ID || !e.YOOKASSA_SHOP_SECRET_KEY))
       problems.push('  YOOKASSA_SHOP_ID, YOOKASSA_SHOP_SECRET_KEY: required for ACQUIRING_PROVIDER=yookassa');
+    if (e.ADDRESS_PROVIDER === 'fake' && !e.ALLOW_FAKE_ADAPTERS)
+      problems.push(
+        '  ADDRESS_PROVIDER: the built-in address list is refused in production unless ALLOW_FAKE_ADAPTERS=true',
+      );
+    if (e.ADDRESS_PROVIDER === 'dadata' && !e.DADATA_API_KEY)
+      problems.push('  DADATA_API_KEY: required for ADDRESS_PROVIDER=dadata');
     if (e.SMS_PROVIDER === 'smsru' && !e.SMSRU_API_ID)
       problems.push('  SMSRU_API_ID: required for SMS_PROVIDER=smsru');
     if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);

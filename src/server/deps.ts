@@ -6,6 +6,7 @@ import type { CaptchaPort } from './adapters/captcha/captcha-port';
 import type { CardTokenizerPort } from './adapters/payouts/card-tokenizer';
 import type { PayoutPort } from './adapters/payouts/payout-port';
 import type { AcquiringPort } from './adapters/payments/acquiring-port';
+import type { AddressSuggestPort } from './adapters/address/address-port';
 import type { Limiter } from './adapters/limits/limiter';
 import type { SmsPort } from './adapters/sms/sms-port';
 import type { Config } from './config';
@@ -22,6 +23,8 @@ export type Deps = {
   cardTokenizer: CardTokenizerPort;
   payouts: PayoutPort;
   acquiring: AcquiringPort;
+  /** Address suggestions for the borrower's addresses (DaData, or the built-in list in demo). */
+  address: AddressSuggestPort;
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;
