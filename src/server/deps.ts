@@ -8,6 +8,7 @@ import type { PayoutPort } from './adapters/payouts/payout-port';
 import type { AcquiringPort } from './adapters/payments/acquiring-port';
 import type { Limiter } from './adapters/limits/limiter';
 import type { SmsPort } from './adapters/sms/sms-port';
+import type { IdentityProviderId, IdentityProviderPort } from './adapters/identity/identity-provider-port';
 import type { Config } from './config';
 import type { FieldCipher } from './security/secrets';
 
@@ -22,6 +23,8 @@ export type Deps = {
   cardTokenizer: CardTokenizerPort;
   payouts: PayoutPort;
   acquiring: AcquiringPort;
+  /** Gosuslugi and T-ID: only the configured ones are present (the sign-in buttons follow). */
+  identityProviders: Partial<Record<IdentityProviderId, IdentityProviderPort>>;
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;

@@ -188,7 +188,8 @@ export class EsiaIdentityProvider implements IdentityProviderPort {
       if (!(aud === this.options.clientId || (Array.isArray(aud) && aud.includes(this.options.clientId))))
         throw this.invalid('id_token: wrong aud');
       if (typeof claims.exp !== 'number' || claims.exp + skew < now) throw this.invalid('id_token: expired');
-      if (typeof claims.nbf === 'number' && claims.nbf - skew > now) throw this.invalid('id_token: not yet valid');
+      if (typeof claims.nbf === 'number' && claims.nbf - skew > now)
+        throw this.invalid('id_token: not yet valid');
     }
     if (claims.nonce !== undefined && claims.nonce !== nonce) throw this.invalid('id_token: nonce mismatch');
     return claims;

@@ -10,7 +10,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { escapeHtml } from '../payments/fake-payment-page';
 import type { FakeIdentityChoice, FakeIdentityProvider } from './fake-identity-provider';
-import { PERSON_ITEMS, PROVIDER_NAMES, type IdentityProviderId, type PersonItem } from './identity-provider-port';
+import {
+  PERSON_ITEMS,
+  PROVIDER_NAMES,
+  type IdentityProviderId,
+  type PersonItem,
+} from './identity-provider-port';
 
 /** The test identities the page offers; the first is the default. */
 export const FAKE_IDENTITY_PRESETS: Record<string, { label: string; choice: FakeIdentityChoice }> = {
@@ -108,10 +113,25 @@ export type FakeIdentityPageOptions = {
   isAllowedRedirect: (url: string) => boolean;
 };
 
+/**
+ * Our own provider callback (`/federation/{esia|tid}/callback`), as a path or under PUBLIC_URL: the only place the
+ * demo page redirects to.
+ */
+export function isOwnCallback(url: string, publicUrl: string | null): boolean {
+  const path = /^\/federation\/(esia|tid)\/callback$/;
+  if (path.test(url)) return true;
+  if (!publicUrl) return false;
+  const base = publicUrl.replace(/\/+$/, '');
+  return url.startsWith(`${base}/`) && path.test(url.slice(base.length));
+}
+
 type Query = { state?: string; nonce?: string; redirect_uri?: string; preset?: string };
 
 /** Registers the pages in an encapsulated scope with a form parser of its own (it does not leak into the app). */
-export async function fakeIdentityPageRoutes(app: FastifyInstance, options: FakeIdentityPageOptions): Promise<void> {
+export async function fakeIdentityPageRoutes(
+  app: FastifyInstance,
+  options: FakeIdentityPageOptions,
+): Promise<void> {
   const base = options.basePath.replace(/\/+$/, '');
   const fakeOf = (id: string) => options.fakes.find((f) => f.id === id);
   await app.register(async (scope) => {
@@ -128,7 +148,11 @@ export async function fakeIdentityPageRoutes(app: FastifyInstance, options: Fake
         const fake = fakeOf(request.params.provider);
         const { state, nonce, redirect_uri: redirectUri, preset } = request.query;
         if (!fake || !state || !nonce || !redirectUri || !options.isAllowedRedirect(redirectUri))
-          return html(reply, 400, layout('Ошибка входа', '<h1>Неверный запрос</h1><p>Вернитесь на сайт и начните вход заново.</p>'));
+          return html(
+            reply,
+            400,
+            layout('Ошибка входа', '<h1>Неверный запрос</h1><p>Вернитесь на сайт и начните вход заново.</p>'),
+          );
         const chosen = FAKE_IDENTITY_PRESETS[preset ?? 'trusted'] ?? FAKE_IDENTITY_PRESETS.trusted!;
         return html(reply, 200, page(base, fake.id, { state, nonce, redirectUri }, chosen.choice));
       },
@@ -150,7 +174,10 @@ export async function fakeIdentityPageRoutes(app: FastifyInstance, options: Fake
         } else {
           back.set('code', fake.issueCode(choiceOf(form), { state, nonce, redirectUri }));
         }
-        return reply.redirect(`${redirectUri}${redirectUri.includes('?') ? '&' : '?'}${back.toString()}`, 303);
+        return reply.redirect(
+          `${redirectUri}${redirectUri.includes('?') ? '&' : '?'}${back.toString()}`,
+          303,
+        );
       },
     );
   });
@@ -205,7 +232,11 @@ function page(
         check('passportVerified', 'паспорт проверен МВД', choice.passportVerified)
       : check('trusted', 'клиент банка идентифицирован', choice.trusted) +
         `<input type="hidden" name="passportVerified" value="${choice.passportVerified ? 'on' : ''}">`;
-  const hiddenFields = Object.entries({ state: hidden.state, nonce: hidden.nonce, redirect_uri: hidden.redirectUri })
+  const hiddenFields = Object.entries({
+    state: hidden.state,
+    nonce: hidden.nonce,
+    redirect_uri: hidden.redirectUri,
+  })
     .map(([k, v]) => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`)
     .join('');
   return layout(

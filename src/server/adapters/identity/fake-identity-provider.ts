@@ -1,4 +1,5 @@
 import { createHmac, createHash, timingSafeEqual } from 'node:crypto';
+import { missingItems } from './esia-identity-provider';
 import {
   IdentityProviderError,
   type AuthorizationRequest,
@@ -28,7 +29,13 @@ export type FakeIdentityChoice = {
   withheld: PersonItem[];
 };
 
-type CodePayload = { choice: FakeIdentityChoice; state: string; nonce: string; redirectUri: string; exp: number };
+type CodePayload = {
+  choice: FakeIdentityChoice;
+  state: string;
+  nonce: string;
+  redirectUri: string;
+  exp: number;
+};
 
 /** How long a code of the fake lives, ms. */
 const CODE_TTL_MS = 5 * 60_000;
@@ -57,7 +64,10 @@ export class FakeIdentityProvider implements IdentityProviderPort {
   }
 
   /** The code the demo page hands back for the person's choice (the page calls it). */
-  issueCode(choice: FakeIdentityChoice, request: { state: string; nonce: string; redirectUri: string }): string {
+  issueCode(
+    choice: FakeIdentityChoice,
+    request: { state: string; nonce: string; redirectUri: string },
+  ): string {
     const payload: CodePayload = { choice, ...request, exp: this.options.now().getTime() + CODE_TTL_MS };
     const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
     return `${body}.${this.mac(body)}`;
@@ -81,7 +91,7 @@ export class FakeIdentityProvider implements IdentityProviderPort {
   fetchPerson(tokens: ProviderTokens): Promise<ProviderPerson> {
     const { choice } = this.open(tokens.accessToken);
     const shares = (item: PersonItem) => !choice.withheld.includes(item);
-    return Promise.resolve({
+    const person: Omit<ProviderPerson, 'missing'> = {
       subject: subjectOf(this.id, choice),
       lastName: shares('name') ? choice.lastName : null,
       firstName: shares('name') ? choice.firstName : null,
@@ -101,12 +111,14 @@ export class FakeIdentityProvider implements IdentityProviderPort {
         : undefined,
       trusted: choice.trusted,
       grantedScopes: grantedScopes(choice.withheld),
-      missing: choice.withheld.filter((item) => item !== 'phone' || !choice.phone),
-    });
+    };
+    return Promise.resolve({ ...person, missing: missingItems(person) });
   }
 
   private mac(body: string): string {
-    return createHmac('sha256', this.options.secret).update(`fake-idp:${this.id}:${body}`).digest('base64url');
+    return createHmac('sha256', this.options.secret)
+      .update(`fake-idp:${this.id}:${body}`)
+      .digest('base64url');
   }
 
   private open(code: string): CodePayload {
@@ -121,9 +133,13 @@ export class FakeIdentityProvider implements IdentityProviderPort {
 
 /** The same person always gets the same subject (as a real provider's oid/sub): from the name and birth date. */
 function subjectOf(provider: IdentityProviderId, choice: FakeIdentityChoice): string {
-  const key = [choice.lastName, choice.firstName, choice.middleName, choice.birthDate].join('|').toLowerCase();
+  const key = [choice.lastName, choice.firstName, choice.middleName, choice.birthDate]
+    .join('|')
+    .toLowerCase();
   const digest = createHash('sha256').update(`${provider}:${key}`).digest('hex');
-  return provider === 'esia' ? String(1_000_000_000 + (parseInt(digest.slice(0, 8), 16) % 1e9)) : digest.slice(0, 32);
+  return provider === 'esia'
+    ? String(1_000_000_000 + (parseInt(digest.slice(0, 8), 16) % 1e9))
+    : digest.slice(0, 32);
 }
 
 function grantedScopes(withheld: PersonItem[]): string[] {
@@ -134,5 +150,10 @@ function grantedScopes(withheld: PersonItem[]): string[] {
     phone: 'mobile',
     passport: 'id_doc',
   };
-  return ['openid', ...Object.entries(scopes).filter(([item]) => !withheld.includes(item as PersonItem)).map(([, s]) => s)];
+  return [
+    'openid',
+    ...Object.entries(scopes)
+      .filter(([item]) => !withheld.includes(item as PersonItem))
+      .map(([, s]) => s),
+  ];
 }

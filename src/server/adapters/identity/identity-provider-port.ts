@@ -81,7 +81,8 @@ export interface IdentityProviderPort {
  * - `invalid-response`: an answer we cannot trust (state/nonce mismatch, a bad or expired token, an unknown shape);
  * - `rate-limited`: HTTP 429; `unavailable`: 5xx, network failure or timeout.
  */
-export type IdentityFailureReason = 'declined' | 'rejected' | 'invalid-response' | 'rate-limited' | 'unavailable';
+export type IdentityFailureReason =
+  'declined' | 'rejected' | 'invalid-response' | 'rate-limited' | 'unavailable';
 
 /** A failure of an identity provider; `retryable` for rate limits and outages. */
 export class IdentityProviderError extends ProviderError {

@@ -50,7 +50,11 @@ export async function idpCall(request: IdpRequest): Promise<unknown> {
     );
   }
   if (response.status >= 500)
-    throw new IdentityProviderError('unavailable', `${request.provider}: HTTP ${response.status}`, request.provider);
+    throw new IdentityProviderError(
+      'unavailable',
+      `${request.provider}: HTTP ${response.status}`,
+      request.provider,
+    );
   if (!response.ok) {
     const code = providerErrorCode(text);
     throw new IdentityProviderError(
@@ -97,7 +101,8 @@ export function sexOf(value: unknown): 'male' | 'female' | null {
 export function mobileOf(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const digits = value.replace(/\D/g, '');
-  if (digits.length === 11 && (digits.startsWith('7') || digits.startsWith('8'))) return `+7${digits.slice(1)}`;
+  if (digits.length === 11 && (digits.startsWith('7') || digits.startsWith('8')))
+    return `+7${digits.slice(1)}`;
   if (digits.length === 10 && digits.startsWith('9')) return `+7${digits}`;
   return undefined;
 }
@@ -108,4 +113,6 @@ export const str = (value: unknown): string | null =>
 
 /** The object itself when `value` is a plain object, otherwise an empty one. */
 export const obj = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
