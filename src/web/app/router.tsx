@@ -26,6 +26,15 @@ const NotificationsPage = page(
   'NotificationsPage',
 );
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
+const FederationCallbackPage = page(
+  () => import('../features/federation/FederationCallbackPage'),
+  'FederationCallbackPage',
+);
+const FederatedRegisterPage = page(
+  () => import('../features/federation/FederatedRegisterPage'),
+  'FederatedRegisterPage',
+);
+const ProviderLinkPage = page(() => import('../features/federation/ProviderLinkPage'), 'ProviderLinkPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
 
@@ -48,6 +57,9 @@ export const router = createBrowserRouter([
       { path: '/login', element: guestOnly(LoginPage) },
       { path: '/register', element: guestOnly(RegisterPage) },
       { path: '/recover', element: <RecoverPage /> },
+      { path: '/federation/:provider/callback', element: <FederationCallbackPage /> },
+      { path: '/register/provider/:attemptId', element: guestOnly(FederatedRegisterPage) },
+      { path: '/login/provider/:attemptId', element: guestOnly(ProviderLinkPage) },
       { path: '/account', element: signedIn(DashboardPage) },
       { path: '/account/profile', element: signedIn(ProfilePage) },
       { path: '/account/apply', element: signedIn(ApplyPage) },

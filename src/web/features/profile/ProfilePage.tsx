@@ -4,6 +4,7 @@ import { PageLoader } from '../../app/guards';
 import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatFullName, formatPhone, formatSex } from '../../i18n/format';
+import { LinkedProviders } from '../federation/LinkedProviders';
 import { PassportChangeForm } from './PassportChangeForm';
 import { PassportHistory } from './PassportHistory';
 
@@ -55,6 +56,8 @@ export function ProfilePage() {
       <Section title="Прежние паспорта">
         <PassportHistory />
       </Section>
+
+      <LinkedProviders />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Section title="Смена номера телефона">
