@@ -1,5 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { federationApi } from '../../../contracts';
+import { ZProviderId, federationApi } from '../../../contracts';
+import { escapeHtml } from '../../adapters/payments/fake-payment-page';
+import { AppError } from '../../app-error';
+import { authenticate } from '../auth';
+import { problemOf } from '../problem';
 import { PROVIDER_NAMES, IDENTITY_PROVIDERS } from '../../adapters/identity/identity-provider-port';
 import type { Config } from '../../config';
 import type { Deps } from '../../deps';
@@ -55,6 +59,38 @@ export function federationRoutes(app: FastifyInstance, deps: Deps) {
     setBrowserCookie(reply, browserToken, config);
     return { url };
   });
+  // The same start as a plain link (`<a href="/federation/esia/start">`): works without scripts and is a link to
+  // another site for assistive technology. Not under /api: it answers with a redirect (or a short HTML page).
+  app.get<{ Params: { provider: string }; Querystring: { purpose?: string } }>(
+    '/federation/:provider/start',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const provider = ZProviderId.safeParse(request.params.provider);
+      try {
+        if (!provider.success) throw new AppError('PROVIDER_NOT_CONFIGURED');
+        if (config.maintenance.enabled) throw new AppError('MAINTENANCE');
+        const actor = await authenticate(deps, request, reply);
+        const { url, browserToken } = await startProviderSignIn(deps, {
+          provider: provider.data,
+          purpose: request.query.purpose === 'link' ? 'link' : 'sign-in',
+          borrowerId: actor.kind === 'borrower' ? actor.borrowerId : null,
+        });
+        setBrowserCookie(reply, browserToken, config);
+        return reply.header('cache-control', 'no-store').redirect(url, 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const { detail } = problemOf(error.code, request.id, error.extra);
+        return reply
+          .code(error.code === 'PROVIDER_NOT_CONFIGURED' ? 404 : 503)
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(
+            `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Вход</title></head>` +
+              `<body><main><h1>Не удалось начать вход</h1><p>${escapeHtml(detail)}</p><p><a href="/login">Войти по номеру телефона</a></p></main></body></html>`,
+          );
+      }
+    },
+  );
   route(app, deps, federationApi.callback, open, async ({ params, body, actor, meta, request, reply }) => {
     const { outcome, session } = await finishProviderSignIn(deps, {
       provider: params.provider,

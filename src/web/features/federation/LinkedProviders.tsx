@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Section } from '../../components/layout';
 import { formatInstant } from '../../i18n/format';
-import { useProviders, useStartProvider } from './ProviderButtons';
+import { useProviders } from './ProviderButtons';
 
 const linkedKey = ['me', 'providers'] as const;
 
@@ -17,7 +17,6 @@ export function LinkedProviders() {
     queryKey: linkedKey,
     queryFn: ({ signal }) => call(federationApi.myProviders, { signal }),
   });
-  const start = useStartProvider('link');
   const unlink = useMutation({
     mutationFn: (provider: 'esia' | 'tid') => call(federationApi.unlink, { params: { provider } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: linkedKey }),
@@ -52,16 +51,11 @@ export function LinkedProviders() {
           </Group>
         ))}
         {others.map((p) => (
-          <Button
-            key={p.id}
-            variant="light"
-            loading={start.isPending && start.variables === p.id}
-            onClick={() => start.mutate(p.id)}
-          >
+          <Button key={p.id} component="a" href={`/federation/${p.id}/start?purpose=link`} variant="light">
             Привязать {p.name}
           </Button>
         ))}
-        <ApiErrorAlert error={unlink.error ?? start.error} />
+        <ApiErrorAlert error={unlink.error} />
       </Stack>
     </Section>
   );

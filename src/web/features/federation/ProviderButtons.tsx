@@ -1,8 +1,7 @@
 import { Button, Divider, Stack } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { federationApi, type ProviderIdWire } from '../../../contracts';
+import { useQuery } from '@tanstack/react-query';
+import { federationApi } from '../../../contracts';
 import { call } from '../../api/client';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 
 export const providersKey = ['federation', 'providers'] as const;
 
@@ -15,22 +14,13 @@ export function useProviders() {
   });
 }
 
-/** Starts a provider sign-in (or a link from the profile) and sends the browser to the provider's page. */
-export function useStartProvider(purpose: 'sign-in' | 'link') {
-  return useMutation({
-    mutationFn: (provider: ProviderIdWire) =>
-      call(federationApi.start, { params: { provider }, body: { purpose } }),
-    onSuccess: ({ url }) => window.location.assign(url),
-  });
-}
-
 /**
  * «Войти через Госуслуги» / «Войти через T-ID», shown only for the configured providers, under a divider «или».
- * Used on the sign-in and registration pages.
+ * Used on the sign-in and registration pages. They are links (they lead to another site): the server's
+ * `/federation/:provider/start` starts the sign-in and redirects to the provider.
  */
 export function ProviderButtons() {
   const { data: providers } = useProviders();
-  const start = useStartProvider('sign-in');
   if (!providers || providers.length === 0) return null;
   return (
     <Stack gap="sm">
@@ -38,16 +28,15 @@ export function ProviderButtons() {
       {providers.map((p) => (
         <Button
           key={p.id}
+          component="a"
+          href={`/federation/${p.id}/start`}
           variant="default"
           size="md"
           fullWidth
-          loading={start.isPending && start.variables === p.id}
-          onClick={() => start.mutate(p.id)}
         >
           Войти через {p.name}
         </Button>
       ))}
-      <ApiErrorAlert error={start.error} />
     </Stack>
   );
 }
