@@ -26,6 +26,25 @@ describe('sign-up and sign-in through Gosuslugi and T-ID (the demo providers)', 
     ]);
   });
 
+  it('the start link redirects to the provider page with the browser cookie; an unknown provider is a page', async () => {
+    const browser = client();
+    const answer = await browser.get('/federation/tid/start');
+    expect(answer.statusCode).toBe(303);
+    expect(answer.headers.location).toMatch(/^\/fake-idp\/tid\/authorize\?state=/);
+    expect(browser.hasCookie('fed')).toBe(true);
+    const unknown = await browser.get('/federation/vk/start');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('Этот способ входа сейчас недоступен');
+  });
+
+  it('the demo page sends the browser back only to our own callback', async () => {
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/fake-idp/esia/authorize?state=s&nonce=n&redirect_uri=https%3A%2F%2Fevil.example%2Fcb',
+    });
+    expect(page.statusCode).toBe(400);
+  });
+
   it('registers through Gosuslugi: locked data, SMS-confirmed phone, no captcha, then signs in with Gosuslugi', async () => {
     const browser = client();
     const person = newPerson();

@@ -50,11 +50,12 @@ export function federationRoutes(app: FastifyInstance, deps: Deps) {
       name: PROVIDER_NAMES[id],
     })),
   );
-  route(app, deps, federationApi.start, open, async ({ params, body, actor, reply }) => {
+  route(app, deps, federationApi.start, open, async ({ params, body, actor, reply, meta }) => {
     const { url, browserToken } = await startProviderSignIn(deps, {
       provider: params.provider,
       purpose: body.purpose,
       borrowerId: actor.kind === 'borrower' ? actor.borrowerId : null,
+      ip: meta.ip,
     });
     setBrowserCookie(reply, browserToken, config);
     return { url };
@@ -74,6 +75,7 @@ export function federationRoutes(app: FastifyInstance, deps: Deps) {
           provider: provider.data,
           purpose: request.query.purpose === 'link' ? 'link' : 'sign-in',
           borrowerId: actor.kind === 'borrower' ? actor.borrowerId : null,
+          ip: request.ip,
         });
         setBrowserCookie(reply, browserToken, config);
         return reply.header('cache-control', 'no-store').redirect(url, 303);
@@ -81,7 +83,7 @@ export function federationRoutes(app: FastifyInstance, deps: Deps) {
         if (!(error instanceof AppError)) throw error;
         const { detail } = problemOf(error.code, request.id, error.extra);
         return reply
-          .code(error.code === 'PROVIDER_NOT_CONFIGURED' ? 404 : 503)
+          .code(problemOf(error.code, request.id).status)
           .type('text/html; charset=utf-8')
           .header('cache-control', 'no-store')
           .send(

@@ -3,6 +3,7 @@ import type { IdentityProviderId } from '../../../adapters/identity/identity-pro
 import { AppError } from '../../../app-error';
 import type { Deps } from '../../../deps';
 import { newToken, sha256 } from '../../../security/secrets';
+import { LIMITS } from '../limit-rules';
 import { insertAttempt } from './federation-repository';
 import { providerOf, translateProviderError } from './provider-person';
 
@@ -17,15 +18,23 @@ export const callbackUri = (deps: Deps, provider: IdentityProviderId) =>
  * Starts a sign-in (a guest) or a link from the profile (`borrowerId`, purpose 'link') with `provider`: fresh
  * random `state`, `nonce` and PKCE verifier are stored with the hash of a new browser-binding token (the caller
  * sets it as a cookie, so the callback is accepted only in the browser that started). Returns the provider's
- * authorization URL and the token. Throws PROVIDER_NOT_CONFIGURED, UNAUTHENTICATED (link without a session),
+ * authorization URL and the token. At most 60 starts per IP an hour. Throws PROVIDER_NOT_CONFIGURED,
+ * UNAUTHENTICATED (link without a session), TOO_MANY_ATTEMPTS,
  * PROVIDER_UNAVAILABLE (the ESIA signer failed).
  */
 export async function startProviderSignIn(
   deps: Deps,
-  input: { provider: IdentityProviderId; purpose: 'sign-in' | 'link'; borrowerId: string | null },
+  input: {
+    provider: IdentityProviderId;
+    purpose: 'sign-in' | 'link';
+    borrowerId: string | null;
+    ip: string;
+  },
 ): Promise<{ url: string; browserToken: string }> {
   const adapter = providerOf(deps, input.provider);
   if (input.purpose === 'link' && !input.borrowerId) throw new AppError('UNAUTHENTICATED');
+  const verdict = await deps.limiter.consume(LIMITS.providerStartPerIp, input.ip);
+  if (!verdict.allowed) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSec: verdict.retryAfterSec });
   const state = crypto.randomUUID();
   const nonce = randomBytes(16).toString('base64url');
   const codeVerifier = randomBytes(32).toString('base64url');
