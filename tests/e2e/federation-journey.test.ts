@@ -96,7 +96,9 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
     await page.getByText('Мы нашли ваш личный кабинет').waitFor();
     await page.getByRole('button', { name: 'Получить код' }).click();
     await page.getByRole('textbox', { name: 'Код из СМС' }).waitFor();
-    await page.getByRole('textbox', { name: 'Код из СМС' }).fill(await lastCodeSentTo(stand.t.deps, person.phone));
+    await page
+      .getByRole('textbox', { name: 'Код из СМС' })
+      .fill(await lastCodeSentTo(stand.t.deps, person.phone));
     await shot(page, 'federation-04-tid-link');
     await page.getByRole('button', { name: 'Привязать T-ID и войти' }).click();
     await page.getByText(person.surname).first().waitFor();
