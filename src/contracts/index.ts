@@ -9,3 +9,4 @@ export * from './person';
 export * from './phone';
 export * from './servicing';
 export * from './borrower-data';
+export * from './federation';

@@ -9,6 +9,7 @@ import type { AcquiringPort } from './adapters/payments/acquiring-port';
 import type { AddressSuggestPort } from './adapters/address/address-port';
 import type { Limiter } from './adapters/limits/limiter';
 import type { SmsPort } from './adapters/sms/sms-port';
+import type { IdentityProviderId, IdentityProviderPort } from './adapters/identity/identity-provider-port';
 import type { Config } from './config';
 import type { FieldCipher } from './security/secrets';
 
@@ -25,6 +26,8 @@ export type Deps = {
   acquiring: AcquiringPort;
   /** Address suggestions for the borrower's addresses (DaData, or the built-in list in demo). */
   address: AddressSuggestPort;
+  /** Gosuslugi and T-ID: only the configured ones are present (the sign-in buttons follow). */
+  identityProviders: Partial<Record<IdentityProviderId, IdentityProviderPort>>;
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;

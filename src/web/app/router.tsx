@@ -28,6 +28,15 @@ const NotificationsPage = page(
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
 const DocumentsPage = page(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
 const ActivityPage = page(() => import('../features/activity/ActivityPage'), 'ActivityPage');
+const FederationCallbackPage = page(
+  () => import('../features/federation/FederationCallbackPage'),
+  'FederationCallbackPage',
+);
+const FederatedRegisterPage = page(
+  () => import('../features/federation/FederatedRegisterPage'),
+  'FederatedRegisterPage',
+);
+const ProviderLinkPage = page(() => import('../features/federation/ProviderLinkPage'), 'ProviderLinkPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevStaffPage = page(() => import('../features/dev/DevStaffPage'), 'DevStaffPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
@@ -51,6 +60,9 @@ export const router = createBrowserRouter([
       { path: '/login', element: guestOnly(LoginPage) },
       { path: '/register', element: guestOnly(RegisterPage) },
       { path: '/recover', element: <RecoverPage /> },
+      { path: '/federation/:provider/callback', element: <FederationCallbackPage /> },
+      { path: '/register/provider/:attemptId', element: guestOnly(FederatedRegisterPage) },
+      { path: '/login/provider/:attemptId', element: guestOnly(ProviderLinkPage) },
       { path: '/account', element: signedIn(DashboardPage) },
       { path: '/account/profile', element: signedIn(ProfilePage) },
       { path: '/account/apply', element: signedIn(ApplyPage) },

@@ -14,6 +14,7 @@ import * as servicingSchema from './schema-servicing';
 import * as jobSchema from './schema-jobs';
 import * as calendarSchema from './schema-calendar';
 import * as profileSchema from './schema-profile';
+import * as federationSchema from './schema-federation';
 
 const schema = {
   ...identitySchema,
@@ -22,6 +23,7 @@ const schema = {
   ...jobSchema,
   ...calendarSchema,
   ...profileSchema,
+  ...federationSchema,
 };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;

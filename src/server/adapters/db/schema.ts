@@ -90,6 +90,8 @@ export const registrations = pgTable('registrations', {
   ip: text('ip').notNull(),
   createdAt: createdAt(),
   expiresAt: instant('expires_at').notNull(),
+  /** A registration that began with Gosuslugi or T-ID (federation_attempts.id): no captcha, the provider's data. */
+  federationAttemptId: uuid('federation_attempt_id'),
 });
 
 /** A «Забыли пароль» attempt. `borrower_id` is null when the phone has no account: the answer looks the same. */
@@ -112,7 +114,7 @@ export const otpCodes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     purpose: text('purpose', {
-      enum: ['registration', 'recovery', 'signature', 'passport_change'],
+      enum: ['registration', 'recovery', 'signature', 'passport_change', 'provider_link'],
     }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     phone: text('phone').notNull(),
@@ -152,6 +154,10 @@ export const sessions = pgTable(
     expiresAt: instant('expires_at').notNull(),
     endedAt: instant('ended_at'),
     endReason: text('end_reason'),
+    /** How the session was opened: 'password', 'esia' or 'tid'. */
+    method: text('method', { enum: ['password', 'esia', 'tid'] })
+      .notNull()
+      .default('password'),
   },
   (t) => [index('sessions_borrower_idx').on(t.borrowerId)],
 );

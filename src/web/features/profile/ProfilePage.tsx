@@ -6,6 +6,7 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatFullName, formatPhone, formatSex } from '../../i18n/format';
 import { AddressSection } from './AddressSection';
 import { OptionalDataSection } from './OptionalDataSection';
+import { LinkedProviders } from '../federation/LinkedProviders';
 import { PassportChangeForm } from './PassportChangeForm';
 import { PassportHistory } from './PassportHistory';
 
@@ -65,6 +66,8 @@ export function ProfilePage() {
       <Section title="Прежние паспорта">
         <PassportHistory />
       </Section>
+
+      <LinkedProviders />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Section title="Смена номера телефона">
