@@ -178,10 +178,9 @@ export const loans = pgTable(
     /** The first business date of the current overdue (null while nothing is overdue). */
     overdueSince: date('overdue_since', { mode: 'string' }),
   },
-  (t) => [
-    index('loans_borrower_idx').on(t.borrowerId),
-    index('loans_servicing_idx').on(t.status, t.closedThrough),
-  ],
+  // No index on the columns the nightly close updates (closed_through, accrued_through, status, overdue_since):
+  // its updates stay HOT (fill factor 85, migration 0010); the close walks the primary key instead.
+  (t) => [index('loans_borrower_idx').on(t.borrowerId)],
 );
 
 /**
