@@ -2,6 +2,7 @@
 // BENCH_CLOSE_LOANS picks the size of the close (default 100 000); DATABASE_URL (PostgreSQL) is needed for the
 // close and the dashboard; BENCH_ONLY=close,quotes,... runs a subset.
 import { benchClose } from './close';
+import { benchHttp } from './http';
 import { benchQuotes, formatBench } from './quotes';
 
 const only = process.env.BENCH_ONLY?.split(',');
@@ -52,6 +53,33 @@ if (wants('close')) {
     figures.close_day3_loans_per_s = day3!.perSecond;
     console.log(
       `  close/anchor ratio ${figures.close_ratio} (goal ≥ 0.3); day 3 / day 1 ${round(day3!.perSecond / day1!.perSecond)}`,
+    );
+  }
+}
+
+if (wants('http')) {
+  if (!url) {
+    console.log('\nThe dashboard and sign-in: set DATABASE_URL (PostgreSQL)');
+  } else {
+    console.log(`\nHTTP on 127.0.0.1, PostgreSQL, 10 connections, medians of 3 interleaved 5 s rounds`);
+    const h = await benchHttp(url);
+    figures.dashboard_rps = h.dashboardRps;
+    figures.dashboard_anchor_rps = h.anchorRps;
+    figures.dashboard_ratio = round(h.dashboardRps / h.anchorRps, 3);
+    figures.dashboard_p99_ms = h.dashboardP99Ms;
+    figures.signin_per_s = h.signinPerSecond;
+    figures.argon2_verifies_per_s = h.argon2VerifiesPerSecond;
+    figures.signin_ratio = round(h.signinPerSecond / h.argon2VerifiesPerSecond, 3);
+    console.log(
+      `  GET /api/me/loans: ${h.dashboardRps} req/s; anchor (bare Fastify + pg, SELECT by key): ${h.anchorRps} req/s ` +
+        `→ ratio ${figures.dashboard_ratio} (goal ≥ 0.5)`,
+    );
+    console.log(
+      `  p99 at 70 % of max (${h.dashboardP99AtRate} req/s): ${h.dashboardP99Ms} ms (goal < 50 ms)`,
+    );
+    console.log(
+      `  POST /api/auth/login: ${h.signinPerSecond}/s; anchor (raw argon2id verifies, same params): ` +
+        `${h.argon2VerifiesPerSecond}/s → ratio ${figures.signin_ratio} (goal ≥ 0.9)`,
     );
   }
 }
