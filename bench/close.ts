@@ -26,8 +26,8 @@ export async function seed(db: Database['db'], count: number) {
       SELECT gen_random_uuid(), b.id, 'bench', 1000000, 30, 'employed', 10000000, '{}'::jsonb, 'paid_out' FROM b
       RETURNING id, borrower_id),
     c AS (
-      INSERT INTO contracts (id, application_id, borrower_id, number, contract_date, template_version, document_sha256, pdf, terms)
-      SELECT gen_random_uuid(), a.id, a.borrower_id, 'B-' || a.id, ${BASE}, 'bench', 'x', '\\x00'::bytea, '{}'::jsonb FROM a
+      INSERT INTO contracts (id, application_id, borrower_id, number, contract_date, template_version, document_sha256, terms)
+      SELECT gen_random_uuid(), a.id, a.borrower_id, 'B-' || a.id, ${BASE}, 'bench', 'x', '{}'::jsonb FROM a
       RETURNING id, application_id, borrower_id)
     INSERT INTO loans (contract_id, application_id, borrower_id, status, principal, psk_percent, disbursed_on, kind,
                        daily_rate_bp, accrual_cap, penalty_percent_year, penalty_bp_day, max_prolongations,

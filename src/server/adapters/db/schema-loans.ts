@@ -123,11 +123,21 @@ export const contracts = pgTable('contracts', {
   contractDate: date('contract_date', { mode: 'string' }).notNull(),
   templateVersion: text('template_version').notNull(),
   documentSha256: text('document_sha256').notNull(),
-  pdf: bytea('pdf').notNull(),
   terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
   createdAt: createdAt(),
   signedAt: instant('signed_at'),
   signature: jsonb('signature').$type<{ phone: string; ip: string; codeId: string; sha256: string }>(),
+});
+
+/**
+ * The contract's PDF bytes, apart from the row every screen reads (a contract is ~64 KB of PDF): read only when the
+ * document is downloaded.
+ */
+export const contractPdfs = pgTable('contract_pdfs', {
+  contractId: uuid('contract_id')
+    .primaryKey()
+    .references(() => contracts.id),
+  pdf: bytea('pdf').notNull(),
 });
 
 /** A loan comes into being when its contract is signed, and is active once the money has been paid out. */

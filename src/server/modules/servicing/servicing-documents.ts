@@ -9,7 +9,7 @@ import {
   findOwnPaymentWithContract,
   listSucceededPayments,
 } from './documents-repository';
-import { findOwnProlongation } from './prolongation-repository';
+import { findOwnProlongation, findProlongationPdf } from './prolongation-repository';
 
 /** A document a borrower downloads. */
 export type PdfDocument = { pdf: Buffer; filename: string; sha256?: string };
@@ -26,7 +26,8 @@ export async function addendumPdf(
   options: { borrowerId: string; prolongationId: string },
 ): Promise<PdfDocument | null> {
   const row = await findOwnProlongation(deps.db, options);
-  return row ? { pdf: row.pdf, filename: `addendum-${row.number}.pdf`, sha256: row.documentSha256 } : null;
+  const pdf = row && (await findProlongationPdf(deps.db, row.id));
+  return row && pdf ? { pdf, filename: `addendum-${row.number}.pdf`, sha256: row.documentSha256 } : null;
 }
 
 /**

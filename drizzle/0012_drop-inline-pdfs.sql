@@ -1,0 +1,2 @@
+ALTER TABLE "contracts" DROP COLUMN "pdf";--> statement-breakpoint
+ALTER TABLE "prolongations" DROP COLUMN "pdf";
