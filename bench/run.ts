@@ -4,6 +4,7 @@
 import { benchClose } from './close';
 import { benchHttp } from './http';
 import { benchQuotes, formatBench } from './quotes';
+import { benchStartup } from './startup';
 
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (name: string) => !only || only.includes(name);
@@ -82,6 +83,18 @@ if (wants('http')) {
         `${h.argon2VerifiesPerSecond}/s → ratio ${figures.signin_ratio} (goal ≥ 0.9)`,
     );
   }
+}
+
+if (wants('startup')) {
+  console.log('\nRestart on an existing data folder to healthy (PGlite), medians of 3 interleaved restarts');
+  const s = await benchStartup();
+  figures.startup_seconds = round(s.appSeconds);
+  figures.startup_anchor_seconds = round(s.anchorSeconds);
+  figures.startup_ratio = round(s.appSeconds / s.anchorSeconds);
+  console.log(
+    `  node dist/server/main.js: ${s.appSeconds.toFixed(2)} s; anchor (bare Fastify + PGlite select 1): ` +
+      `${s.anchorSeconds.toFixed(2)} s → ${figures.startup_ratio}× (goal ≤ 1.5×)`,
+  );
 }
 
 console.log(`\nBENCH ${JSON.stringify(figures)}`);
