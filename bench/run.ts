@@ -5,6 +5,7 @@ import { benchClose } from './close';
 import { benchHttp } from './http';
 import { benchQuotes, formatBench } from './quotes';
 import { benchStartup } from './startup';
+import { webInitialJs } from './web';
 
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (name: string) => !only || only.includes(name);
@@ -95,6 +96,19 @@ if (wants('startup')) {
     `  node dist/server/main.js: ${s.appSeconds.toFixed(2)} s; anchor (bare Fastify + PGlite select 1): ` +
       `${s.anchorSeconds.toFixed(2)} s → ${figures.startup_ratio}× (goal ≤ 1.5×)`,
   );
+}
+
+if (wants('web')) {
+  const web = webInitialJs();
+  if (!web) console.log('\nWeb app: not built (npm run build:web)');
+  else {
+    figures.web_initial_js_gzip_bytes = web.total;
+    const largest = [...web.files].sort((a, b) => b.gzip - a.gzip).slice(0, 3);
+    console.log(
+      `\nWeb app, initial route (entry + modulepreloaded chunks, gzip -9): ${web.total} bytes in ${web.files.length} ` +
+        `files (goal ≤ 150 000); largest: ${largest.map((f) => `${f.file} ${f.gzip}`).join(', ')}`,
+    );
+  }
 }
 
 console.log(`\nBENCH ${JSON.stringify(figures)}`);
