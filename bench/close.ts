@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/server/adapters/db/database';
 import { closeBusinessDay } from '../src/server/modules/servicing/close-business-day';
@@ -76,9 +77,11 @@ const DAYS = ['2026-11-02', '2026-11-03', '2026-11-04'];
  */
 export async function benchClose(adminUrl: string, count: number): Promise<CloseResult> {
   const name = `bench_close_${process.pid}_${count}`;
-  const admin = await openDatabase({ url: adminUrl });
-  await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name}`));
-  await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
+  // A plain connection for CREATE/DROP DATABASE: the admin database itself is never migrated.
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
@@ -110,8 +113,8 @@ export async function benchClose(adminUrl: string, count: number): Promise<Close
     return { count, seedSeconds, days, bareUpdateRowsPerSecond };
   } finally {
     await database.close();
-    await admin.db.execute(sql.raw(`DROP DATABASE ${name}`));
-    await admin.close();
+    await admin.query(`DROP DATABASE ${name}`);
+    await admin.end();
   }
 }
 

@@ -1,6 +1,5 @@
 import argon2 from 'argon2';
 import autocannon from 'autocannon';
-import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { openDatabase } from '../src/server/adapters/db/database';
@@ -83,9 +82,11 @@ async function argon2Verifies(ms = SECONDS * 1000) {
 
 export async function benchHttp(adminUrl: string): Promise<HttpResult> {
   const name = `bench_http_${process.pid}`;
-  const admin = await openDatabase({ url: adminUrl });
-  await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name}`));
-  await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
+  // A plain connection for CREATE/DROP DATABASE: the admin database itself is never migrated.
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
@@ -157,7 +158,7 @@ export async function benchHttp(adminUrl: string): Promise<HttpResult> {
     }
   } finally {
     await t.close();
-    await admin.db.execute(sql.raw(`DROP DATABASE ${name} WITH (FORCE)`));
-    await admin.close();
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.end();
   }
 }

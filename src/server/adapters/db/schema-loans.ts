@@ -243,7 +243,10 @@ export const ledgerAccounts = pgTable(
 );
 
 export const journalEntries = pgTable('journal_entries', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  /** Time-ordered (uuid_time_ordered(), migration 0010): appended by the million, at the right edge of the key. */
+  id: uuid('id')
+    .primaryKey()
+    .default(sql`uuid_time_ordered()`),
   kind: text('kind').notNull(),
   loanId: uuid('loan_id').references(() => loans.id),
   /** The same business event can only be booked once. */
@@ -256,7 +259,10 @@ export const journalEntries = pgTable('journal_entries', {
 export const postings = pgTable(
   'postings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    /** Time-ordered, like journal_entries.id. */
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`uuid_time_ordered()`),
     entryId: uuid('entry_id')
       .notNull()
       .references(() => journalEntries.id),

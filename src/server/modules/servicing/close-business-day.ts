@@ -9,6 +9,7 @@ import {
   finishBusinessDay,
   firstOpenDate,
   startBusinessDay,
+  tuneCloseBatch,
 } from './close-repository';
 import { expireProlongations } from './expire-prolongations';
 
@@ -34,16 +35,17 @@ export async function closeBusinessDay(
   const { now, timeZone, batch = CLOSE_BATCH, onBatch } = options;
   await startBusinessDay(db, date, now);
   let processed = 0;
-  // The last id claimed: each batch walks on from there; at the end the walk starts over once, for the loans skipped
-  // while someone else held them.
+  // The last id claimed: each batch walks on from there. A short batch means the walk reached the end: the next one
+  // starts over, for the loans skipped while someone else held them; a walk from the start that finds nothing ends.
   let after: string | null = null;
   for (;;) {
     const started = performance.now();
     const from: string | null = after;
     const closed = await db.transaction(async (tx) => {
+      await tuneCloseBatch(tx);
       const loanIds = await claimLoansToClose(tx, date, batch, from);
+      after = loanIds.length < batch ? null : loanIds.at(-1)!;
       if (loanIds.length === 0) return 0;
-      after = loanIds.at(-1)!;
       return accrueLoans(tx, { date, loanIds, dueProcessing: true, kind: 'close' });
     });
     processed += closed;
@@ -51,10 +53,7 @@ export async function closeBusinessDay(
       onBatch?.(closed, performance.now() - started);
       continue;
     }
-    if (from !== null) {
-      after = null;
-      continue;
-    }
+    if (from !== null) continue;
     // Nothing claimable: done, unless another worker (or a payment) holds some loans right now.
     if ((await countLoansLeftToClose(db, date)) === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
