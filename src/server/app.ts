@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
@@ -54,10 +53,11 @@ import { DemoClock } from './movable-clock';
 import { FieldCipher } from './security/secrets';
 import type { Deps } from './deps';
 import { seedDemoProducts } from './modules/lending/loan-products';
+import { projectPath } from './project-path';
 import { seedDemoPskCeilings } from './modules/lending/psk-ceilings';
 import { seedDemoStaff } from './modules/backoffice/demo-staff';
 
-export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+export const WEB_ROOT = projectPath('dist/web');
 
 export type AppOptions = {
   config: Config;

@@ -9,7 +9,7 @@ import {
   findOwnPaymentWithContract,
   listSucceededPayments,
 } from './documents-repository';
-import { findOwnProlongation } from './prolongation-repository';
+import { findOwnProlongation, findProlongationPdf } from './prolongation-repository';
 import { registrationAddressLine } from '../borrower-data/registration-address';
 
 /** A document a borrower downloads. */
@@ -27,7 +27,8 @@ export async function addendumPdf(
   options: { borrowerId: string; prolongationId: string },
 ): Promise<PdfDocument | null> {
   const row = await findOwnProlongation(deps.db, options);
-  return row ? { pdf: row.pdf, filename: `addendum-${row.number}.pdf`, sha256: row.documentSha256 } : null;
+  const pdf = row && (await findProlongationPdf(deps.db, row.id));
+  return row && pdf ? { pdf, filename: `addendum-${row.number}.pdf`, sha256: row.documentSha256 } : null;
 }
 
 /**
