@@ -44,6 +44,11 @@ import { FieldCipher } from './security/secrets';
 import type { Deps } from './deps';
 import { seedDemoProducts } from './modules/lending/loan-products';
 import { seedDemoPskCeilings } from './modules/lending/psk-ceilings';
+import { LiveMaintenance } from './modules/backoffice/settings/live-maintenance';
+import { settingsRoutes } from './http/backoffice/settings-routes';
+
+/** How often PostgreSQL instances re-read the maintenance switch besides LISTEN (a lost notification). */
+const MAINTENANCE_SAFETY_POLL_MS = 30_000;
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -120,6 +125,9 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
 
   // Demo mode can move time forward (the developer page «операционная дата»); production never does.
   const clock = overrides.clock ?? (config.demo ? new DemoClock() : systemClock);
+  const maintenance = new LiveMaintenance(database, config.maintenance, clock, app.log);
+  await maintenance.start({ pollMs: config.maintenance.pollMs, safetyPollMs: MAINTENANCE_SAFETY_POLL_MS });
+  app.addHook('onClose', () => maintenance.stop());
   const deps: Deps = {
     config,
     db: database.db,
@@ -134,6 +142,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],
+    maintenance,
   };
 
   app.setValidatorCompiler(validatorCompiler);
@@ -190,6 +199,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   servicingRoutes(app, deps);
   acquiringWebhookRoutes(app, deps);
   staffRoutes(app, deps);
+  settingsRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring)
     await fakePaymentPageRoutes(app, deps.acquiring, {

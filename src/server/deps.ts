@@ -7,6 +7,7 @@ import type { CardTokenizerPort } from './adapters/payouts/card-tokenizer';
 import type { PayoutPort } from './adapters/payouts/payout-port';
 import type { AcquiringPort } from './adapters/payments/acquiring-port';
 import type { Limiter } from './adapters/limits/limiter';
+import type { MaintenanceState } from './modules/backoffice/settings/live-maintenance';
 import type { SmsPort } from './adapters/sms/sms-port';
 import type { Config } from './config';
 import type { FieldCipher } from './security/secrets';
@@ -25,6 +26,8 @@ export type Deps = {
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;
+  /** The site's maintenance as it stands now, followed live across instances (back office switch + env floor). */
+  maintenance: MaintenanceState;
 };
 
 /**

@@ -71,6 +71,10 @@ const PROBLEMS = {
   PROLONGATION_NOT_AVAILABLE: [409, 'Продлить этот заём сейчас нельзя'],
   PROLONGATION_NOT_FOUND: [404, 'Допсоглашение о пролонгации не найдено'],
   NO_OVERPAYMENT: [409, 'Переплаты нет: возвращать нечего'],
+  SAME_PERSON_APPROVAL: [409, 'Изменение должен подтвердить другой сотрудник, не тот, кто его предложил'],
+  CHANGE_NOT_FOUND: [404, 'Изменение не найдено'],
+  CHANGE_NOT_PENDING: [409, 'Это изменение уже рассмотрено'],
+  PRODUCT_EXISTS: [409, 'Продукт с таким кодом уже есть'],
   INTERNAL: [500, 'Что-то пошло не так. Мы уже разбираемся, попробуйте позже'],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 

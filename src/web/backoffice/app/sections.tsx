@@ -28,4 +28,10 @@ export const sections: Section[] = [
     permission: 'backoffice.enter',
     Page: page(() => import('../features/home/HomePage'), 'HomePage'),
   },
+  {
+    path: 'maintenance',
+    label: 'Технические работы',
+    permission: 'settings.manage',
+    Page: page(() => import('../features/settings/MaintenancePage'), 'MaintenancePage'),
+  },
 ];
