@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Endpoint } from './api';
-import { ZText } from './common';
+import { ZIsoDate, ZSlug, ZText, ZUuid } from './common';
+import { ZKopecks } from './kopecks';
 
 /**
  * The back office's settings API (`/api/backoffice/settings/...`, `/api/backoffice/products/...`,
@@ -47,6 +48,83 @@ export const ZMaintenanceView = z.object({
 });
 export type MaintenanceView = z.infer<typeof ZMaintenanceView>;
 
+// ── Products (maker-checker) ─────────────────────────────────────────────────
+
+/**
+ * A product's terms as the back office edits them: amounts in kopecks (strings), terms in days (payday) or weeks
+ * (instalment), rates in basis points a day (80 = 0,8 % в день); `firstLoanDailyRateBp` null: no newcomer promo.
+ */
+export const ZProductTerms = z.object({
+  kind: z.enum(['payday', 'instalment']),
+  name: ZText(80, 'Название').min(1, 'Укажите название'),
+  minAmount: ZKopecks,
+  maxAmount: ZKopecks,
+  amountStep: ZKopecks,
+  minTerm: z.number().int('Срок — целое число'),
+  maxTerm: z.number().int('Срок — целое число'),
+  dailyRateBp: z.number().int('Ставка — целое число б. п.').min(0),
+  firstLoanDailyRateBp: z.number().int('Ставка — целое число б. п.').min(0).nullable(),
+  allowsParallelLoans: z.boolean(),
+  prolongationWhenOverdue: z.boolean(),
+});
+export type ProductTerms = z.infer<typeof ZProductTerms>;
+
+/** The kinds of a product change. */
+export const ZProductChangeKind = z.enum(['create', 'edit', 'retire']);
+export type ProductChangeKind = z.infer<typeof ZProductChangeKind>;
+export const PRODUCT_CHANGE_LABELS: Record<ProductChangeKind, string> = {
+  create: 'Новый продукт',
+  edit: 'Изменение условий',
+  retire: 'Вывод из продажи',
+};
+export const PRODUCT_CHANGE_STATUS_LABELS = {
+  pending: 'Ждёт подтверждения',
+  approved: 'Подтверждено',
+  rejected: 'Отклонено',
+} as const;
+
+/**
+ * A proposed change: a new product (its code and terms), new terms of a product, or its retirement (no terms), from
+ * `effectiveFrom` (today or later). It takes effect only once another staff member approves it.
+ */
+export const ZProposeProductChange = z.object({
+  productId: ZSlug('Код продукта').min(1, 'Укажите код продукта'),
+  change: ZProductChangeKind,
+  effectiveFrom: ZIsoDate,
+  terms: ZProductTerms.optional(),
+  comment: ZText(500, 'Комментарий').nullable().optional(),
+});
+export type ProposeProductChange = z.infer<typeof ZProposeProductChange>;
+
+/** One version of a product (a proposed change and its fate), with who proposed and who decided. */
+export const ZProductVersion = z.object({
+  id: ZUuid,
+  productId: z.string(),
+  change: ZProductChangeKind,
+  status: z.enum(['pending', 'approved', 'rejected']),
+  effectiveFrom: ZIsoDate,
+  terms: ZProductTerms,
+  active: z.boolean(),
+  comment: z.string().nullable(),
+  proposedBy: z.object({ id: ZUuid, name: z.string() }),
+  proposedAt: z.iso.datetime(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+});
+export type ProductVersion = z.infer<typeof ZProductVersion>;
+
+/** The products with the terms in force `today` (null: not in force that day), and every version (history + pending). */
+export const ZProductSettings = z.object({
+  today: ZIsoDate,
+  products: z.array(
+    z.object({ id: z.string(), inForce: ZProductTerms.extend({ active: z.boolean() }).nullable() }),
+  ),
+  versions: z.array(ZProductVersion),
+});
+export type ProductSettings = z.infer<typeof ZProductSettings>;
+
+const ZChangeParams = z.object({ id: ZUuid });
+
 export const settingsApi = {
   maintenance: {
     method: 'GET',
@@ -60,5 +138,34 @@ export const settingsApi = {
     body: ZMaintenanceSwitch,
     response: ZMaintenanceView,
     summary: 'Бэк-офис: включить или выключить технические работы',
+  },
+  products: {
+    method: 'GET',
+    path: '/api/backoffice/products',
+    response: ZProductSettings,
+    summary: 'Бэк-офис: продукты, их версии и изменения на подтверждении',
+  },
+  proposeProductChange: {
+    method: 'POST',
+    path: '/api/backoffice/products/changes',
+    body: ZProposeProductChange,
+    response: ZProductVersion,
+    status: 201,
+    summary:
+      'Бэк-офис: предложить изменение продукта (вступит в силу после подтверждения другим сотрудником)',
+  },
+  approveProductChange: {
+    method: 'POST',
+    path: '/api/backoffice/products/changes/:id/approve',
+    params: ZChangeParams,
+    response: ZProductVersion,
+    summary: 'Бэк-офис: подтвердить изменение продукта (не тот, кто предложил)',
+  },
+  rejectProductChange: {
+    method: 'POST',
+    path: '/api/backoffice/products/changes/:id/reject',
+    params: ZChangeParams,
+    response: ZProductVersion,
+    summary: 'Бэк-офис: отклонить изменение продукта',
   },
 } as const satisfies Record<string, Endpoint>;

@@ -34,4 +34,10 @@ export const sections: Section[] = [
     permission: 'settings.manage',
     Page: page(() => import('../features/settings/MaintenancePage'), 'MaintenancePage'),
   },
+  {
+    path: 'products',
+    label: 'Продукты',
+    permission: 'backoffice.enter',
+    Page: page(() => import('../features/settings/ProductsPage'), 'ProductsPage'),
+  },
 ];
