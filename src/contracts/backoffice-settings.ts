@@ -125,6 +125,81 @@ export type ProductSettings = z.infer<typeof ZProductSettings>;
 
 const ZChangeParams = z.object({ id: ZUuid });
 
+// ── Legal data ──────────────────────────────────────────────────────────────
+
+/** A percent a year with at most 3 decimals, as the Bank of Russia publishes it ('250.000', '187,5'). */
+const ZPercent = z
+  .string()
+  .trim()
+  .regex(/^\d{1,4}([.,]\d{1,3})?$/, 'Процент — число, не больше трёх знаков после запятой');
+
+/** One quarter's published average PSK of a category and the ceiling derived from it (percent strings). */
+export const ZPskCeiling = z.object({
+  category: z.string(),
+  label: z.string(),
+  quarterStart: ZIsoDate,
+  averagePercent: z.string(),
+  ceilingPercent: z.string(),
+  demo: z.boolean(),
+});
+export type PskCeilingView = z.infer<typeof ZPskCeiling>;
+
+/** The published average of a category, in force for contracts from `quarterStart` (the first day of a quarter). */
+export const ZEnterPskAverage = z.object({
+  category: z.string().max(80),
+  quarterStart: ZIsoDate.refine(
+    (d) => /-(01|04|07)-01$|-10-01$/.test(d),
+    'Квартал начинается 1 января, апреля, июля или октября',
+  ),
+  averagePercent: ZPercent,
+});
+
+/** The categories of the Bank of Russia's table, and every entered quarter (newest first). */
+export const ZPskCeilings = z.object({
+  categories: z.array(z.object({ code: z.string(), label: z.string() })),
+  entries: z.array(ZPskCeiling),
+});
+
+/** A production-calendar exception: a holiday, a transferred day off, or a working Saturday/Sunday. */
+export const ZCalendarDay = z.object({
+  date: ZIsoDate,
+  kind: z.enum(['holiday', 'day_off', 'working_day']),
+  note: ZText(200, 'Примечание'),
+});
+export const CALENDAR_DAY_LABELS = {
+  holiday: 'Праздник',
+  day_off: 'Перенесённый выходной',
+  working_day: 'Рабочая суббота/воскресенье',
+} as const;
+
+/** One year of the production calendar: its exceptions and the act (decree) they come from. */
+export const ZCalendarYear = z.object({
+  year: z.number().int(),
+  source: ZText(300, 'Источник').min(1, 'Укажите постановление'),
+  days: z.array(ZCalendarDay).max(100),
+  /** False when the table has no rows for the year (the law's fallback applies: weekends and art. 112 holidays). */
+  stored: z.boolean(),
+});
+export type CalendarYearView = z.infer<typeof ZCalendarYear>;
+
+/** What applies on a date: the legal rule set, whether the day is a working one, and the PSK ceilings in force. */
+export const ZLegalOnDate = z.object({
+  date: ZIsoDate,
+  ruleSet: z.object({ id: z.string(), maxDailyRateBp: z.number().int(), maxPskPercent: z.string() }),
+  working: z.boolean(),
+  dayNote: z.string().nullable(),
+  ceilings: z.array(
+    z.object({
+      category: z.string(),
+      label: z.string(),
+      quarterStart: ZIsoDate.nullable(),
+      averagePercent: z.string().nullable(),
+      ceilingPercent: z.string().nullable(),
+    }),
+  ),
+});
+export type LegalOnDate = z.infer<typeof ZLegalOnDate>;
+
 export const settingsApi = {
   maintenance: {
     method: 'GET',
@@ -167,5 +242,40 @@ export const settingsApi = {
     params: ZChangeParams,
     response: ZProductVersion,
     summary: 'Бэк-офис: отклонить изменение продукта',
+  },
+  pskCeilings: {
+    method: 'GET',
+    path: '/api/backoffice/legal/psk-ceilings',
+    response: ZPskCeilings,
+    summary: 'Бэк-офис: среднерыночные значения ПСК по кварталам',
+  },
+  enterPskAverage: {
+    method: 'PUT',
+    path: '/api/backoffice/legal/psk-ceilings',
+    body: ZEnterPskAverage,
+    response: ZPskCeiling,
+    summary: 'Бэк-офис: внести среднерыночное значение ПСК категории за квартал',
+  },
+  calendarYear: {
+    method: 'GET',
+    path: '/api/backoffice/legal/calendar/:year',
+    params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    response: ZCalendarYear,
+    summary: 'Бэк-офис: производственный календарь года',
+  },
+  replaceCalendarYear: {
+    method: 'PUT',
+    path: '/api/backoffice/legal/calendar/:year',
+    params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+    body: ZCalendarYear.omit({ year: true, stored: true }),
+    response: ZCalendarYear,
+    summary: 'Бэк-офис: заменить производственный календарь года',
+  },
+  legalOnDate: {
+    method: 'GET',
+    path: '/api/backoffice/legal/on/:date',
+    params: z.object({ date: ZIsoDate }),
+    response: ZLegalOnDate,
+    summary: 'Бэк-офис: что действует на дату (правила, рабочий ли день, потолки ПСК)',
   },
 } as const satisfies Record<string, Endpoint>;

@@ -7,6 +7,13 @@ import {
   listProductSettings,
   proposeProductChange,
 } from '../../modules/backoffice/settings/products';
+import {
+  enterCalendarYear,
+  enterPskAverage,
+  legalOnDate,
+  listPskCeilings,
+  showCalendarYear,
+} from '../../modules/backoffice/settings/legal-data';
 import { route } from '../route';
 
 const settings = { audience: 'staff', permission: 'settings.manage' } as const;
@@ -38,4 +45,14 @@ export function settingsRoutes(app: FastifyInstance, deps: Deps) {
       { audience: 'staff', permission: 'products.approve' },
       ({ actor, params, meta }) => decideProductChange(deps, { actor, versionId: params.id, approve, meta }),
     );
+
+  route(app, deps, settingsApi.pskCeilings, settings, () => listPskCeilings(deps));
+  route(app, deps, settingsApi.enterPskAverage, settings, ({ actor, body, meta }) =>
+    enterPskAverage(deps, { actor, input: body, meta }),
+  );
+  route(app, deps, settingsApi.calendarYear, settings, ({ params }) => showCalendarYear(deps, params.year));
+  route(app, deps, settingsApi.replaceCalendarYear, settings, ({ actor, params, body, meta }) =>
+    enterCalendarYear(deps, { actor, year: params.year, input: body, meta }),
+  );
+  route(app, deps, settingsApi.legalOnDate, settings, ({ params }) => legalOnDate(deps, params.date));
 }

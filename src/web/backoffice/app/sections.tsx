@@ -40,4 +40,10 @@ export const sections: Section[] = [
     permission: 'backoffice.enter',
     Page: page(() => import('../features/settings/ProductsPage'), 'ProductsPage'),
   },
+  {
+    path: 'legal',
+    label: 'Правовые данные',
+    permission: 'settings.manage',
+    Page: page(() => import('../features/settings/LegalDataPage'), 'LegalDataPage'),
+  },
 ];
