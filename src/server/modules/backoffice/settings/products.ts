@@ -210,6 +210,7 @@ export async function proposeProductChange(
       active,
       comment: input.comment || null,
       proposedBy: actor.staffId,
+      createdAt: deps.clock.now(),
     });
     await audit(tx, {
       actor,

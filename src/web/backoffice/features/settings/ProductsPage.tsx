@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -188,9 +187,13 @@ export function ProductsPage() {
             title: 'Статус',
             render: (p) =>
               p.inForce?.active ? (
-                <Badge color="teal">В продаже</Badge>
+                <Text size="sm" c="teal.9" fw={600}>
+                  В продаже
+                </Text>
               ) : (
-                <Badge color="gray">Не продаётся</Badge>
+                <Text size="sm" c="dimmed">
+                  Не продаётся
+                </Text>
               ),
           },
           {
