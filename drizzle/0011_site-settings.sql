@@ -1,5 +1,6 @@
 CREATE TABLE "loan_product_versions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" integer GENERATED ALWAYS AS IDENTITY (sequence name "loan_product_versions_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"product_id" text NOT NULL,
 	"kind" text NOT NULL,
 	"status" text NOT NULL,

@@ -41,6 +41,8 @@ export const loanProductVersions = pgTable(
   'loan_product_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: versions of one product can share an instant (and an effective date). */
+    seq: integer('seq').generatedAlwaysAsIdentity(),
     productId: text('product_id').notNull(),
     kind: text('kind', { enum: PRODUCT_CHANGE_KINDS }).notNull(),
     status: text('status', { enum: PRODUCT_CHANGE_STATUSES }).notNull(),

@@ -31,7 +31,7 @@ export const productOfVersion = (v: ProductVersionRow, createdAt: Date): Product
 
 /**
  * Every product with the terms in force on `date` ('YYYY-MM-DD'): a product with approved versions takes the latest
- * one effective on or before the date (of two on one date, the one approved last; none yet: the product does not exist on that date and is left out); one
+ * one effective on or before the date (of two on one date, the one approved last, or proposed last; none yet: the product does not exist on that date and is left out); one
  * without versions keeps its row. Without `date`, the rows as stored.
  */
 export async function productsInForce(db: DbOrTx, date?: string): Promise<ProductRow[]> {
@@ -44,7 +44,7 @@ export async function productsInForce(db: DbOrTx, date?: string): Promise<Produc
     .orderBy(
       desc(loanProductVersions.effectiveFrom),
       desc(loanProductVersions.decidedAt),
-      desc(loanProductVersions.createdAt),
+      desc(loanProductVersions.seq),
     );
   return rows.flatMap((row) => {
     const versions = approved.filter((v) => v.productId === row.id);
@@ -107,7 +107,7 @@ export async function listProductVersions(db: DbOrTx): Promise<ProductVersionRow
     .orderBy(
       asc(loanProductVersions.productId),
       desc(loanProductVersions.effectiveFrom),
-      desc(loanProductVersions.createdAt),
+      desc(loanProductVersions.seq),
     );
 }
 
