@@ -107,9 +107,17 @@ export type SessionView = z.infer<typeof ZSession>;
 export const ZEndedSessions = z.object({ ended: z.number().int() });
 
 // ── Site ───────────────────────────────────────────────────────────────────
+/**
+ * The site as a visitor sees it. `maintenance`: works under way now, closing `maintenanceScope` (the whole site,
+ * new applications, or payments); `maintenancePlannedStart`: works announced ahead (nothing closed yet);
+ * `maintenancePlannedEnd`: when they should end (ISO instants).
+ */
 export const ZSiteStatus = z.object({
   maintenance: z.boolean(),
+  maintenanceScope: z.enum(['all', 'applications', 'payments']).nullable(),
   maintenanceMessage: z.string().nullable(),
+  maintenancePlannedStart: z.iso.datetime().nullable(),
+  maintenancePlannedEnd: z.iso.datetime().nullable(),
   demo: z.boolean(),
   supportPhone: z.string(),
   supportEmail: z.string(),

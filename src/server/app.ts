@@ -56,6 +56,11 @@ import { seedDemoProducts } from './modules/lending/loan-products';
 import { projectPath } from './project-path';
 import { seedDemoPskCeilings } from './modules/lending/psk-ceilings';
 import { seedDemoStaff } from './modules/backoffice/demo-staff';
+import { LiveMaintenance } from './modules/backoffice/settings/live-maintenance';
+import { settingsRoutes } from './http/backoffice/settings-routes';
+
+/** How often PostgreSQL instances re-read the maintenance switch besides LISTEN (a lost notification). */
+const MAINTENANCE_SAFETY_POLL_MS = 30_000;
 
 export const WEB_ROOT = projectPath('dist/web');
 
@@ -193,6 +198,9 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
 
   // Demo mode can move time forward (the developer page «операционная дата»); production never does.
   const clock = overrides.clock ?? (config.demo ? new DemoClock() : systemClock);
+  const maintenance = new LiveMaintenance(database, config.maintenance, clock, app.log);
+  await maintenance.start({ pollMs: config.maintenance.pollMs, safetyPollMs: MAINTENANCE_SAFETY_POLL_MS });
+  app.addHook('onClose', () => maintenance.stop());
   const deps: Deps = {
     config,
     db: database.db,
@@ -209,6 +217,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],
+    maintenance,
   };
 
   app.setValidatorCompiler(validatorCompiler);
@@ -269,6 +278,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   staffRoutes(app, deps);
   accessRoutes(app, deps);
   staffManagementRoutes(app, deps);
+  settingsRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring)
     await fakePaymentPageRoutes(app, deps.acquiring, {

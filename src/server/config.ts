@@ -120,6 +120,7 @@ const ZEnv = z.object({
 
   MAINTENANCE_MODE: bool.default(false),
   MAINTENANCE_MESSAGE: z.string().optional(),
+  MAINTENANCE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
 
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24),
@@ -229,7 +230,11 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       account: env.LENDER_BANK_ACCOUNT,
       correspondentAccount: env.LENDER_BANK_CORR_ACCOUNT,
     },
-    maintenance: { enabled: env.MAINTENANCE_MODE, message: env.MAINTENANCE_MESSAGE ?? null },
+    maintenance: {
+      enabled: env.MAINTENANCE_MODE,
+      message: env.MAINTENANCE_MESSAGE ?? null,
+      pollMs: env.MAINTENANCE_POLL_MS,
+    },
     session: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,

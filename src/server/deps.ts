@@ -8,6 +8,7 @@ import type { PayoutPort } from './adapters/payouts/payout-port';
 import type { AcquiringPort } from './adapters/payments/acquiring-port';
 import type { AddressSuggestPort } from './adapters/address/address-port';
 import type { Limiter } from './adapters/limits/limiter';
+import type { MaintenanceState } from './modules/backoffice/settings/live-maintenance';
 import type { SmsPort } from './adapters/sms/sms-port';
 import type { IdentityProviderId, IdentityProviderPort } from './adapters/identity/identity-provider-port';
 import type { Config } from './config';
@@ -31,6 +32,8 @@ export type Deps = {
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;
+  /** The site's maintenance as it stands now, followed live across instances (back office switch + env floor). */
+  maintenance: MaintenanceState;
 };
 
 /**

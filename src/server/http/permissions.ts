@@ -29,6 +29,7 @@ export const ROLE_PERMISSIONS = {
     'staff.manage',
     'settings.manage',
     'products.manage',
+    'products.approve',
     'jobs.read',
   ],
 } as const satisfies Record<StaffRole, readonly `${string}.${string}`[]>;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { ZProblem, type Endpoint } from '../../contracts';
+import { closes, retryAfterSeconds, type MaintenanceScope } from '../../domain/maintenance';
 import { AppError } from '../app-error';
 import type { Deps, RequestMeta } from '../deps';
 import type { ActorOf, Audience } from '../actor';
@@ -35,12 +36,15 @@ export type RouteContext<E extends Endpoint | FileEndpoint, A extends Audience> 
 
 /**
  * Who may call a route: its audience (actor.ts), and for staff routes the permission required (permissions.ts).
- * `duringMaintenance`: still served while MAINTENANCE_MODE is on (health, status); staff, webhook and dev routes
- * are always served (the back office and the providers work during the site's maintenance).
+ * `duringMaintenance`: still served during maintenance of the whole site (health, status); staff, webhook and dev
+ * routes are always served (the back office and the providers work during the site's maintenance).
+ * `maintenanceScope`: the part of the site the route belongs to — also closed by maintenance of that part alone
+ * (the back office's switch: new applications only, or payments only).
  */
 export type RouteOptions<A extends Audience> = {
   audience: A;
   duringMaintenance?: boolean;
+  maintenanceScope?: Exclude<MaintenanceScope, 'all'>;
 } & (A extends 'staff' ? { permission: Permission } : { permission?: never });
 
 /**
@@ -88,9 +92,14 @@ export function route<E extends Endpoint | FileEndpoint, A extends Audience>(
     audience,
     ...(options.permission ? { permission: options.permission } : {}),
   });
+  // Maintenance as this instance knows it now (followed live from the back office's switch and MAINTENANCE_MODE).
   const maintenanceGuard = async () => {
-    const { enabled, message } = deps.config.maintenance;
-    if (enabled) throw new AppError('MAINTENANCE', message ? { detail: message } : {});
+    const state = deps.maintenance.current();
+    if (!closes(state, options.maintenanceScope)) return;
+    throw new AppError('MAINTENANCE', {
+      ...(state.message ? { detail: state.message } : {}),
+      retryAfterSec: retryAfterSeconds(state, deps.clock.now()),
+    });
   };
   // Who may call: before the body is even parsed, so a stranger learns nothing from validation errors.
   const admit = async (request: FastifyRequest, reply: FastifyReply) => {

@@ -34,12 +34,17 @@ export const queryKeys = {
   devBusinessDate: ['dev', 'business-date'],
 } as const;
 
+/**
+ * The site's status (`GET /api/status`): read again every 15 seconds and when the tab regains focus, so the
+ * maintenance banner appears and disappears without a reload when the back office switches it.
+ */
 export function useSiteStatus() {
   return useQuery({
     queryKey: queryKeys.status,
     queryFn: ({ signal }) => call(api.status, { signal }),
-    staleTime: 60_000,
-    refetchInterval: 60_000,
+    staleTime: 10_000,
+    refetchInterval: 15_000,
+    refetchOnWindowFocus: true,
   });
 }
 

@@ -36,6 +36,11 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: calls `onNotify` on every NOTIFY on `channel` (a dedicated connection, re-opened after a
+   * failure); resolves to a function that stops listening. Absent on PGlite (one process: callers poll instead).
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 };
 
 export const MIGRATIONS_FOLDER = projectPath('drizzle');
@@ -81,6 +86,41 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
+    listen: (channel, onNotify) => listenOn(url, channel, onNotify),
+  };
+}
+
+/** Milliseconds before a lost LISTEN connection is opened again. */
+const RELISTEN_MS = 2000;
+
+/** A LISTEN on its own connection (a pooled one would be returned to the pool and lose it). */
+async function listenOn(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`bad channel name ${channel}`);
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const retry = () => {
+    if (!stopped) timer = setTimeout(() => void connect().catch(retry), RELISTEN_MS);
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => message.channel === channel && onNotify());
+    next.on('error', (error) => {
+      console.warn(`PostgreSQL: the LISTEN connection was closed (${error.message})`);
+      void next.end().catch(() => undefined);
+      retry();
+    });
+    await next.connect();
+    await next.query(`listen ${channel}`);
+    client = next;
+    // Whatever was notified while the connection was down is read again.
+    onNotify();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await client?.end().catch(() => undefined);
   };
 }
 

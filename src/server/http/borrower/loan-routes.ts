@@ -27,8 +27,12 @@ export function loanRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.eligibility, borrower, ({ actor }) =>
     checkEligibility(deps, { borrowerId: actor.borrowerId }),
   );
-  route(app, deps, api.submitApplication, borrower, ({ body, actor, meta }) =>
-    submitApplication(deps, { borrowerId: actor.borrowerId, input: body, meta }),
+  route(
+    app,
+    deps,
+    api.submitApplication,
+    { ...borrower, maintenanceScope: 'applications' },
+    ({ body, actor, meta }) => submitApplication(deps, { borrowerId: actor.borrowerId, input: body, meta }),
   );
   route(app, deps, api.applications, borrower, ({ actor }) =>
     listApplications(deps, { borrowerId: actor.borrowerId }),

@@ -27,8 +27,13 @@ export function servicingRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.loan, borrower, ({ actor, params }) =>
     getLoan(deps, { borrowerId: actor.borrowerId, loanId: params.id }),
   );
-  route(app, deps, api.createPayment, borrower, ({ actor, params, body, meta }) =>
-    startPayment(deps, { borrowerId: actor.borrowerId, loanId: params.id, body, meta }),
+  route(
+    app,
+    deps,
+    api.createPayment,
+    { ...borrower, maintenanceScope: 'payments' },
+    ({ actor, params, body, meta }) =>
+      startPayment(deps, { borrowerId: actor.borrowerId, loanId: params.id, body, meta }),
   );
   route(app, deps, api.payment, borrower, ({ actor, params }) =>
     getPayment(deps, { borrowerId: actor.borrowerId, loanId: params.id, paymentId: params.childId }),

@@ -21,12 +21,18 @@ export function siteRoutes(app: FastifyInstance, deps: Deps, ping: () => Promise
     }
   });
 
-  route(app, deps, api.status, always, async () => ({
-    maintenance: deps.config.maintenance.enabled,
-    maintenanceMessage: deps.config.maintenance.message,
-    demo: deps.config.demo,
-    ...deps.config.site,
-  }));
+  route(app, deps, api.status, always, async () => {
+    const maintenance = deps.maintenance.current();
+    return {
+      maintenance: maintenance.active,
+      maintenanceScope: maintenance.scope,
+      maintenanceMessage: maintenance.message,
+      maintenancePlannedStart: maintenance.plannedStart?.toISOString() ?? null,
+      maintenancePlannedEnd: maintenance.plannedEnd?.toISOString() ?? null,
+      demo: deps.config.demo,
+      ...deps.config.site,
+    };
+  });
 
   route(app, deps, api.csrf, always, async ({ reply }) => ({ token: reply.generateCsrf() }));
 

@@ -44,7 +44,7 @@ async function blocksOf(deps: Deps, borrowerId: string) {
   const [inProgress, history, products, borrower] = await Promise.all([
     hasApplicationIn(deps.db, borrowerId, OPEN),
     borrowerLoanHistory(deps, { borrowerId, today }),
-    listActiveProducts(deps.db),
+    listActiveProducts(deps.db, today),
     loadBorrower(deps.db, borrowerId),
   ]);
   const blocks: EligibilityBlock[] = [];

@@ -1,4 +1,5 @@
 import type { ProductView } from '../../../contracts';
+import { dateInZone } from '../../../domain/calendar';
 import { ruleSetOn } from '../../../domain/legal-rules';
 import { validateProduct, type LoanProduct } from '../../../domain/quote';
 import type { DbOrTx } from '../../adapters/db/database';
@@ -71,7 +72,8 @@ export async function seedDemoProducts(db: DbOrTx, today: string) {
   for (const product of DEMO_PRODUCTS) await saveProduct(db, product, today);
 }
 
-/** The active products on the wire, cheapest first. */
+/** The active products on the wire with the terms in force today (back-office versions), cheapest first. */
 export async function listProducts(deps: Deps): Promise<ProductView[]> {
-  return (await listActiveProducts(deps.db)).map(toProductView);
+  const today = dateInZone(deps.clock.now(), deps.config.timeZone);
+  return (await listActiveProducts(deps.db, today)).map(toProductView);
 }

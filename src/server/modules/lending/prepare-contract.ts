@@ -51,7 +51,7 @@ async function drawUp(
     throw new AppError('CONTRACT_NOT_FOUND', {
       detail: 'Договор можно подписать только по одобренной заявке',
     });
-  const product = await getActiveProduct(deps.db, application.productId);
+  const product = await getActiveProduct(deps.db, application.productId, contractDate);
   const firstLoan = await isFirstLoan(deps, { borrowerId });
   const offer = await priceLoan(deps, {
     product,

@@ -44,3 +44,8 @@ export async function upsertCeiling(db: DbOrTx, row: NewPskCeiling): Promise<voi
       },
     });
 }
+
+/** Every stored ceiling, newest quarter first (the back office's list). */
+export async function listCeilings(db: DbOrTx): Promise<PskCeilingRow[]> {
+  return db.select().from(pskCeilings).orderBy(desc(pskCeilings.quarterStart), pskCeilings.category);
+}

@@ -89,7 +89,8 @@ export async function quoteLoan(
     firstLoan,
   }: { productId: string; amount: string; term: number; firstLoan: boolean },
 ): Promise<QuoteView> {
-  const product = await getActiveProduct(deps.db, productId);
+  const today = dateInZone(deps.clock.now(), deps.config.timeZone);
+  const product = await getActiveProduct(deps.db, productId, today);
   const q = await priceLoan(deps, { product, amount: parseKopecks(amount), term, firstLoan });
   return toQuoteView(q, term, firstLoan && product.firstLoanDailyRateBp !== null);
 }

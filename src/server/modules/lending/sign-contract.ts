@@ -71,7 +71,7 @@ export async function signContract(
   });
   const borrower = await loadBorrower(deps.db, borrowerId);
   const principal = contract.terms.amount;
-  const product = await getActiveProduct(deps.db, application.productId);
+  const product = await getActiveProduct(deps.db, application.productId, signingDate);
 
   const sendNow = await deps.db.transaction(async (tx) => {
     const signature = { phone: borrower.phone, ip: meta.ip, codeId, sha256: contract.documentSha256 };

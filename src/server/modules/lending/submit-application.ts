@@ -73,7 +73,7 @@ export async function submitApplication(
   { borrowerId, input, meta }: { borrowerId: string; input: Input; meta: RequestMeta },
 ) {
   const today = dateInZone(deps.clock.now(), deps.config.timeZone);
-  const product = await getActiveProduct(deps.db, input.productId);
+  const product = await getActiveProduct(deps.db, input.productId, today);
   const history = await assertEligible(deps, {
     borrowerId,
     productAllowsParallelLoans: product.allowsParallelLoans,

@@ -28,4 +28,22 @@ export const sections: Section[] = [
     permission: 'backoffice.enter',
     Page: page(() => import('../features/home/HomePage'), 'HomePage'),
   },
+  {
+    path: 'maintenance',
+    label: 'Технические работы',
+    permission: 'settings.manage',
+    Page: page(() => import('../features/settings/MaintenancePage'), 'MaintenancePage'),
+  },
+  {
+    path: 'products',
+    label: 'Продукты',
+    permission: 'backoffice.enter',
+    Page: page(() => import('../features/settings/ProductsPage'), 'ProductsPage'),
+  },
+  {
+    path: 'legal',
+    label: 'Правовые данные',
+    permission: 'settings.manage',
+    Page: page(() => import('../features/settings/LegalDataPage'), 'LegalDataPage'),
+  },
 ];

@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ZLogin, api, normalizeRussianMobile } from '../../../contracts';
 import { call, forgetCsrfToken } from '../../api/client';
-import { queryKeys } from '../../api/queries';
+import { queryKeys, useSiteStatus } from '../../api/queries';
+import { maintenanceText } from '../../app/maintenance-text';
 import { returnPath } from '../../app/guards';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PasswordField, PhoneInput } from '../../components/fields';
@@ -49,9 +50,17 @@ export function LoginPage() {
   }, focusFirstError);
 
   const typedPhone = normalizeRussianMobile(form.values.phone) ?? undefined;
+  // Works under way or planned are said here too: a borrower who cannot sign in learns why and until when.
+  const works = maintenanceText(useSiteStatus().data);
 
   return (
     <FormCard title="Вход в личный кабинет">
+      {works && (
+        <Alert color="yellow" variant="light" title={works.title}>
+          {works.message}
+          {works.end && ` ${works.end}`}
+        </Alert>
+      )}
       {notice && (
         <Alert color="teal" variant="light">
           {notice}
