@@ -97,6 +97,19 @@ const ZEnv = z.object({
   LENDER_BANK_ACCOUNT: z.string().default('40701810000000000000'),
   LENDER_BANK_CORR_ACCOUNT: z.string().default('30101810000000000000'),
 
+  SURFACES: z
+    .string()
+    .default('borrower,backoffice')
+    .transform((value, ctx) => {
+      const parts = [...new Set(value.split(',').map((part) => part.trim()))].filter(Boolean);
+      const bad = parts.filter((part) => part !== 'borrower' && part !== 'backoffice');
+      if (parts.length === 0 || bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: 'укажите borrower, backoffice или borrower,backoffice' });
+        return z.NEVER;
+      }
+      return parts as ('borrower' | 'backoffice')[];
+    }),
+
   MAINTENANCE_MODE: bool.default(false),
   MAINTENANCE_MESSAGE: z.string().optional(),
 
@@ -177,6 +190,8 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       account: env.LENDER_BANK_ACCOUNT,
       correspondentAccount: env.LENDER_BANK_CORR_ACCOUNT,
     },
+    /** What this instance serves: the borrowers' site and API, the back office, or both (SURFACES). */
+    surfaces: env.SURFACES,
     maintenance: { enabled: env.MAINTENANCE_MODE, message: env.MAINTENANCE_MESSAGE ?? null },
     session: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,

@@ -28,4 +28,10 @@ export const sections: Section[] = [
     permission: 'backoffice.enter',
     Page: page(() => import('../features/home/HomePage'), 'HomePage'),
   },
+  {
+    path: 'staff',
+    label: 'Сотрудники',
+    permission: 'staff.manage',
+    Page: page(() => import('../features/staff/StaffPage'), 'StaffPage'),
+  },
 ];
