@@ -18,7 +18,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 600,
     // Two entries of one build: the borrower's site and the back office (its own chunks, never loaded by borrowers).
-    rollupOptions: { input: { main: 'src/web/index.html', backoffice: 'src/web/backoffice.html' } },
+    rollupOptions: { input: { index: 'src/web/index.html', backoffice: 'src/web/backoffice.html' } },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });
