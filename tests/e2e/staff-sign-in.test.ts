@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { totpCode } from '../../src/server/security/totp';
@@ -5,6 +8,39 @@ import { shot, useBrowserStand } from './browser';
 import { signInStaffInBrowser } from './staff-browser';
 
 const stand = useBrowserStand();
+
+/** axe-core's browser bundle (as in accessibility.test.ts): serious and critical WCAG 2.2 AA findings, one line each. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: {
+          run(
+            o: object,
+          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe
+      .run({
+        runOnly: {
+          type: 'tag',
+          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+        },
+        resultTypes: ['violations'],
+      })
+      .then((r) => r.violations),
+  );
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = page.viewportSize()?.width ?? 0;
+  return [
+    ...violations
+      .filter((v) => ['serious', 'critical'].includes(v.impact ?? ''))
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ...(scrollWidth > width ? [`scrolls sideways: ${scrollWidth} > ${width}`] : []),
+  ];
+}
 const demo = (login: string) => {
   const member = DEMO_STAFF.find((m) => m.login === login);
   if (!member) throw new Error(`no demo staff member ${login}`);
@@ -29,6 +65,7 @@ describe('staff sign-in in the browser', () => {
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.getByText('Неверный логин, пароль или код').waitFor();
     await shot(page, 'staff-01-refused');
+    expect(await axeProblems(page)).toEqual([]);
 
     await signInStaffInBrowser(page, stand.base, demo('senior'), { now: stand.t.clock.now() });
     await page.getByText(`Здравствуйте, ${demo('senior').displayName}`).waitFor();
@@ -54,6 +91,7 @@ describe('staff sign-in in the browser', () => {
     expect(password).toMatch(/^[\w-]{23}$/);
     await page.getByRole('cell', { name: 'novikova', exact: true }).waitFor();
     await shot(page, 'staff-03-created');
+    expect(await axeProblems(page)).toEqual([]);
     await context.close();
 
     const phone = await stand.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ru-RU' });
@@ -65,6 +103,7 @@ describe('staff sign-in in the browser', () => {
     await newcomer.getByRole('img', { name: 'QR-код для подключения приложения-аутентификатора' }).waitFor();
     const secret = (await newcomer.getByTestId('totp-secret').textContent()) ?? '';
     await shot(newcomer, 'staff-04-enrolment');
+    expect(await axeProblems(newcomer)).toEqual([]);
     await newcomer.getByLabel('Код из приложения').fill(await totpCode(secret, stand.t.clock.now()));
     await newcomer.getByRole('button', { name: 'Подтвердить и войти' }).click();
     await newcomer.getByText('Здравствуйте, Новикова Елена Павловна').waitFor();
