@@ -98,6 +98,8 @@ export const ZSession = z.object({
   ip: z.string(),
   createdAt: z.iso.datetime(),
   lastSeenAt: z.iso.datetime(),
+  /** How the session was opened: password, Gosuslugi (esia) or T-ID (tid). */
+  method: z.enum(['password', 'esia', 'tid']),
 });
 export const ZSessions = z.array(ZSession);
 export type SessionView = z.infer<typeof ZSession>;

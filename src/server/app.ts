@@ -10,6 +10,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import { dateInZone, type Clock } from '../domain/calendar';
+import type { AddressSuggestPort } from './adapters/address/address-port';
+import { DaDataAddressSuggest } from './adapters/address/dadata-address';
+import { FakeAddressSuggest } from './adapters/address/fake-address';
 import { FakeBureau } from './adapters/bureau/fake-bureau';
 import { SvgCaptcha } from './adapters/captcha/captcha-port';
 import { FakeCardTokenizer } from './adapters/payouts/card-tokenizer';
@@ -22,6 +25,12 @@ import { DbFakeAcquiringStore } from './adapters/payments/db-fake-acquiring-stor
 import { FakeAcquiring } from './adapters/payments/fake-acquiring';
 import { fakePaymentPageRoutes } from './adapters/payments/fake-payment-page';
 import { YooKassaPayments } from './adapters/payments/yookassa-payments';
+import { EsiaIdentityProvider } from './adapters/identity/esia-identity-provider';
+import { FakeIdentityProvider } from './adapters/identity/fake-identity-provider';
+import { fakeIdentityPageRoutes, isOwnCallback } from './adapters/identity/fake-identity-page';
+import { HttpEsiaSigner, LocalEsiaSigner } from './adapters/identity/signer-port';
+import { TidIdentityProvider } from './adapters/identity/tid-identity-provider';
+import { federationRoutes } from './http/public/federation-routes';
 import type { Database } from './adapters/db/database';
 import { Limiter } from './adapters/limits/limiter';
 import { OutboxSms } from './adapters/sms/db-outbox-sms';
@@ -33,6 +42,7 @@ import { servicingRoutes } from './http/borrower/servicing-routes';
 import { acquiringWebhookRoutes } from './http/webhooks/acquiring-webhook';
 import { refreshPayment } from './modules/payments/refresh-payment';
 import { profileRoutes } from './http/borrower/profile-routes';
+import { borrowerDataRoutes } from './http/borrower/borrower-data-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { staffRoutes } from './http/backoffice/staff-routes';
 import { accessRoutes, staffManagementRoutes } from './http/backoffice/access-routes';
@@ -55,13 +65,31 @@ export type AppOptions = {
   database: Database;
   /** Tests replace the clock or the adapters; everything else comes from the configuration. */
   overrides?: Partial<
-    Pick<Deps, 'clock' | 'sms' | 'captcha' | 'bureau' | 'cardTokenizer' | 'payouts' | 'acquiring'>
+    Pick<
+      Deps,
+      | 'clock'
+      | 'sms'
+      | 'captcha'
+      | 'bureau'
+      | 'cardTokenizer'
+      | 'payouts'
+      | 'acquiring'
+      | 'address'
+      | 'identityProviders'
+    >
   >;
   /** Where logs go (stdout by default); tests read them. */
   logStream?: Writable;
 };
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** The address-suggestion adapter chosen by ADDRESS_PROVIDER: DaData, or the built-in list (demo). */
+function addressFromConfig(config: Config): AddressSuggestPort {
+  return config.address.provider === 'dadata'
+    ? new DaDataAddressSuggest(config.address.dadata)
+    : new FakeAddressSuggest();
+}
 
 function smsFromConfig(config: Config, database: Database, clock: Clock): SmsPort {
   switch (config.sms.provider) {
@@ -96,6 +124,49 @@ function acquiringFromConfig(config: Config, database: Database, clock: Clock): 
     case 'yookassa':
       return new YooKassaPayments(config.acquiring.yookassa);
   }
+}
+
+/** Where the demo identity providers' own pages live (fake-identity-page.ts). */
+export const FAKE_IDP_PAGE = '/fake-idp';
+
+/** Gosuslugi and T-ID as configured: fakes (demo), the real adapters, or nothing (no button). */
+function identityProvidersFromConfig(config: Config, clock: Clock): Deps['identityProviders'] {
+  const settings = config.identityProviders;
+  const now = () => clock.now();
+  const fake = (id: 'esia' | 'tid') =>
+    new FakeIdentityProvider(id, { pageBaseUrl: FAKE_IDP_PAGE, secret: config.hashKey, now });
+  const providers: Deps['identityProviders'] = {};
+  if (settings.esia === 'fake') providers.esia = fake('esia');
+  if (settings.esia === 'esia') {
+    const e = settings.esiaSettings;
+    providers.esia = new EsiaIdentityProvider({
+      baseUrl: e.baseUrl,
+      clientId: e.clientId,
+      scope: e.scope,
+      tokenKeyPem: e.tokenCertPem,
+      signer:
+        e.signer === 'http'
+          ? new HttpEsiaSigner({
+              url: e.signerUrl,
+              keyId: e.signerKeyId,
+              format: e.signatureFormat,
+              token: e.signerToken,
+            })
+          : new LocalEsiaSigner(),
+      clockSkewSec: settings.clockSkewSec,
+      timeoutMs: settings.timeoutMs,
+      now,
+    });
+  }
+  if (settings.tid === 'fake') providers.tid = fake('tid');
+  if (settings.tid === 'tid')
+    providers.tid = new TidIdentityProvider({
+      ...settings.tidSettings,
+      clockSkewSec: settings.clockSkewSec,
+      timeoutMs: settings.timeoutMs,
+      now,
+    });
+  return providers;
 }
 
 /** Builds the whole application without listening: main.ts listens, tests inject. */
@@ -134,6 +205,8 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     cardTokenizer: overrides.cardTokenizer ?? new FakeCardTokenizer(),
     payouts: overrides.payouts ?? payoutsFromConfig(config, database),
     acquiring: overrides.acquiring ?? acquiringFromConfig(config, database, clock),
+    address: overrides.address ?? addressFromConfig(config),
+    identityProviders: overrides.identityProviders ?? identityProvidersFromConfig(config, clock),
     limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],
@@ -190,6 +263,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   siteRoutes(app, deps, database.ping);
   identityRoutes(app, deps);
   profileRoutes(app, deps);
+  borrowerDataRoutes(app, deps);
   loanRoutes(app, deps);
   servicingRoutes(app, deps);
   acquiringWebhookRoutes(app, deps);
@@ -201,6 +275,16 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     await fakePaymentPageRoutes(app, deps.acquiring, {
       basePath: FAKE_PAYMENT_PAGE,
       onPayerAction: (id) => refreshPayment(deps, { providerPaymentId: id }),
+    });
+  // Its plain-link start is registered outside route(): a back-office-only instance (SURFACES) leaves it out.
+  if (config.surfaces.includes('borrower')) federationRoutes(app, deps);
+  // The demo identity providers' pages: the person picks a test identity and is sent back to our callback.
+  const fakeIdps = Object.values(deps.identityProviders).filter((p) => p instanceof FakeIdentityProvider);
+  if (fakeIdps.length > 0 && config.surfaces.includes('borrower'))
+    await fakeIdentityPageRoutes(app, {
+      basePath: FAKE_IDP_PAGE,
+      fakes: fakeIdps,
+      isAllowedRedirect: (url) => isOwnCallback(url, config.publicUrl),
     });
   if (config.demo) devRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -85,6 +85,9 @@ const ZEnv = z.object({
   ACQUIRING_PROVIDER: z.enum(['fake', 'yookassa']).default('fake'),
   YOOKASSA_SHOP_ID: z.string().optional(),
   YOOKASSA_SHOP_SECRET_KEY: z.string().optional(),
+  ADDRESS_PROVIDER: z.enum(['fake', 'dadata']).default('fake'),
+  DADATA_API_KEY: z.string().optional(),
+  DADATA_BASE_URL: z.url().optional(),
   MAX_PROLONGATIONS: z.coerce.number().int().min(0).max(5).default(5),
   PROLONGATION_MIN_DAYS: z.coerce.number().int().min(1).default(7),
   PROLONGATION_MAX_DAYS: z.coerce.number().int().min(1).max(30).default(30),
@@ -109,6 +112,24 @@ const ZEnv = z.object({
       }
       return parts as ('borrower' | 'backoffice')[];
     }),
+
+  ESIA_PROVIDER: z.enum(['off', 'fake', 'esia']).optional(),
+  ESIA_BASE_URL: z.url().optional(),
+  ESIA_CLIENT_ID: z.string().optional(),
+  ESIA_SCOPE: z.string().optional(),
+  ESIA_TOKEN_CERT: z.string().optional(),
+  ESIA_SIGNER: z.enum(['local', 'http']).default('local'),
+  ESIA_SIGNER_URL: z.url().optional(),
+  ESIA_SIGNER_KEY_ID: z.string().optional(),
+  ESIA_SIGNER_TOKEN: z.string().optional(),
+  ESIA_SIGNATURE_FORMAT: z.enum(['raw', 'cms']).default('raw'),
+  TID_PROVIDER: z.enum(['off', 'fake', 'tid']).optional(),
+  TID_BASE_URL: z.url().optional(),
+  TID_API_BASE_URL: z.url().optional(),
+  TID_CLIENT_ID: z.string().optional(),
+  TID_CLIENT_SECRET: z.string().optional(),
+  IDP_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  IDP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 
   MAINTENANCE_MODE: bool.default(false),
   MAINTENANCE_MESSAGE: z.string().optional(),
@@ -174,6 +195,37 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
         shopId: env.YOOKASSA_SHOP_ID ?? '',
         secretKey: env.YOOKASSA_SHOP_SECRET_KEY ?? '',
         baseUrl: env.YOOKASSA_BASE_URL,
+      },
+    },
+    address: {
+      provider: env.ADDRESS_PROVIDER,
+      dadata: {
+        apiKey: env.DADATA_API_KEY ?? '',
+        baseUrl: env.DADATA_BASE_URL ?? 'https://suggestions.dadata.ru',
+      },
+    },
+    identityProviders: {
+      // Demo mode shows both fakes; production has none unless configured.
+      esia: env.ESIA_PROVIDER ?? (production ? 'off' : 'fake'),
+      tid: env.TID_PROVIDER ?? (production ? 'off' : 'fake'),
+      clockSkewSec: env.IDP_CLOCK_SKEW_SECONDS,
+      timeoutMs: env.IDP_TIMEOUT_MS,
+      esiaSettings: {
+        baseUrl: env.ESIA_BASE_URL ?? 'https://esia.gosuslugi.ru',
+        clientId: env.ESIA_CLIENT_ID ?? '',
+        scope: env.ESIA_SCOPE,
+        tokenCertPem: env.ESIA_TOKEN_CERT,
+        signer: env.ESIA_SIGNER,
+        signerUrl: env.ESIA_SIGNER_URL ?? '',
+        signerKeyId: env.ESIA_SIGNER_KEY_ID ?? '',
+        signerToken: env.ESIA_SIGNER_TOKEN,
+        signatureFormat: env.ESIA_SIGNATURE_FORMAT,
+      },
+      tidSettings: {
+        baseUrl: env.TID_BASE_URL ?? 'https://id.tbank.ru',
+        apiBaseUrl: env.TID_API_BASE_URL ?? 'https://business.tbank.ru',
+        clientId: env.TID_CLIENT_ID ?? '',
+        clientSecret: env.TID_CLIENT_SECRET ?? '',
       },
     },
     servicing: {
@@ -245,9 +297,38 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     if (e.ACQUIRING_PROVIDER === 'yookassa' && (!e.YOOKASSA_SHOP_ID || !e.YOOKASSA_SHOP_SECRET_KEY))
       problems.push('  YOOKASSA_SHOP_ID, YOOKASSA_SHOP_SECRET_KEY: required for ACQUIRING_PROVIDER=yookassa');
+    if (e.ADDRESS_PROVIDER === 'fake' && !e.ALLOW_FAKE_ADAPTERS)
+      problems.push(
+        '  ADDRESS_PROVIDER: the built-in address list is refused in production unless ALLOW_FAKE_ADAPTERS=true',
+      );
+    if (e.ADDRESS_PROVIDER === 'dadata' && !e.DADATA_API_KEY)
+      problems.push('  DADATA_API_KEY: required for ADDRESS_PROVIDER=dadata');
+    if (e.ESIA_PROVIDER === 'fake' && !e.ALLOW_FAKE_ADAPTERS)
+      problems.push(
+        '  ESIA_PROVIDER: the fake Gosuslugi is refused in production unless ALLOW_FAKE_ADAPTERS=true',
+      );
+    if (e.TID_PROVIDER === 'fake' && !e.ALLOW_FAKE_ADAPTERS)
+      problems.push('  TID_PROVIDER: the fake T-ID is refused in production unless ALLOW_FAKE_ADAPTERS=true');
+    if (e.ESIA_PROVIDER === 'esia' && e.ESIA_SIGNER === 'local' && !e.ALLOW_FAKE_ADAPTERS)
+      problems.push(
+        '  ESIA_SIGNER: the local (non-GOST) signer is refused in production unless ALLOW_FAKE_ADAPTERS=true',
+      );
     if (e.SMS_PROVIDER === 'smsru' && !e.SMSRU_API_ID)
       problems.push('  SMSRU_API_ID: required for SMS_PROVIDER=smsru');
     if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
+  const idp: string[] = [];
+  if (e.ESIA_PROVIDER === 'esia') {
+    if (!e.ESIA_CLIENT_ID) idp.push('  ESIA_CLIENT_ID: required for ESIA_PROVIDER=esia');
+    if (!e.PUBLIC_URL) idp.push('  PUBLIC_URL: required for ESIA_PROVIDER=esia (the callback address)');
+    if (e.ESIA_SIGNER === 'http' && (!e.ESIA_SIGNER_URL || !e.ESIA_SIGNER_KEY_ID))
+      idp.push('  ESIA_SIGNER_URL, ESIA_SIGNER_KEY_ID: required for ESIA_SIGNER=http');
+  }
+  if (e.TID_PROVIDER === 'tid') {
+    if (!e.TID_CLIENT_ID || !e.TID_CLIENT_SECRET)
+      idp.push('  TID_CLIENT_ID, TID_CLIENT_SECRET: required for TID_PROVIDER=tid');
+    if (!e.PUBLIC_URL) idp.push('  PUBLIC_URL: required for TID_PROVIDER=tid (the callback address)');
+  }
+  if (idp.length > 0) throw new ConfigError(`Invalid configuration:\n${idp.join('\n')}`);
   return buildConfig(e);
 }

@@ -50,6 +50,7 @@ describe('SURFACES=backoffice: only the back office (and the probes)', () => {
         .statusCode,
     ).toBe(404);
     expect((await t.app.inject({ url: '/api/dev/staff' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/federation/esia/start' })).statusCode).toBe(404);
     const { client } = await staffClient(t, 'specialist');
     expect((await client.get('/api/backoffice/me')).statusCode).toBe(200);
   });

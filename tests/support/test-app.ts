@@ -44,6 +44,8 @@ export async function startTestApp(
     database?: Database;
     clock?: TestClock;
     logStream?: Writable;
+    /** Adapters to use instead of the configured ones (e.g. a real identity provider on a stand-in). */
+    identityProviders?: Deps['identityProviders'];
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await freshDatabase(options.backend ?? primaryBackend()));
@@ -63,7 +65,13 @@ export async function startTestApp(
   const { app, deps } = await buildApp({
     config,
     database,
-    overrides: { clock, captcha: knownCaptcha, payouts, acquiring },
+    overrides: {
+      clock,
+      captcha: knownCaptcha,
+      payouts,
+      acquiring,
+      ...(options.identityProviders ? { identityProviders: options.identityProviders } : {}),
+    },
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   await app.ready();

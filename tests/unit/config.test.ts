@@ -62,8 +62,49 @@ describe('loadConfig', () => {
       ACQUIRING_PROVIDER: 'yookassa',
       YOOKASSA_SHOP_ID: 'shop',
       YOOKASSA_SHOP_SECRET_KEY: 'secret',
+      ADDRESS_PROVIDER: 'dadata',
+      DADATA_API_KEY: 'token',
     };
     expect(() => loadConfig({ ...base, SMS_PROVIDER: 'smsru' })).toThrow(/SMSRU_API_ID/);
     expect(loadConfig({ ...base, SMS_PROVIDER: 'smsru', SMSRU_API_ID: 'x' }).sms.provider).toBe('smsru');
+  });
+
+  it('refuses the built-in address list in production, and needs the DaData key', () => {
+    const base = {
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: KEY,
+      HASH_KEY: KEY,
+      DATABASE_URL: 'postgres://db/lk',
+      SMS_PROVIDER: 'smsru',
+      SMSRU_API_ID: 'x',
+      ACQUIRING_PROVIDER: 'yookassa',
+      YOOKASSA_SHOP_ID: 'shop',
+      YOOKASSA_SHOP_SECRET_KEY: 'secret',
+    };
+    expect(() => loadConfig(base)).toThrow(/ADDRESS_PROVIDER/);
+    expect(() => loadConfig({ ...base, ADDRESS_PROVIDER: 'dadata' })).toThrow(/DADATA_API_KEY/);
+    const config = loadConfig({ ...base, ADDRESS_PROVIDER: 'dadata', DADATA_API_KEY: 'token' });
+    expect(config.address).toMatchObject({ provider: 'dadata', dadata: { apiKey: 'token' } });
+  });
+
+  it('Gosuslugi and T-ID: fakes in demo, none by default in production, fakes and the local signer refused there', () => {
+    expect(loadConfig({}).identityProviders).toMatchObject({ esia: 'fake', tid: 'fake', clockSkewSec: 60 });
+    const prod = {
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: KEY,
+      HASH_KEY: KEY,
+      DATABASE_URL: 'postgres://db/lk',
+      ALLOW_FAKE_ADAPTERS: 'true',
+    };
+    expect(loadConfig(prod).identityProviders).toMatchObject({ esia: 'off', tid: 'off' });
+    const strict = { ...prod, ALLOW_FAKE_ADAPTERS: 'false', SMS_PROVIDER: 'smsru', SMSRU_API_ID: 'x' };
+    expect(() => loadConfig({ ...strict, ESIA_PROVIDER: 'fake' })).toThrow(/ESIA_PROVIDER/);
+    expect(() => loadConfig({ ...strict, TID_PROVIDER: 'fake' })).toThrow(/TID_PROVIDER/);
+    const esia = { ESIA_PROVIDER: 'esia', ESIA_CLIENT_ID: 'MFO', PUBLIC_URL: 'https://lk.example.ru' };
+    expect(() => loadConfig({ ...strict, ...esia })).toThrow(/ESIA_SIGNER/);
+    expect(() => loadConfig({ ...esia, ESIA_SIGNER: 'http' })).toThrow(/ESIA_SIGNER_URL/);
+    expect(() => loadConfig({ ESIA_PROVIDER: 'esia' })).toThrow(/ESIA_CLIENT_ID[\s\S]*PUBLIC_URL/);
+    expect(() => loadConfig({ TID_PROVIDER: 'tid' })).toThrow(/TID_CLIENT_ID/);
+    expect(() => loadConfig({ IDP_CLOCK_SKEW_SECONDS: '-1' })).toThrow(/IDP_CLOCK_SKEW_SECONDS/);
   });
 });

@@ -26,6 +26,17 @@ const NotificationsPage = page(
   'NotificationsPage',
 );
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
+const DocumentsPage = page(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
+const ActivityPage = page(() => import('../features/activity/ActivityPage'), 'ActivityPage');
+const FederationCallbackPage = page(
+  () => import('../features/federation/FederationCallbackPage'),
+  'FederationCallbackPage',
+);
+const FederatedRegisterPage = page(
+  () => import('../features/federation/FederatedRegisterPage'),
+  'FederatedRegisterPage',
+);
+const ProviderLinkPage = page(() => import('../features/federation/ProviderLinkPage'), 'ProviderLinkPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevStaffPage = page(() => import('../features/dev/DevStaffPage'), 'DevStaffPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
@@ -49,6 +60,9 @@ export const router = createBrowserRouter([
       { path: '/login', element: guestOnly(LoginPage) },
       { path: '/register', element: guestOnly(RegisterPage) },
       { path: '/recover', element: <RecoverPage /> },
+      { path: '/federation/:provider/callback', element: <FederationCallbackPage /> },
+      { path: '/register/provider/:attemptId', element: guestOnly(FederatedRegisterPage) },
+      { path: '/login/provider/:attemptId', element: guestOnly(ProviderLinkPage) },
       { path: '/account', element: signedIn(DashboardPage) },
       { path: '/account/profile', element: signedIn(ProfilePage) },
       { path: '/account/apply', element: signedIn(ApplyPage) },
@@ -56,6 +70,8 @@ export const router = createBrowserRouter([
       { path: '/account/loans/:id', element: signedIn(LoanPage) },
       { path: '/account/notifications', element: signedIn(NotificationsPage) },
       { path: '/account/sessions', element: signedIn(SessionsPage) },
+      { path: '/account/documents', element: signedIn(DocumentsPage) },
+      { path: '/account/activity', element: signedIn(ActivityPage) },
       { path: '/dev/sms', element: <DevSmsPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
       { path: '/dev/staff', element: <DevStaffPage /> },

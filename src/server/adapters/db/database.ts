@@ -13,8 +13,18 @@ import * as loanSchema from './schema-loans';
 import * as servicingSchema from './schema-servicing';
 import * as jobSchema from './schema-jobs';
 import * as calendarSchema from './schema-calendar';
+import * as profileSchema from './schema-profile';
+import * as federationSchema from './schema-federation';
 
-const schema = { ...identitySchema, ...loanSchema, ...servicingSchema, ...jobSchema, ...calendarSchema };
+const schema = {
+  ...identitySchema,
+  ...loanSchema,
+  ...servicingSchema,
+  ...jobSchema,
+  ...calendarSchema,
+  ...profileSchema,
+  ...federationSchema,
+};
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

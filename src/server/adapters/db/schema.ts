@@ -90,6 +90,8 @@ export const registrations = pgTable('registrations', {
   ip: text('ip').notNull(),
   createdAt: createdAt(),
   expiresAt: instant('expires_at').notNull(),
+  /** A registration that began with Gosuslugi or T-ID (federation_attempts.id): no captcha, the provider's data. */
+  federationAttemptId: uuid('federation_attempt_id'),
 });
 
 /** A «Забыли пароль» attempt. `borrower_id` is null when the phone has no account: the answer looks the same. */
@@ -112,7 +114,7 @@ export const otpCodes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     purpose: text('purpose', {
-      enum: ['registration', 'recovery', 'signature', 'passport_change'],
+      enum: ['registration', 'recovery', 'signature', 'passport_change', 'provider_link'],
     }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     phone: text('phone').notNull(),
@@ -152,6 +154,10 @@ export const sessions = pgTable(
     expiresAt: instant('expires_at').notNull(),
     endedAt: instant('ended_at'),
     endReason: text('end_reason'),
+    /** How the session was opened: 'password', 'esia' or 'tid'. */
+    method: text('method', { enum: ['password', 'esia', 'tid'] })
+      .notNull()
+      .default('password'),
   },
   (t) => [index('sessions_borrower_idx').on(t.borrowerId)],
 );
@@ -213,10 +219,12 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     subjectId: uuid('subject_id'),
     ip: text('ip'),
+    /** The request's User-Agent (the activity log names the device); null for background work. */
+    userAgent: text('user_agent'),
     details: jsonb('details')
       .$type<Record<string, unknown>>()
       .notNull()
       .default(sql`'{}'::jsonb`),
   },
-  (t) => [index('audit_subject_idx').on(t.subjectId, t.at)],
+  (t) => [index('audit_subject_idx').on(t.subjectId, t.at), index('audit_actor_idx').on(t.actorId, t.at)],
 );

@@ -1,6 +1,7 @@
 import { CONSENT_KINDS, type Passport } from '../../../contracts';
 import { passportKey, personKey } from '../../../domain/person';
 import { AppError } from '../../app-error';
+import type { DbOrTx } from '../../adapters/db/database';
 import type { Deps, RequestMeta } from '../../deps';
 import { consentDocument } from '../../documents/consent-documents';
 import { audit } from '../audit/audit';
@@ -23,6 +24,16 @@ export type PersonInput = {
 };
 
 /**
+ * A registration that began with Gosuslugi or T-ID (federation/complete-federated-registration.ts): no captcha
+ * (the provider's sign-in stands for it); `onCreated` runs in the account's transaction (the provider link); the
+ * session is opened with the provider as its method.
+ */
+export type FederatedPart = {
+  provider: 'esia' | 'tid';
+  onCreated: (tx: DbOrTx, borrowerId: string) => Promise<void>;
+};
+
+/**
  * Step 2: the person, their passport and the three consents. Creates the account and signs the person in;
  * returns the new Me and the session (its cookie token). One person, one account: the unique passport and
  * full-name+birth-date hashes make a concurrent duplicate fail in the database, whatever the timing.
@@ -37,12 +48,13 @@ export async function completeRegistration(
     captchaAnswer: string;
     meta: RequestMeta;
   },
+  federation?: FederatedPart,
 ) {
   const { meta } = input;
   const registration = await getOpenRegistration(deps.db, input.registrationId, deps.clock.now());
   if (!registration.phoneConfirmedAt) throw new AppError('PHONE_NOT_CONFIRMED');
   assertPersonDates(deps, input.birthDate, input.passport.issueDate);
-  await redeemCaptcha(deps, { captchaId: input.captchaId, answer: input.captchaAnswer });
+  if (!federation) await redeemCaptcha(deps, { captchaId: input.captchaId, answer: input.captchaAnswer });
 
   const passportHash = deps.cipher.keyedHash(passportKey(input.passport.series, input.passport.number));
   const personHash = deps.cipher.keyedHash(personKey(input));
@@ -86,8 +98,14 @@ export async function completeRegistration(
           };
         }),
       );
-      await audit(tx, { meta, actor: { kind: 'borrower', borrowerId }, action: 'borrower.registered' });
-      const session = await openSession(deps, { db: tx, borrowerId, meta });
+      await audit(tx, {
+        meta,
+        actor: { kind: 'borrower', borrowerId },
+        action: 'borrower.registered',
+        ...(federation ? { details: { method: federation.provider } } : {}),
+      });
+      await federation?.onCreated(tx, borrowerId);
+      const session = await openSession(deps, { db: tx, borrowerId, meta, method: federation?.provider });
       return { me: toMe(deps.cipher, borrower), session };
     });
   } catch (error) {

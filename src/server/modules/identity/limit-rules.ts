@@ -19,6 +19,8 @@ export const LIMITS = {
   smsPerIpDay: { name: 'sms-ip-day', points: 30, durationSec: 86_400 },
   smsPerDeviceDay: { name: 'sms-device-day', points: 30, durationSec: 86_400 },
   captchaPerIp: { name: 'captcha-ip', points: 60, durationSec: 3600 },
+  /** Gosuslugi / T-ID sign-ins started per IP an hour (each stores an attempt). */
+  providerStartPerIp: { name: 'provider-start-ip', points: 60, durationSec: 3600 },
 } satisfies Record<string, LimitRule>;
 
 /** The pause, in seconds, after the 1st, 2nd, ... consecutive sign-in failure; the last repeats. */

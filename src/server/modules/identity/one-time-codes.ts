@@ -13,10 +13,10 @@ import {
 import { LIMITS, OTP_RULES } from './limit-rules';
 import { sendSms } from '../messaging/send-sms';
 
-type Purpose = 'registration' | 'recovery' | 'signature' | 'passport_change';
+type Purpose = 'registration' | 'recovery' | 'signature' | 'passport_change' | 'provider_link';
 
 const SMS_TEXT: Record<
-  Exclude<Purpose, 'signature' | 'passport_change'>,
+  Exclude<Purpose, 'signature' | 'passport_change' | 'provider_link'>,
   (code: string, company: string) => string
 > = {
   registration: (code, company) =>

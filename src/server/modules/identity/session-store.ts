@@ -11,11 +11,16 @@ const TOUCH_EVERY_MS = 60_000;
 
 /**
  * Opens a session (in `db`, usually the caller's transaction) and returns the cookie token; only its SHA-256
- * is stored. It lives `config.session.absoluteMs` at most.
+ * is stored; `method` says how it was opened (shown in the borrower's sessions list). It lives `config.session.absoluteMs` at most.
  */
 export async function openSession(
   deps: Deps,
-  { db, borrowerId, meta }: { db: DbOrTx; borrowerId: string; meta: RequestMeta },
+  {
+    db,
+    borrowerId,
+    meta,
+    method = 'password',
+  }: { db: DbOrTx; borrowerId: string; meta: RequestMeta; method?: 'password' | 'esia' | 'tid' },
 ): Promise<{ token: string; sessionId: string }> {
   const token = newToken();
   const now = deps.clock.now();
@@ -27,6 +32,7 @@ export async function openSession(
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + deps.config.session.absoluteMs),
+    method,
   });
   return { token, sessionId };
 }

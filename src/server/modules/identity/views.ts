@@ -49,6 +49,7 @@ export function toSessionView(row: SessionRow, currentSessionId: string): Sessio
     ip: row.ip,
     createdAt: row.createdAt.toISOString(),
     lastSeenAt: row.lastSeenAt.toISOString(),
+    method: row.method,
   };
 }
 

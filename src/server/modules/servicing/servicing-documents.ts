@@ -10,6 +10,7 @@ import {
   listSucceededPayments,
 } from './documents-repository';
 import { findOwnProlongation } from './prolongation-repository';
+import { registrationAddressLine } from '../borrower-data/registration-address';
 
 /** A document a borrower downloads. */
 export type PdfDocument = { pdf: Buffer; filename: string; sha256?: string };
@@ -46,7 +47,11 @@ export async function repaymentCertificatePdf(
     certificateNumber: `${row.contract.number}/С`,
     issuedOn: row.loan.closedOn,
     lender: deps.config.lender,
-    borrower: { fullName: fullName(row.borrower), birthDate: row.borrower.birthDate },
+    borrower: {
+      fullName: fullName(row.borrower),
+      birthDate: row.borrower.birthDate,
+      registrationAddress: await registrationAddressLine(deps.db, options.borrowerId),
+    },
     contractNumber: row.contract.number,
     contractDate: row.contract.contractDate,
     principal: row.loan.principal,

@@ -13,6 +13,7 @@ import { focusFirstError, validateWith } from '../../forms/validation';
 import { useServerErrors } from '../../forms/useServerErrors';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { phoneToMaskValue } from '../../i18n/format';
+import { ProviderButtons } from '../federation/ProviderButtons';
 import { readAuthNavState } from './navigation-state';
 
 export function LoginPage() {
@@ -66,6 +67,7 @@ export function LoginPage() {
           </Button>
         </Stack>
       </form>
+      <ProviderButtons />
       <Group justify="space-between" gap="xs">
         <Anchor component={Link} to="/recover" state={{ phone: typedPhone }} size="sm">
           Забыли пароль?

@@ -6,6 +6,7 @@ import { FormCard } from '../../components/layout';
 import { resendAtOf } from '../../components/ResendCode';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { useSessionState } from '../../hooks/useSessionState';
+import { ProviderButtons } from '../federation/ProviderButtons';
 import { ConfirmStep } from './ConfirmStep';
 import { DetailsStep } from './DetailsStep';
 import { StartStep } from './StartStep';
@@ -46,6 +47,7 @@ export function RegisterPage() {
             }}
           />
         )}
+        {state.step === 'start' && <ProviderButtons />}
         {state.step === 'confirm' && (
           <ConfirmStep
             state={state}

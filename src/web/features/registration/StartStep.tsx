@@ -10,12 +10,24 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { NewPasswordFields, PhoneInput } from '../../components/fields';
 import { focusFirstError, mergeErrors, repeatPasswordErrors, validateWith } from '../../forms/validation';
 import { useServerErrors } from '../../forms/useServerErrors';
+import { phoneToMaskValue } from '../../i18n/format';
 import { PhoneTakenAlert } from './alerts';
 
-/** Step 1: phone and password; an SMS code is sent. */
-export function StartStep({ onStarted }: { onStarted: (sent: CodeSent) => void }) {
+/**
+ * Step 1: phone and password; an SMS code is sent. After Gosuslugi or T-ID (features/federation) the phone comes
+ * filled in (`initialPhone`, +7XXXXXXXXXX) and `startWith` starts the registration of that provider sign-in.
+ */
+export function StartStep({
+  onStarted,
+  initialPhone,
+  startWith,
+}: {
+  onStarted: (sent: CodeSent) => void;
+  initialPhone?: string | undefined;
+  startWith?: (body: { phone: string; password: string }) => Promise<CodeSent>;
+}) {
   const form = useForm({
-    initialValues: { phone: '', password: '', repeatPassword: '' },
+    initialValues: { phone: phoneToMaskValue(initialPhone), password: '', repeatPassword: '' },
     validate: (values) => {
       const result = validateWith(ZRegistrationStart, values);
       return mergeErrors(
@@ -28,7 +40,8 @@ export function StartStep({ onStarted }: { onStarted: (sent: CodeSent) => void }
   const [takenPhone, setTakenPhone] = useState<string | null>(null);
 
   const start = useMutation({
-    mutationFn: (body: { phone: string; password: string }) => call(api.registrationStart, { body }),
+    mutationFn: (body: { phone: string; password: string }) =>
+      startWith ? startWith(body) : call(api.registrationStart, { body }),
     onSuccess: onStarted,
     onError: (error, body) => {
       if (isApiError(error, 'PHONE_ALREADY_REGISTERED')) setTakenPhone(body.phone);

@@ -9,6 +9,13 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatInstant } from '../../i18n/format';
 
+/** How the session was opened, as the list says it. */
+const SIGN_IN_METHODS: Record<SessionView['method'], string> = {
+  password: 'по паролю',
+  esia: 'через Госуслуги',
+  tid: 'через T-ID',
+};
+
 /** The signed-in devices: end one, or all but this one. */
 export function SessionsPage() {
   usePageTitle('Сеансы');
@@ -119,7 +126,7 @@ function SessionCard({
             IP-адрес: {session.ip}
           </Text>
           <Text size="sm" c="dimmed">
-            Вход: {formatInstant(session.createdAt)}
+            Вход: {formatInstant(session.createdAt)}, {SIGN_IN_METHODS[session.method]}
           </Text>
           <Text size="sm" c="dimmed">
             Последняя активность: {formatInstant(session.lastSeenAt)}
