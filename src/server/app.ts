@@ -46,6 +46,7 @@ import { devRoutes } from './http/dev/dev-routes';
 import { staffRoutes } from './http/backoffice/staff-routes';
 import { accessRoutes, staffManagementRoutes } from './http/backoffice/access-routes';
 import { logOptions } from './http/log-options';
+import { surfaceOfPage } from './http/surfaces';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
 import { siteRoutes } from './http/public/site-routes';
@@ -280,15 +281,16 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   staffManagementRoutes(app, deps);
   settingsRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
-  if (deps.acquiring instanceof FakeAcquiring)
+  if (deps.acquiring instanceof FakeAcquiring && config.surfaces.includes('borrower'))
     await fakePaymentPageRoutes(app, deps.acquiring, {
       basePath: FAKE_PAYMENT_PAGE,
       onPayerAction: (id) => refreshPayment(deps, { providerPaymentId: id }),
     });
-  federationRoutes(app, deps);
+  // Its plain-link start is registered outside route(): a back-office-only instance (SURFACES) leaves it out.
+  if (config.surfaces.includes('borrower')) federationRoutes(app, deps);
   // The demo identity providers' pages: the person picks a test identity and is sent back to our callback.
   const fakeIdps = Object.values(deps.identityProviders).filter((p) => p instanceof FakeIdentityProvider);
-  if (fakeIdps.length > 0)
+  if (fakeIdps.length > 0 && config.surfaces.includes('borrower'))
     await fakeIdentityPageRoutes(app, {
       basePath: FAKE_IDP_PAGE,
       fakes: fakeIdps,
@@ -312,11 +314,22 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
           path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         ),
     });
+  // The HTML entry of a surface this instance does not serve (SURFACES) is not found, asked by name or by route.
+  const servedPage = (url: string) => config.surfaces.includes(surfaceOfPage(url));
+  if (hasWeb)
+    app.addHook('onRequest', async (request, reply) => {
+      if (/^\/(index|backoffice)\.html(\?|$)/.test(request.url) && !servedPage(request.url))
+        return sendProblem(reply, problemOf('NOT_FOUND', request.id));
+    });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb)
       return sendProblem(reply, problemOf('NOT_FOUND', request.id));
+    // A back-office-only instance sends its root to the back office.
+    if (!config.surfaces.includes('borrower') && /^\/(\?|$)/.test(request.url))
+      return reply.redirect('/backoffice');
+    if (!servedPage(request.url)) return sendProblem(reply, problemOf('NOT_FOUND', request.id));
     // Client-side routes of the two single-page apps: the back office has its own entry (its own chunks).
-    const page = /^\/backoffice(\/|\?|$)/.test(request.url) ? 'backoffice.html' : 'index.html';
+    const page = surfaceOfPage(request.url) === 'backoffice' ? 'backoffice.html' : 'index.html';
     return reply.type('text/html').sendFile(page);
   });
 

@@ -100,6 +100,19 @@ const ZEnv = z.object({
   LENDER_BANK_ACCOUNT: z.string().default('40701810000000000000'),
   LENDER_BANK_CORR_ACCOUNT: z.string().default('30101810000000000000'),
 
+  SURFACES: z
+    .string()
+    .default('borrower,backoffice')
+    .transform((value, ctx) => {
+      const parts = [...new Set(value.split(',').map((part) => part.trim()))].filter(Boolean);
+      const bad = parts.filter((part) => part !== 'borrower' && part !== 'backoffice');
+      if (parts.length === 0 || bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: 'укажите borrower, backoffice или borrower,backoffice' });
+        return z.NEVER;
+      }
+      return parts as ('borrower' | 'backoffice')[];
+    }),
+
   ESIA_PROVIDER: z.enum(['off', 'fake', 'esia']).optional(),
   ESIA_BASE_URL: z.url().optional(),
   ESIA_CLIENT_ID: z.string().optional(),
@@ -235,6 +248,8 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       message: env.MAINTENANCE_MESSAGE ?? null,
       pollMs: env.MAINTENANCE_POLL_MS,
     },
+    /** What this instance serves: the borrowers' site and API, the back office, or both (SURFACES). */
+    surfaces: env.SURFACES,
     session: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,

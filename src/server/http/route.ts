@@ -10,6 +10,7 @@ import { authenticate } from './auth';
 import { readDeviceId } from './device-cookie';
 import type { Permission } from './permissions';
 import { roleCan } from './permissions';
+import { servesRoute } from './surfaces';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -84,6 +85,8 @@ export function route<E extends Endpoint | FileEndpoint, A extends Audience>(
   handler: (ctx: RouteContext<E, A>) => Promise<E extends Endpoint ? z.input<E['response']> : FileAnswer>,
 ): void {
   const { audience } = options;
+  // An instance serving only some surfaces (SURFACES) does not register the others' routes at all.
+  if (!servesRoute(deps.config.surfaces, endpoint.path, audience)) return;
   const table = tables.get(app) ?? [];
   tables.set(app, table);
   table.push({

@@ -46,4 +46,10 @@ export const sections: Section[] = [
     permission: 'settings.manage',
     Page: page(() => import('../features/settings/LegalDataPage'), 'LegalDataPage'),
   },
+  {
+    path: 'staff',
+    label: 'Сотрудники',
+    permission: 'staff.manage',
+    Page: page(() => import('../features/staff/StaffPage'), 'StaffPage'),
+  },
 ];
