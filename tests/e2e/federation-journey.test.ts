@@ -81,6 +81,22 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
     await page.goto(`${stand.base}/account/profile`);
     await page.getByRole('button', { name: 'Отвязать Госуслуги' }).waitFor();
     await shot(page, 'federation-03-profile');
+
+    // A newer passport on Gosuslugi: the side-by-side diff, then the SMS-confirmed change.
+    await page.getByRole('link', { name: 'Обновить паспорт с Госуслуг' }).click();
+    await actAs(page, person);
+    await page.getByLabel('Номер паспорта').fill('987654');
+    await page.getByLabel('Дата выдачи (ГГГГ-ММ-ДД)').fill('2025-01-10');
+    await page.getByRole('button', { name: 'Разрешить доступ' }).click();
+    await page.getByRole('heading', { name: 'Сравните данные' }).waitFor();
+    expect(await page.getByText('(изменилось)').count()).toBe(2);
+    await shot(page, 'federation-04-passport-diff');
+    await page.getByRole('button', { name: 'Обновить паспорт' }).click();
+    await page.getByLabel('Код из СМС').waitFor();
+    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(stand.t.deps, person.phone));
+    await page.getByRole('button', { name: 'Подтвердить смену паспорта' }).click();
+    await page.getByText('987654').first().waitFor();
+    await expect.poll(() => page.url()).toMatch(/\/account\/profile$/);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -99,7 +115,7 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
     await page
       .getByRole('textbox', { name: 'Код из СМС' })
       .fill(await lastCodeSentTo(stand.t.deps, person.phone));
-    await shot(page, 'federation-04-tid-link');
+    await shot(page, 'federation-05-tid-link');
     await page.getByRole('button', { name: 'Привязать T-ID и войти' }).click();
     await page.getByText(person.surname).first().waitFor();
     await expect.poll(() => page.url()).toContain('/account');
@@ -116,7 +132,7 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
         'Учётная запись на Госуслугах не подтверждена — подтвердите её в центре обслуживания или войдите по номеру телефона',
       )
       .waitFor();
-    await shot(page, 'federation-05-untrusted');
+    await shot(page, 'federation-06-untrusted');
     await page.getByRole('link', { name: 'Войти по номеру телефона' }).waitFor();
   });
 });

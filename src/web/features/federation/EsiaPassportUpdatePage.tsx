@@ -79,37 +79,35 @@ export function EsiaPassportUpdatePage() {
         Паспорт с Госуслуг
       </Title>
       <Section title="Сравните данные">
-        <Table.ScrollContainer minWidth={320}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Поле</Table.Th>
-                <Table.Th scope="col">В профиле</Table.Th>
-                <Table.Th scope="col">На Госуслугах</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {ROWS.map(([field, label]) => {
-                const changed = current[field] !== fromEsia[field];
-                return (
-                  <Table.Tr key={field}>
-                    <Table.Th scope="row">{label}</Table.Th>
-                    <Table.Td>{show(field, current[field])}</Table.Td>
-                    <Table.Td fw={changed ? 700 : undefined}>
-                      {show(field, fromEsia[field])}
-                      {changed && (
-                        <Text component="span" size="sm" c="orange.9">
-                          {' '}
-                          (изменилось)
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table fz="sm" horizontalSpacing="xs" style={{ tableLayout: 'fixed', overflowWrap: 'anywhere' }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Поле</Table.Th>
+              <Table.Th scope="col">В профиле</Table.Th>
+              <Table.Th scope="col">На Госуслугах</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {ROWS.map(([field, label]) => {
+              const changed = current[field] !== fromEsia[field];
+              return (
+                <Table.Tr key={field}>
+                  <Table.Th scope="row">{label}</Table.Th>
+                  <Table.Td>{show(field, current[field])}</Table.Td>
+                  <Table.Td fw={changed ? 700 : undefined}>
+                    {show(field, fromEsia[field])}
+                    {changed && (
+                      <Text component="span" size="sm" c="orange.9">
+                        {' '}
+                        (изменилось)
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
         {!differs ? (
           <Alert color="teal" variant="light">
             Паспорт в профиле совпадает с Госуслугами — обновлять нечего.
