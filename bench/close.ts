@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/server/adapters/db/database';
 import { closeBusinessDay } from '../src/server/modules/servicing/close-business-day';
@@ -26,8 +27,8 @@ export async function seed(db: Database['db'], count: number) {
       SELECT gen_random_uuid(), b.id, 'bench', 1000000, 30, 'employed', 10000000, '{}'::jsonb, 'paid_out' FROM b
       RETURNING id, borrower_id),
     c AS (
-      INSERT INTO contracts (id, application_id, borrower_id, number, contract_date, template_version, document_sha256, pdf, terms)
-      SELECT gen_random_uuid(), a.id, a.borrower_id, 'B-' || a.id, ${BASE}, 'bench', 'x', '\\x00'::bytea, '{}'::jsonb FROM a
+      INSERT INTO contracts (id, application_id, borrower_id, number, contract_date, template_version, document_sha256, terms)
+      SELECT gen_random_uuid(), a.id, a.borrower_id, 'B-' || a.id, ${BASE}, 'bench', 'x', '{}'::jsonb FROM a
       RETURNING id, application_id, borrower_id)
     INSERT INTO loans (contract_id, application_id, borrower_id, status, principal, psk_percent, disbursed_on, kind,
                        daily_rate_bp, accrual_cap, penalty_percent_year, penalty_bp_day, max_prolongations,
@@ -60,10 +61,27 @@ export async function seed(db: Database['db'], count: number) {
   await db.execute(sql`ANALYZE`);
 }
 
-export async function benchClose(adminUrl: string, count: number) {
+/** The figures of one close run: three consecutive business days, then the bare-UPDATE anchor. */
+export type CloseResult = {
+  count: number;
+  seedSeconds: number;
+  days: { date: string; closed: number; seconds: number; perSecond: number; batchesMs: number[] }[];
+  bareUpdateRowsPerSecond: number;
+};
+
+const DAYS = ['2026-11-02', '2026-11-03', '2026-11-04'];
+
+/**
+ * Seeds `count` loans in a fresh database (dropped after), closes three consecutive business days (timing every
+ * batch), then times the anchor: one bare `UPDATE` of the same loan rows (rolled back, so it changes nothing).
+ */
+export async function benchClose(adminUrl: string, count: number): Promise<CloseResult> {
   const name = `bench_close_${process.pid}_${count}`;
-  const admin = await openDatabase({ url: adminUrl });
-  await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
+  // A plain connection for CREATE/DROP DATABASE: the admin database itself is never migrated.
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
@@ -71,21 +89,47 @@ export async function benchClose(adminUrl: string, count: number) {
     const seeded = performance.now();
     await seed(database.db, count);
     const seedSeconds = (performance.now() - seeded) / 1000;
-    const started = performance.now();
-    const closed = await closeBusinessDay(database.db, '2026-11-02', {
-      now: new Date(),
-      timeZone: 'Europe/Moscow',
-    });
-    const seconds = (performance.now() - started) / 1000;
+    const days: CloseResult['days'] = [];
+    for (const date of DAYS) {
+      const batchesMs: number[] = [];
+      const started = performance.now();
+      const closed = await closeBusinessDay(database.db, date, {
+        now: new Date(),
+        timeZone: 'Europe/Moscow',
+        onBatch: (_loans, ms) => batchesMs.push(ms),
+      });
+      const seconds = (performance.now() - started) / 1000;
+      days.push({ date, closed, seconds, perSecond: Math.round(closed / seconds), batchesMs });
+      if (closed !== count) throw new Error(`${date}: closed ${closed} of ${count} loans`);
+    }
     const booked = (await database.db.execute(
-      sql`SELECT count(*)::int AS n, coalesce(sum(interest), 0)::text AS interest FROM loan_balances WHERE interest > 0`,
-    )) as unknown as { rows: { n: number; interest: string }[] };
-    // A close that booked nothing would be a fast, meaningless figure: every loan must have accrued a day.
-    if (Number(booked.rows[0]!.n) !== count) throw new Error(`only ${booked.rows[0]!.n} loans accrued`);
-    return { count, closed, seconds, perSecond: Math.round(closed / seconds), seedSeconds };
+      sql`SELECT count(*)::int AS n FROM loan_balances WHERE interest = 3 * 8000`,
+    )) as unknown as { rows: { n: number }[] };
+    // A close that booked nothing would be a fast, meaningless figure: every loan must have accrued three days
+    // (10 000 ₽ at 0.8 % a day: 80 ₽ a day).
+    if (Number(booked.rows[0]!.n) !== count)
+      throw new Error(`only ${booked.rows[0]!.n} loans accrued 3 days`);
+    const bareUpdateRowsPerSecond = await bareUpdate(database.db, count);
+    return { count, seedSeconds, days, bareUpdateRowsPerSecond };
   } finally {
     await database.close();
-    await admin.db.execute(sql.raw(`DROP DATABASE ${name}`));
-    await admin.close();
+    await admin.query(`DROP DATABASE ${name}`);
+    await admin.end();
   }
+}
+
+/** The anchor: one bare UPDATE of every loan row (the same rows the close updates), rolled back. */
+async function bareUpdate(db: Database['db'], count: number): Promise<number> {
+  let seconds = 0;
+  await db
+    .transaction(async (tx) => {
+      const started = performance.now();
+      await tx.execute(sql`UPDATE loans SET accrued_through = accrued_through`);
+      seconds = (performance.now() - started) / 1000;
+      tx.rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof Error) || !/rollback/i.test(error.name + error.message)) throw error;
+    });
+  return Math.round(count / seconds);
 }

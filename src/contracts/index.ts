@@ -8,4 +8,5 @@ export * from './loans';
 export * from './person';
 export * from './phone';
 export * from './servicing';
+export * from './borrower-data';
 export * from './federation';

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
@@ -10,6 +9,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import { dateInZone, type Clock } from '../domain/calendar';
+import type { AddressSuggestPort } from './adapters/address/address-port';
+import { DaDataAddressSuggest } from './adapters/address/dadata-address';
+import { FakeAddressSuggest } from './adapters/address/fake-address';
 import { FakeBureau } from './adapters/bureau/fake-bureau';
 import { SvgCaptcha } from './adapters/captcha/captcha-port';
 import { FakeCardTokenizer } from './adapters/payouts/card-tokenizer';
@@ -39,7 +41,10 @@ import { servicingRoutes } from './http/borrower/servicing-routes';
 import { acquiringWebhookRoutes } from './http/webhooks/acquiring-webhook';
 import { refreshPayment } from './modules/payments/refresh-payment';
 import { profileRoutes } from './http/borrower/profile-routes';
+import { borrowerDataRoutes } from './http/borrower/borrower-data-routes';
 import { devRoutes } from './http/dev/dev-routes';
+import { staffRoutes } from './http/backoffice/staff-routes';
+import { accessRoutes, staffManagementRoutes } from './http/backoffice/access-routes';
 import { logOptions } from './http/log-options';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
@@ -48,9 +53,11 @@ import { DemoClock } from './movable-clock';
 import { FieldCipher } from './security/secrets';
 import type { Deps } from './deps';
 import { seedDemoProducts } from './modules/lending/loan-products';
+import { projectPath } from './project-path';
 import { seedDemoPskCeilings } from './modules/lending/psk-ceilings';
+import { seedDemoStaff } from './modules/backoffice/demo-staff';
 
-export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+export const WEB_ROOT = projectPath('dist/web');
 
 export type AppOptions = {
   config: Config;
@@ -59,7 +66,15 @@ export type AppOptions = {
   overrides?: Partial<
     Pick<
       Deps,
-      'clock' | 'sms' | 'captcha' | 'bureau' | 'cardTokenizer' | 'payouts' | 'acquiring' | 'identityProviders'
+      | 'clock'
+      | 'sms'
+      | 'captcha'
+      | 'bureau'
+      | 'cardTokenizer'
+      | 'payouts'
+      | 'acquiring'
+      | 'address'
+      | 'identityProviders'
     >
   >;
   /** Where logs go (stdout by default); tests read them. */
@@ -67,6 +82,13 @@ export type AppOptions = {
 };
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** The address-suggestion adapter chosen by ADDRESS_PROVIDER: DaData, or the built-in list (demo). */
+function addressFromConfig(config: Config): AddressSuggestPort {
+  return config.address.provider === 'dadata'
+    ? new DaDataAddressSuggest(config.address.dadata)
+    : new FakeAddressSuggest();
+}
 
 function smsFromConfig(config: Config, database: Database, clock: Clock): SmsPort {
   switch (config.sms.provider) {
@@ -182,6 +204,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     cardTokenizer: overrides.cardTokenizer ?? new FakeCardTokenizer(),
     payouts: overrides.payouts ?? payoutsFromConfig(config, database),
     acquiring: overrides.acquiring ?? acquiringFromConfig(config, database, clock),
+    address: overrides.address ?? addressFromConfig(config),
     identityProviders: overrides.identityProviders ?? identityProvidersFromConfig(config, clock),
     limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
@@ -233,14 +256,19 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     const today = dateInZone(deps.clock.now(), config.timeZone);
     await seedDemoProducts(database.db, today);
     await seedDemoPskCeilings(database.db, today);
+    await seedDemoStaff(deps);
   }
 
   siteRoutes(app, deps, database.ping);
   identityRoutes(app, deps);
   profileRoutes(app, deps);
+  borrowerDataRoutes(app, deps);
   loanRoutes(app, deps);
   servicingRoutes(app, deps);
   acquiringWebhookRoutes(app, deps);
+  staffRoutes(app, deps);
+  accessRoutes(app, deps);
+  staffManagementRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring)
     await fakePaymentPageRoutes(app, deps.acquiring, {
@@ -277,8 +305,9 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb)
       return sendProblem(reply, problemOf('NOT_FOUND', request.id));
-    // Client-side routes of the single-page app.
-    return reply.type('text/html').sendFile('index.html');
+    // Client-side routes of the two single-page apps: the back office has its own entry (its own chunks).
+    const page = /^\/backoffice(\/|\?|$)/.test(request.url) ? 'backoffice.html' : 'index.html';
+    return reply.type('text/html').sendFile(page);
   });
 
   return { app, deps };

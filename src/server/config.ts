@@ -85,6 +85,9 @@ const ZEnv = z.object({
   ACQUIRING_PROVIDER: z.enum(['fake', 'yookassa']).default('fake'),
   YOOKASSA_SHOP_ID: z.string().optional(),
   YOOKASSA_SHOP_SECRET_KEY: z.string().optional(),
+  ADDRESS_PROVIDER: z.enum(['fake', 'dadata']).default('fake'),
+  DADATA_API_KEY: z.string().optional(),
+  DADATA_BASE_URL: z.url().optional(),
   MAX_PROLONGATIONS: z.coerce.number().int().min(0).max(5).default(5),
   PROLONGATION_MIN_DAYS: z.coerce.number().int().min(1).default(7),
   PROLONGATION_MAX_DAYS: z.coerce.number().int().min(1).max(30).default(30),
@@ -120,6 +123,8 @@ const ZEnv = z.object({
 
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(15),
+  STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(10),
 
   COMPANY_NAME: z.string().default('Смсфинанс'),
   SUPPORT_PHONE: z.string().default('8 800 000-00-00'),
@@ -179,6 +184,13 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
         baseUrl: env.YOOKASSA_BASE_URL,
       },
     },
+    address: {
+      provider: env.ADDRESS_PROVIDER,
+      dadata: {
+        apiKey: env.DADATA_API_KEY ?? '',
+        baseUrl: env.DADATA_BASE_URL ?? 'https://suggestions.dadata.ru',
+      },
+    },
     identityProviders: {
       // Demo mode shows both fakes; production has none unless configured.
       esia: env.ESIA_PROVIDER ?? (production ? 'off' : 'fake'),
@@ -221,6 +233,10 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
     session: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    staffSession: {
+      idleMs: env.STAFF_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: env.STAFF_SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
     lender: {
       name: env.LENDER_LEGAL_NAME,
@@ -266,6 +282,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     if (e.ACQUIRING_PROVIDER === 'yookassa' && (!e.YOOKASSA_SHOP_ID || !e.YOOKASSA_SHOP_SECRET_KEY))
       problems.push('  YOOKASSA_SHOP_ID, YOOKASSA_SHOP_SECRET_KEY: required for ACQUIRING_PROVIDER=yookassa');
+    if (e.ADDRESS_PROVIDER === 'fake' && !e.ALLOW_FAKE_ADAPTERS)
+      problems.push(
+        '  ADDRESS_PROVIDER: the built-in address list is refused in production unless ALLOW_FAKE_ADAPTERS=true',
+      );
+    if (e.ADDRESS_PROVIDER === 'dadata' && !e.DADATA_API_KEY)
+      problems.push('  DADATA_API_KEY: required for ADDRESS_PROVIDER=dadata');
     if (e.ESIA_PROVIDER === 'fake' && !e.ALLOW_FAKE_ADAPTERS)
       problems.push(
         '  ESIA_PROVIDER: the fake Gosuslugi is refused in production unless ALLOW_FAKE_ADAPTERS=true',

@@ -6,6 +6,7 @@ import type { CaptchaPort } from './adapters/captcha/captcha-port';
 import type { CardTokenizerPort } from './adapters/payouts/card-tokenizer';
 import type { PayoutPort } from './adapters/payouts/payout-port';
 import type { AcquiringPort } from './adapters/payments/acquiring-port';
+import type { AddressSuggestPort } from './adapters/address/address-port';
 import type { Limiter } from './adapters/limits/limiter';
 import type { SmsPort } from './adapters/sms/sms-port';
 import type { IdentityProviderId, IdentityProviderPort } from './adapters/identity/identity-provider-port';
@@ -23,6 +24,8 @@ export type Deps = {
   cardTokenizer: CardTokenizerPort;
   payouts: PayoutPort;
   acquiring: AcquiringPort;
+  /** Address suggestions for the borrower's addresses (DaData, or the built-in list in demo). */
+  address: AddressSuggestPort;
   /** Gosuslugi and T-ID: only the configured ones are present (the sign-in buttons follow). */
   identityProviders: Partial<Record<IdentityProviderId, IdentityProviderPort>>;
   limiter: Limiter;

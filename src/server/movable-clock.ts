@@ -12,6 +12,8 @@ export const isMovable = (clock: Clock): clock is MovableClock =>
 export class DemoClock implements MovableClock {
   private offsetMs = 0;
   now = () => new Date(Date.now() + this.offsetMs);
+  /** Real time without the offset (TOTP codes follow the phone's clock, not the demo's business date). */
+  wallNow = () => new Date(Date.now());
   advance(ms: number) {
     this.offsetMs += ms;
   }

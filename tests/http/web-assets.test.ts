@@ -34,4 +34,12 @@ describe('the web app is served compressed and cached by its hashed names', () =
       expect(page.headers['cache-control']).toBe('no-cache');
     }
   });
+
+  it("serves the back office from its own entry: borrowers' pages never load its script", async () => {
+    const backoffice = await t.app.inject({ url: '/backoffice/login' });
+    expect(backoffice.statusCode).toBe(200);
+    expect(backoffice.body).toMatch(/assets\/backoffice-[\w-]+\.js/);
+    const borrower = await t.app.inject({ url: '/account' });
+    expect(borrower.body).not.toMatch(/backoffice/);
+  });
 });

@@ -92,8 +92,8 @@ async function insertLoan(l: RandomLoan): Promise<string> {
       VALUES (${borrowerId}, 'twins', ${l.principal}, 30, 'employed', 10000000, '{}'::jsonb, 'paid_out')
       RETURNING id),
     c AS (
-      INSERT INTO contracts (application_id, borrower_id, number, contract_date, template_version, document_sha256, pdf, terms)
-      SELECT a.id, ${borrowerId}, ${`T-${n}`}, ${BASE}, 'twins', 'x', '\\x00'::bytea, '{}'::jsonb FROM a
+      INSERT INTO contracts (application_id, borrower_id, number, contract_date, template_version, document_sha256, terms)
+      SELECT a.id, ${borrowerId}, ${`T-${n}`}, ${BASE}, 'twins', 'x', '{}'::jsonb FROM a
       RETURNING id, application_id)
     INSERT INTO loans (contract_id, application_id, borrower_id, status, principal, psk_percent, disbursed_on, kind,
                        daily_rate_bp, accrual_cap, penalty_percent_year, penalty_bp_day, max_prolongations,

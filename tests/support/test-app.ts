@@ -112,6 +112,17 @@ export class TestClient {
   }
 
   hasCookie = (name: string) => this.cookies.has(name);
+  /** Sets a cookie as if a response had (e.g. a session opened directly by a test helper). */
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+  /** The Cookie header this client sends (for a load generator speaking as this browser). */
+  cookieHeader = () => [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  /** The CSRF token, fetched if not yet known (for a load generator's POSTs). */
+  async csrf(): Promise<string> {
+    this.csrfToken ??= (await this.send('GET', '/api/csrf')).json<{ token: string }>().token;
+    return this.csrfToken;
+  }
   forgetCsrf() {
     this.csrfToken = undefined;
   }

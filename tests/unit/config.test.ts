@@ -62,9 +62,29 @@ describe('loadConfig', () => {
       ACQUIRING_PROVIDER: 'yookassa',
       YOOKASSA_SHOP_ID: 'shop',
       YOOKASSA_SHOP_SECRET_KEY: 'secret',
+      ADDRESS_PROVIDER: 'dadata',
+      DADATA_API_KEY: 'token',
     };
     expect(() => loadConfig({ ...base, SMS_PROVIDER: 'smsru' })).toThrow(/SMSRU_API_ID/);
     expect(loadConfig({ ...base, SMS_PROVIDER: 'smsru', SMSRU_API_ID: 'x' }).sms.provider).toBe('smsru');
+  });
+
+  it('refuses the built-in address list in production, and needs the DaData key', () => {
+    const base = {
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: KEY,
+      HASH_KEY: KEY,
+      DATABASE_URL: 'postgres://db/lk',
+      SMS_PROVIDER: 'smsru',
+      SMSRU_API_ID: 'x',
+      ACQUIRING_PROVIDER: 'yookassa',
+      YOOKASSA_SHOP_ID: 'shop',
+      YOOKASSA_SHOP_SECRET_KEY: 'secret',
+    };
+    expect(() => loadConfig(base)).toThrow(/ADDRESS_PROVIDER/);
+    expect(() => loadConfig({ ...base, ADDRESS_PROVIDER: 'dadata' })).toThrow(/DADATA_API_KEY/);
+    const config = loadConfig({ ...base, ADDRESS_PROVIDER: 'dadata', DADATA_API_KEY: 'token' });
+    expect(config.address).toMatchObject({ provider: 'dadata', dadata: { apiKey: 'token' } });
   });
 
   it('Gosuslugi and T-ID: fakes in demo, none by default in production, fakes and the local signer refused there', () => {

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps';
 import { resolveSession } from '../modules/identity/session-store';
-import { GUEST, type Actor } from '../actor';
+import { resolveStaffSession } from '../modules/backoffice/staff-session-store';
+import { GUEST, type Actor, type Audience } from '../actor';
 import { clearSessionCookie, readSessionToken } from './session-cookie';
 
 declare module 'fastify' {
@@ -12,11 +13,25 @@ declare module 'fastify' {
 }
 
 /**
- * The auth step of every route: turns the session cookie into the request's actor (a borrower today; staff
- * sessions come with the back office), once per request. A cookie whose session has ended is cleared.
+ * The auth step of every route: turns a session cookie into the request's actor, once per request. Staff routes
+ * read only the staff cookie (a staff member), every other audience only the borrower's (a borrower): a borrower's
+ * session never opens the back office and a staff session never acts as a borrower. A cookie whose session has
+ * ended is cleared.
  */
-export async function authenticate(deps: Deps, request: FastifyRequest, reply: FastifyReply): Promise<Actor> {
+export async function authenticate(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  audience: Audience = 'borrower',
+): Promise<Actor> {
   if (request.actor) return request.actor;
+  if (audience === 'staff') {
+    const token = readSessionToken(request, deps.config, 'staff');
+    const session = token ? await resolveStaffSession(deps, token) : null;
+    if (token && !session) clearSessionCookie(reply, deps.config, 'staff');
+    request.actor = session ? { kind: 'staff', ...session } : GUEST;
+    return request.actor;
+  }
   const token = readSessionToken(request, deps.config);
   const session = token ? await resolveSession(deps, token) : null;
   if (token && !session) clearSessionCookie(reply, deps.config);

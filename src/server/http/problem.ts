@@ -71,6 +71,7 @@ const PROBLEMS = {
   PROLONGATION_NOT_AVAILABLE: [409, 'Продлить этот заём сейчас нельзя'],
   PROLONGATION_NOT_FOUND: [404, 'Допсоглашение о пролонгации не найдено'],
   NO_OVERPAYMENT: [409, 'Переплаты нет: возвращать нечего'],
+  STAFF_CHANGE_NOT_ALLOWED: [409, 'Это изменение недоступно'],
   PROVIDER_NOT_CONFIGURED: [404, 'Этот способ входа сейчас недоступен. Войдите по номеру телефона'],
   PROVIDER_DECLINED: [
     400,

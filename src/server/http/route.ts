@@ -94,7 +94,7 @@ export function route<E extends Endpoint | FileEndpoint, A extends Audience>(
   };
   // Who may call: before the body is even parsed, so a stranger learns nothing from validation errors.
   const admit = async (request: FastifyRequest, reply: FastifyReply) => {
-    const actor = await authenticate(deps, request, reply);
+    const actor = await authenticate(deps, request, reply, audience);
     if (audience === 'borrower' && actor.kind !== 'borrower') throw new AppError('UNAUTHENTICATED');
     if (audience === 'staff') {
       if (actor.kind !== 'staff') throw new AppError('UNAUTHENTICATED');
@@ -121,7 +121,7 @@ export function route<E extends Endpoint | FileEndpoint, A extends Audience>(
     // Maintenance first: during works nothing else about the request matters.
     onRequest: [...(guarded ? [maintenanceGuard] : []), ...(csrf ? [app.csrfProtection] : []), admit],
     handler: async (request, reply) => {
-      const actor = await authenticate(deps, request, reply);
+      const actor = await authenticate(deps, request, reply, audience);
       const result = await handler({
         body: request.body as RouteContext<E, A>['body'],
         params: request.params as Out<E['params']>,

@@ -41,6 +41,9 @@ export function Footer() {
                 <Anchor component={Link} to="/dev/business-date" size="xs" c="dimmed">
                   Операционная дата (демо)
                 </Anchor>
+                <Anchor component={Link} to="/dev/staff" size="xs" c="dimmed">
+                  Сотрудники (демо)
+                </Anchor>
               </Group>
             )}
           </Group>

@@ -32,6 +32,8 @@ function NavButton({ to, label, also }: { to: string; label: string; also: reado
 const ACCOUNT_PAGES = [
   { to: '/account', label: 'Главная', also: ['/account/apply', '/account/applications/', '/account/loans/'] },
   { to: '/account/profile', label: 'Профиль', also: [] },
+  { to: '/account/documents', label: 'Документы', also: [] },
+  { to: '/account/activity', label: 'История', also: [] },
   { to: '/account/sessions', label: 'Сеансы', also: [] },
 ] as const;
 

@@ -26,6 +26,8 @@ const NotificationsPage = page(
   'NotificationsPage',
 );
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
+const DocumentsPage = page(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
+const ActivityPage = page(() => import('../features/activity/ActivityPage'), 'ActivityPage');
 const FederationCallbackPage = page(
   () => import('../features/federation/FederationCallbackPage'),
   'FederationCallbackPage',
@@ -40,6 +42,7 @@ const EsiaPassportUpdatePage = page(
   'EsiaPassportUpdatePage',
 );
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
+const DevStaffPage = page(() => import('../features/dev/DevStaffPage'), 'DevStaffPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
 
 const signedIn = (Page: ComponentType) => (
@@ -72,8 +75,11 @@ export const router = createBrowserRouter([
       { path: '/account/loans/:id', element: signedIn(LoanPage) },
       { path: '/account/notifications', element: signedIn(NotificationsPage) },
       { path: '/account/sessions', element: signedIn(SessionsPage) },
+      { path: '/account/documents', element: signedIn(DocumentsPage) },
+      { path: '/account/activity', element: signedIn(ActivityPage) },
       { path: '/dev/sms', element: <DevSmsPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
+      { path: '/dev/staff', element: <DevStaffPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

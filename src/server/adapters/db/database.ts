@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -8,11 +7,13 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { projectPath } from '../../project-path';
 import * as identitySchema from './schema';
 import * as loanSchema from './schema-loans';
 import * as servicingSchema from './schema-servicing';
 import * as jobSchema from './schema-jobs';
 import * as calendarSchema from './schema-calendar';
+import * as profileSchema from './schema-profile';
 import * as federationSchema from './schema-federation';
 
 const schema = {
@@ -21,6 +22,7 @@ const schema = {
   ...servicingSchema,
   ...jobSchema,
   ...calendarSchema,
+  ...profileSchema,
   ...federationSchema,
 };
 
@@ -36,7 +38,7 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../drizzle', import.meta.url));
+export const MIGRATIONS_FOLDER = projectPath('drizzle');
 /** Any constant: serialises migrations when several API instances start at once. */
 const MIGRATION_LOCK_ID = 7_345_001;
 

@@ -136,7 +136,6 @@ export const prolongations = pgTable(
       enum: ['awaiting_signature', 'awaiting_payment', 'in_force', 'expired'],
     }).notNull(),
     documentSha256: text('document_sha256').notNull(),
-    pdf: bytea('pdf').notNull(),
     signedAt: instant('signed_at'),
     signature: jsonb('signature').$type<{ phone: string; ip: string; codeId: string; sha256: string }>(),
     appliedAt: instant('applied_at'),
@@ -144,6 +143,14 @@ export const prolongations = pgTable(
   },
   (t) => [index('prolongations_loan_idx').on(t.loanId)],
 );
+
+/** An addendum's PDF bytes, apart from the prolongation row the loan screens read: read only on download. */
+export const prolongationPdfs = pgTable('prolongation_pdfs', {
+  prolongationId: uuid('prolongation_id')
+    .primaryKey()
+    .references(() => prolongations.id),
+  pdf: bytea('pdf').notNull(),
+});
 
 /** One row per business date closed: when it ran, how many loans it touched. */
 export const businessDays = pgTable('business_days', {

@@ -219,10 +219,12 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     subjectId: uuid('subject_id'),
     ip: text('ip'),
+    /** The request's User-Agent (the activity log names the device); null for background work. */
+    userAgent: text('user_agent'),
     details: jsonb('details')
       .$type<Record<string, unknown>>()
       .notNull()
       .default(sql`'{}'::jsonb`),
   },
-  (t) => [index('audit_subject_idx').on(t.subjectId, t.at)],
+  (t) => [index('audit_subject_idx').on(t.subjectId, t.at), index('audit_actor_idx').on(t.actorId, t.at)],
 );

@@ -48,6 +48,8 @@ export type ContractDocumentInput = {
     /** '45 10 123456, выдан …, код 770-001'. */
     passport: string;
     phone: string;
+    /** The registration address as one line («адрес регистрации»); omitted when not given yet. */
+    registrationAddress?: string | null;
   };
   product: { name: string; kind: 'payday' | 'instalment' };
   quote: Quote;
@@ -170,6 +172,9 @@ function drawFirstPageHeader(layout: Layout, input: ContractDocumentInput): void
     [
       ['Заёмщик:', `${borrower.fullName}, дата рождения ${formatRuDate(borrower.birthDate)}`],
       ['Паспорт:', borrower.passport],
+      ...(borrower.registrationAddress
+        ? ([['Регистрация:', borrower.registrationAddress]] as [string, string][])
+        : []),
       ['Телефон:', borrower.phone],
     ],
     62,

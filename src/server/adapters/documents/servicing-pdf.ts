@@ -37,7 +37,8 @@ export type AddendumDocumentInput = {
   contractDate: IsoDate;
   addendumDate: IsoDate;
   lender: LenderDetails;
-  borrower: { fullName: string; birthDate: IsoDate; phone: string };
+  /** `registrationAddress`: the line printed as «Адрес регистрации», when the borrower has given it. */
+  borrower: { fullName: string; birthDate: IsoDate; phone: string; registrationAddress?: string | null };
   principalOutstanding: Kopecks;
   /** The interest accrued to the addendum date, to be paid for the addendum to take effect. */
   interestToPay: Kopecks;
@@ -55,7 +56,7 @@ export type RepaymentCertificateInput = {
   certificateNumber: string;
   issuedOn: IsoDate;
   lender: LenderDetails;
-  borrower: { fullName: string; birthDate: IsoDate };
+  borrower: { fullName: string; birthDate: IsoDate; registrationAddress?: string | null };
   contractNumber: string;
   contractDate: IsoDate;
   principal: Kopecks;
@@ -161,6 +162,9 @@ export async function renderAddendumPdf(input: AddendumDocumentInput): Promise<R
   layout.fields(
     [
       ['Заёмщик:', `${borrower.fullName}, дата рождения ${formatRuDate(borrower.birthDate)}`],
+      ...(borrower.registrationAddress
+        ? ([['Регистрация:', borrower.registrationAddress]] as [string, string][])
+        : []),
       ['Телефон:', borrower.phone],
     ],
     62,
@@ -258,7 +262,9 @@ export async function renderRepaymentCertificatePdf(input: RepaymentCertificateI
   );
   layout.paragraph(
     `${lender.name} (далее — кредитор) подтверждает, что обязательства заёмщика ${borrower.fullName}, дата ` +
-      `рождения ${formatRuDate(borrower.birthDate)}, по ${contract} исполнены в полном объёме ` +
+      `рождения ${formatRuDate(borrower.birthDate)}${
+        borrower.registrationAddress ? `, адрес регистрации: ${borrower.registrationAddress}` : ''
+      }, по ${contract} исполнены в полном объёме ` +
       `${formatRuDate(input.closedOn)}.`,
     { size: 9.5, gapAfter: 6 },
   );

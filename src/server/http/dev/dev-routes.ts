@@ -9,6 +9,8 @@ import { closeBusinessDaysThrough } from '../../modules/servicing/close-business
 import { getBusinessDate } from '../../modules/servicing/get-business-date';
 import { businessToday } from '../../modules/servicing/loan-account';
 import { route } from '../route';
+import { devStaffApi } from '../../../contracts/dev-staff';
+import { showDemoStaff } from '../../modules/backoffice/demo-staff';
 
 const DAY_MS = 86_400_000;
 
@@ -32,4 +34,6 @@ export function devRoutes(app: FastifyInstance, deps: Deps) {
       createdAt: r.createdAt.toISOString(),
     }));
   });
+  // The demo's staff members: logins, passwords, TOTP secrets and the codes of this moment.
+  route(app, deps, devStaffApi.devStaff, { audience: 'dev' }, () => showDemoStaff(deps));
 }

@@ -44,6 +44,7 @@ export async function audit(db: DbOrTx, entry: AuditEntry): Promise<void> {
     action: entry.action,
     subjectId: entry.subjectId ?? null,
     ip: entry.meta?.ip ?? null,
+    userAgent: entry.meta?.userAgent ?? null,
     details: entry.details ?? {},
   });
 }

@@ -8,6 +8,7 @@ export type AuditRow = {
   action: string;
   subjectId: string | null;
   ip: string | null;
+  userAgent?: string | null;
   details: Record<string, unknown>;
 };
 

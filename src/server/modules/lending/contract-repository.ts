@@ -1,14 +1,20 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../adapters/db/database';
-import { contracts } from '../../adapters/db/schema-loans';
+import { contractPdfs, contracts } from '../../adapters/db/schema-loans';
 import { AppError } from '../../app-error';
 import { parseContractTerms, storedContractTerms, type ContractTerms } from './contract-terms';
 
 type ContractRow = typeof contracts.$inferSelect;
 /** A contract as stored, with its individual terms typed (see `ContractTerms`). */
 export type Contract = Omit<ContractRow, 'terms'> & { terms: ContractTerms };
-/** A contract to store: the rendered document, its hash and terms; `contractDate` is 'YYYY-MM-DD'. */
-export type NewContract = Omit<typeof contracts.$inferInsert, 'terms'> & { terms: ContractTerms };
+/**
+ * A contract to store: the rendered document (`pdf`, kept in contract_pdfs, apart from the row), its hash and terms;
+ * `contractDate` is 'YYYY-MM-DD'.
+ */
+export type NewContract = Omit<typeof contracts.$inferInsert, 'terms'> & {
+  terms: ContractTerms;
+  pdf: Buffer;
+};
 /** What the borrower signed with: the phone the code went to, the IP, the code's id and the document hash. */
 export type ContractSignature = NonNullable<ContractRow['signature']>;
 
@@ -43,12 +49,16 @@ export async function nextContractSeq(db: DbOrTx): Promise<string> {
 
 /** Stores the contract unless the application already has one; returns it, or undefined if another was first. */
 export async function insertContractIfAbsent(db: DbOrTx, values: NewContract): Promise<Contract | undefined> {
-  const [created] = await db
-    .insert(contracts)
-    .values({ ...values, terms: storedContractTerms(values.terms) })
-    .onConflictDoNothing({ target: contracts.applicationId })
-    .returning();
-  return created && toContract(created);
+  const { pdf, ...row } = values;
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(contracts)
+      .values({ ...row, terms: storedContractTerms(row.terms) })
+      .onConflictDoNothing({ target: contracts.applicationId })
+      .returning();
+    if (created) await tx.insert(contractPdfs).values({ contractId: created.id, pdf });
+    return created && toContract(created);
+  });
 }
 
 /**
@@ -62,18 +72,22 @@ export async function reissueContract(
   previousSha256: string,
   values: Omit<NewContract, 'applicationId' | 'borrowerId'>,
 ): Promise<Contract | undefined> {
-  const [row] = await db
-    .update(contracts)
-    .set({ ...values, terms: storedContractTerms(values.terms) })
-    .where(
-      and(
-        eq(contracts.id, contractId),
-        isNull(contracts.signedAt),
-        eq(contracts.documentSha256, previousSha256),
-      ),
-    )
-    .returning();
-  return row && toContract(row);
+  const { pdf, ...changes } = values;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(contracts)
+      .set({ ...changes, terms: storedContractTerms(changes.terms) })
+      .where(
+        and(
+          eq(contracts.id, contractId),
+          isNull(contracts.signedAt),
+          eq(contracts.documentSha256, previousSha256),
+        ),
+      )
+      .returning();
+    if (row) await tx.update(contractPdfs).set({ pdf }).where(eq(contractPdfs.contractId, contractId));
+    return row && toContract(row);
+  });
 }
 
 /**
@@ -103,8 +117,9 @@ export async function markContractSigned(
 /** The borrower's own contract document: the PDF, its number and hash; undefined for another person's contract. */
 export async function findContractDocument(db: DbOrTx, borrowerId: string, contractId: string) {
   const [contract] = await db
-    .select({ pdf: contracts.pdf, number: contracts.number, sha256: contracts.documentSha256 })
+    .select({ pdf: contractPdfs.pdf, number: contracts.number, sha256: contracts.documentSha256 })
     .from(contracts)
+    .innerJoin(contractPdfs, eq(contractPdfs.contractId, contracts.id))
     .where(and(eq(contracts.id, contractId), eq(contracts.borrowerId, borrowerId)));
   return contract;
 }

@@ -5,6 +5,7 @@ import { formatRuDate } from '../../../domain/russian';
 import { renderContractPdf } from '../../adapters/documents/contract-pdf';
 import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
+import { registrationAddressLine } from '../borrower-data/registration-address';
 import { loadBorrower, openPassport } from '../identity/borrower-view';
 import { getOwnApplication } from './application-repository';
 import {
@@ -78,6 +79,7 @@ async function drawUp(
       birthDate: borrower.birthDate,
       passport: `${passport.series.slice(0, 2)} ${passport.series.slice(2)} ${passport.number}, выдан ${borrower.passportIssuedBy} ${formatRuDate(borrower.passportIssueDate)}, код подразделения ${borrower.passportDivisionCode}`,
       phone: formatPhone(borrower.phone),
+      registrationAddress: await registrationAddressLine(deps.db, borrowerId),
     },
     product: { name: product.name, kind: product.kind },
     quote: offer,

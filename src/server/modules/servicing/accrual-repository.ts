@@ -23,40 +23,46 @@ export async function accrueLoans(
   options: { date: IsoDate; loanIds: readonly string[]; dueProcessing: boolean; kind: 'close' | 'accrual' },
 ): Promise<number> {
   // PostgreSQL's JIT compiler judges this statement expensive and spends ~3 s compiling it for a 5 000-loan batch
-  // that runs in 0.5 s without it (measured with EXPLAIN ANALYZE). Off for this transaction only.
+  // that runs in 0.5 s without it (measured with EXPLAIN ANALYZE). Off for this transaction only. (The close's
+  // batches also pin the plan to lookups by key: tuneCloseBatch in close-repository.ts.)
   await db.execute(sql`SET LOCAL jit = off`);
   const d = sql`${options.date}::date`;
   // floor(rate × (P × days since the base date − grace)) up to a date: the cumulative interest of domain/accrual.ts.
   const upTo = (
     date: SQL,
   ) => sql`(l.daily_rate_bp * ((l.b_principal + l.b_principal_overdue) * (${date} - l.interest_base_date)
-      - grace_kopeck_days(l.id, l.schedule_version, l.b_principal + l.b_principal_overdue, l.interest_base_date, ${date})))
+      - CASE WHEN l.moved THEN grace_kopeck_days(l.id, l.schedule_version, l.b_principal + l.b_principal_overdue,
+                                                 l.interest_base_date, ${date}) ELSE 0 END))
       / 10000`;
   const due = options.dueProcessing;
+  const ids = sql`${`{${options.loanIds.join(',')}}`}::uuid[]`;
   const result = (await db.execute(sql`
-    WITH l AS (
+    WITH l AS MATERIALIZED (
       SELECT l.*, b.principal AS b_principal, b.principal_overdue AS b_principal_overdue,
              b.interest AS b_interest, b.interest_overdue AS b_interest_overdue,
              -(b.interest_income + b.penalty_income) AS accrued,
              greatest(${d} - l.accrued_through, 0) AS days,
-             (SELECT max(i.due_date) FROM loan_instalments i
-               WHERE i.loan_id = l.id AND i.version = l.schedule_version) AS maturity,
-             (SELECT min(i.remaining_principal) FROM loan_instalments i
-               WHERE i.loan_id = l.id AND i.version = l.schedule_version
-                 AND i.due_date > l.closed_through AND i.due_date <= ${d}) AS target,
-             -- The latest instalment falling due now: its scheduled date when art. 193 moved it, and its due date.
-             (SELECT i.scheduled_date FROM loan_instalments i
-               WHERE i.loan_id = l.id AND i.version = l.schedule_version
-                 AND i.due_date > l.closed_through AND i.due_date <= ${d}
-               ORDER BY i.n DESC LIMIT 1) AS target_scheduled,
-             (SELECT max(i.due_date) FROM loan_instalments i
-               WHERE i.loan_id = l.id AND i.version = l.schedule_version
-                 AND i.due_date > l.closed_through AND i.due_date <= ${d}) AS target_due
-        -- Driven by the id list, so the planner looks loans and balances up by key (it estimates an unnest as
-        -- small): a hash join would read the whole portfolio once per batch.
-        FROM unnest(${`{${options.loanIds.join(',')}}`}::uuid[]) AS batch(id)
-        JOIN loans l ON l.id = batch.id
-        JOIN loan_balances b ON b.loan_id = batch.id
+             s.maturity, s.target, s.target_scheduled, s.target_due, s.moved
+        -- Driven by the id list: loans, balances and schedules are looked up by key, so a batch never reads the
+        -- whole portfolio.
+        FROM loans l
+        -- OFFSET 0: a lookup by key per loan, never a hash join over every balance row.
+        CROSS JOIN LATERAL (SELECT * FROM loan_balances b WHERE b.loan_id = l.id OFFSET 0) b
+        -- The loan's current schedule in one pass: the maturity; of the instalments falling due now (after
+        -- closed_through, up to D) the lowest remaining principal, the latest one's scheduled date (when art. 193
+        -- moved it) and due date; and whether any instalment was moved at all (else there is no grace to compute).
+        CROSS JOIN LATERAL (
+          SELECT max(i.due_date) AS maturity,
+                 min(i.remaining_principal) FILTER (WHERE i.due_date > l.closed_through AND i.due_date <= ${d})
+                   AS target,
+                 (array_agg(i.scheduled_date ORDER BY i.n DESC)
+                   FILTER (WHERE i.due_date > l.closed_through AND i.due_date <= ${d}))[1] AS target_scheduled,
+                 max(i.due_date) FILTER (WHERE i.due_date > l.closed_through AND i.due_date <= ${d}) AS target_due,
+                 coalesce(bool_or(i.scheduled_date IS NOT NULL), false) AS moved
+            FROM loan_instalments i
+           WHERE i.loan_id = l.id AND i.version = l.schedule_version
+        ) s
+       WHERE l.id = ANY(${ids})
     ),
     accrual AS (
       SELECT l.*,
@@ -99,7 +105,7 @@ export async function accrueLoans(
                AS interest_current
         FROM capped c
     ),
-    calc AS (
+    calc AS MATERIALIZED (
       SELECT m.*, least(m.arrears, m.interest_current) AS move_interest,
              least(m.arrears - least(m.arrears, m.interest_current), m.b_principal) AS move_principal
         FROM moves m
@@ -148,7 +154,7 @@ export async function accrueLoans(
             : sql``
         }
         FROM calc c
-       WHERE loans.id = c.id
+       WHERE loans.id = c.id AND loans.id = ANY(${ids})
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM updated)::int AS loans, (SELECT count(*) FROM posted)::int AS postings

@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '../../../domain/calendar';
-import { pendingAccrual } from '../../../domain/loan-position';
+import { pendingAccrual, type LoanPosition } from '../../../domain/loan-position';
 import type { Kopecks } from '../../../domain/money';
 import { nextWorkingDay } from '../../../domain/production-calendar';
 import { prolongationQuote, type ProlongationRefusal } from '../../../domain/servicing';
@@ -33,19 +33,26 @@ export type ProlongationCheck =
  */
 export async function checkProlongation(
   deps: Deps,
-  options: { loan: LoanRow; days: number },
+  options: {
+    loan: LoanRow;
+    days: number;
+    /** The loan's position and product's regular rate when the caller has just read them (not read again). */
+    known?: { position: LoanPosition; regularRateBp: number | undefined };
+  },
 ): Promise<ProlongationCheck> {
-  const { loan, days } = options;
+  const { loan, days, known } = options;
   if (loan.status !== 'active' && loan.status !== 'overdue')
     return { ok: false, reason: REFUSAL_TEXT.NOT_ACTIVE };
   if (loan.kind !== 'payday') return { ok: false, reason: REFUSAL_TEXT.KIND };
   const today = businessToday(deps);
-  const position = await loadPosition(deps.db, loan);
+  const position = known?.position ?? (await loadPosition(deps.db, loan));
   const dueDate = lastDueDate(position.schedule);
   const balances = position.balances;
   const pending = pendingAccrual(position, today);
   const calendar = await loadProductionCalendar(deps.db);
-  const regularRateBp = await findRegularDailyRateBp(deps.db, loan.applicationId);
+  const regularRateBp = known
+    ? known.regularRateBp
+    : await findRegularDailyRateBp(deps.db, loan.applicationId);
   const quote = prolongationQuote({
     dueDate,
     today,

@@ -9,6 +9,7 @@ import {
   finishBusinessDay,
   firstOpenDate,
   startBusinessDay,
+  tuneCloseBatch,
 } from './close-repository';
 import { expireProlongations } from './expire-prolongations';
 
@@ -24,24 +25,35 @@ export const CLOSE_BATCH = 5_000;
  * - A crash mid-run loses only the open batch; the next run picks up the loans not yet closed for D.
  * - Two workers never take the same loan: a batch is claimed with FOR UPDATE SKIP LOCKED (and payments lock the
  *   loan row too, so a payment and the close never interleave on one loan).
- * Returns the number of loans closed by this call.
+ * `onBatch` (the bench) hears each batch's size and milliseconds. Returns the number of loans closed by this call.
  */
 export async function closeBusinessDay(
   db: Db,
   date: IsoDate,
-  options: { now: Date; timeZone: string; batch?: number },
+  options: { now: Date; timeZone: string; batch?: number; onBatch?: (loans: number, ms: number) => void },
 ): Promise<number> {
-  const { now, timeZone, batch = CLOSE_BATCH } = options;
+  const { now, timeZone, batch = CLOSE_BATCH, onBatch } = options;
   await startBusinessDay(db, date, now);
   let processed = 0;
+  // The last id claimed: each batch walks on from there. A short batch means the walk reached the end: the next one
+  // starts over, for the loans skipped while someone else held them; a walk from the start that finds nothing ends.
+  let after: string | null = null;
   for (;;) {
+    const started = performance.now();
+    const from: string | null = after;
     const closed = await db.transaction(async (tx) => {
-      const loanIds = await claimLoansToClose(tx, date, batch);
+      await tuneCloseBatch(tx);
+      const loanIds = await claimLoansToClose(tx, date, batch, from);
+      after = loanIds.length < batch ? null : loanIds.at(-1)!;
       if (loanIds.length === 0) return 0;
       return accrueLoans(tx, { date, loanIds, dueProcessing: true, kind: 'close' });
     });
     processed += closed;
-    if (closed > 0) continue;
+    if (closed > 0) {
+      onBatch?.(closed, performance.now() - started);
+      continue;
+    }
+    if (from !== null) continue;
     // Nothing claimable: done, unless another worker (or a payment) holds some loans right now.
     if ((await countLoansLeftToClose(db, date)) === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 50));

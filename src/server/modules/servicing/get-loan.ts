@@ -2,8 +2,8 @@ import type { LoanView } from '../../../contracts/servicing';
 import type { Deps } from '../../deps';
 import { paymentView } from '../payments/payment-view';
 import { checkProlongation } from './check-prolongation';
-import { businessToday, loadPosition } from './loan-account';
-import { findProductName, getContract, getOwnLoan, listLoanPayments, type LoanRow } from './loan-repository';
+import { businessToday, positionOf } from './loan-account';
+import { currentSchedule, getOwnLoan, listLoanPayments, readLoanCard, type LoanRow } from './loan-repository';
 import { loanView } from './loan-view';
 import { listProlongations } from './prolongation-repository';
 import { prolongationView } from './prolongation-view';
@@ -19,19 +19,24 @@ export async function getLoan(
   return loadLoanView(deps, await getOwnLoan(deps.db, options));
 }
 
-/** Reads what the card of `loan` shows and maps it to the wire. */
+/**
+ * Reads what the card of `loan` shows and maps it to the wire: four reads in parallel (the card's joined row with
+ * the balances, the schedule, the payments, the prolongations), then the prolongation check on that same position
+ * (it reads only the production calendar). No row is read twice and no document's bytes at all.
+ */
 export async function loadLoanView(deps: Deps, loan: LoanRow): Promise<LoanView> {
   const today = businessToday(deps);
-  const [contract, productName, position, paymentRows, prolongationRows] = await Promise.all([
-    getContract(deps.db, loan.contractId),
-    findProductName(deps.db, loan.applicationId),
-    loadPosition(deps.db, loan),
+  const [card, schedule, paymentRows, prolongationRows] = await Promise.all([
+    readLoanCard(deps.db, loan),
+    currentSchedule(deps.db, loan),
     listLoanPayments(deps.db, loan.id),
     listProlongations(deps.db, loan.id),
   ]);
+  const position = positionOf(loan, card.balances, schedule);
   const prolongationCheck = await checkProlongation(deps, {
     loan,
     days: deps.config.servicing.prolongationDays.min,
+    known: { position, regularRateBp: card.regularRateBp },
   });
   const current = prolongationRows.find(
     (p) => p.status === 'awaiting_signature' || p.status === 'awaiting_payment',
@@ -39,8 +44,8 @@ export async function loadLoanView(deps: Deps, loan: LoanRow): Promise<LoanView>
   return loanView(deps, {
     loan,
     position,
-    contract,
-    productName: productName ?? '',
+    contract: card.contract,
+    productName: card.productName ?? '',
     today,
     payments: paymentRows.map(paymentView),
     prolongations: prolongationRows.map(prolongationView),

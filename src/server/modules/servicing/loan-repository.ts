@@ -126,14 +126,41 @@ export async function getContract(
   return row;
 }
 
-/** The name of the product the loan was applied for, or undefined. */
-export async function findProductName(db: DbOrTx, applicationId: string): Promise<string | undefined> {
+/**
+ * What a loan's card reads besides its schedule, payments and prolongations, in one query: the contract's number,
+ * date and terms (never its PDF, kept apart in contract_pdfs), the product's name and regular daily rate (bp), and
+ * the loan's balances (all zero before the payout). Throws CONTRACT_NOT_FOUND when the contract is missing.
+ */
+export async function readLoanCard(
+  db: DbOrTx,
+  loan: Pick<LoanRow, 'id' | 'contractId'>,
+): Promise<{
+  contract: { number: string; contractDate: string; terms: unknown };
+  productName: string | undefined;
+  regularRateBp: number | undefined;
+  balances: BalancesRow;
+}> {
   const [row] = await db
-    .select({ name: loanProducts.name })
-    .from(loanApplications)
-    .innerJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
-    .where(eq(loanApplications.id, applicationId));
-  return row?.name;
+    .select({
+      number: contracts.number,
+      contractDate: contracts.contractDate,
+      terms: contracts.terms,
+      productName: loanProducts.name,
+      regularRateBp: loanProducts.dailyRateBp,
+      balances: loanBalances,
+    })
+    .from(contracts)
+    .leftJoin(loanApplications, eq(loanApplications.id, contracts.applicationId))
+    .leftJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
+    .leftJoin(loanBalances, eq(loanBalances.loanId, loan.id))
+    .where(eq(contracts.id, loan.contractId));
+  if (!row) throw new AppError('CONTRACT_NOT_FOUND');
+  return {
+    contract: { number: row.number, contractDate: row.contractDate, terms: row.terms },
+    productName: row.productName ?? undefined,
+    regularRateBp: row.regularRateBp ?? undefined,
+    balances: row.balances ?? { loanId: loan.id, ...ZERO_BALANCES },
+  };
 }
 
 /** The loan's payments, newest first. */

@@ -2,15 +2,15 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { IsoDate } from '../../../domain/calendar';
 import type { DbOrTx } from '../../adapters/db/database';
 import { loanApplications, loanProducts } from '../../adapters/db/schema-loans';
-import { prolongations } from '../../adapters/db/schema-servicing';
+import { prolongationPdfs, prolongations } from '../../adapters/db/schema-servicing';
 import { AppError } from '../../app-error';
 
 /** The servicing module's reads and writes of prolongations (addenda that move a payday loan's due date). */
 
 /** A row of `prolongations`. */
 export type ProlongationRow = typeof prolongations.$inferSelect;
-/** What a new prolongation is drawn up with. */
-export type NewProlongation = Pick<
+/** What a new prolongation is drawn up with (`pdf`: the addendum, kept in prolongation_pdfs apart from the row). */
+export type NewProlongation = { pdf: Buffer } & Pick<
   ProlongationRow,
   | 'loanId'
   | 'borrowerId'
@@ -20,7 +20,6 @@ export type NewProlongation = Pick<
   | 'oldDueDate'
   | 'newDueDate'
   | 'documentSha256'
-  | 'pdf'
   | 'createdAt'
 >;
 
@@ -72,6 +71,15 @@ export async function findOwnProlongation(
   return row;
 }
 
+/** The addendum's PDF bytes (read only for a download), or undefined. */
+export async function findProlongationPdf(db: DbOrTx, prolongationId: string): Promise<Buffer | undefined> {
+  const [row] = await db
+    .select({ pdf: prolongationPdfs.pdf })
+    .from(prolongationPdfs)
+    .where(eq(prolongationPdfs.prolongationId, prolongationId));
+  return row?.pdf;
+}
+
 /** The next number of the addendum sequence (the suffix of an addendum number). */
 export async function nextProlongationSequence(db: DbOrTx): Promise<string> {
   const result = (await db.execute(
@@ -99,11 +107,13 @@ export async function expireOpenProlongations(db: DbOrTx, loanId: string): Promi
 
 /** Stores a new prolongation awaiting the borrower's signature. */
 export async function insertProlongation(db: DbOrTx, values: NewProlongation): Promise<ProlongationRow> {
+  const { pdf, ...row } = values;
   const [created] = await db
     .insert(prolongations)
-    .values({ ...values, status: 'awaiting_signature' })
+    .values({ ...row, status: 'awaiting_signature' })
     .returning();
   if (!created) throw new Error('prolongation insert returned no row');
+  await db.insert(prolongationPdfs).values({ prolongationId: created.id, pdf });
   return created;
 }
 

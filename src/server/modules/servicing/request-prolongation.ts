@@ -4,6 +4,7 @@ import { formatRuDate } from '../../../domain/russian';
 import { renderAddendumPdf } from '../../adapters/documents/servicing-pdf';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
+import { registrationAddressLine } from '../borrower-data/registration-address';
 import { loadBorrower } from '../identity/borrower-view';
 import { issueCode } from '../identity/one-time-codes';
 import { prolongedInstalment } from './apply-prolongation';
@@ -70,6 +71,7 @@ export async function requestProlongation(
       fullName: [borrower.surname, borrower.name, borrower.patronymic].filter(Boolean).join(' '),
       birthDate: borrower.birthDate,
       phone: formatPhone(borrower.phone),
+      registrationAddress: await registrationAddressLine(deps.db, borrower.id),
     },
     principalOutstanding: principal,
     interestToPay: check.payNow,

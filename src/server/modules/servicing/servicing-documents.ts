@@ -9,7 +9,8 @@ import {
   findOwnPaymentWithContract,
   listSucceededPayments,
 } from './documents-repository';
-import { findOwnProlongation } from './prolongation-repository';
+import { findOwnProlongation, findProlongationPdf } from './prolongation-repository';
+import { registrationAddressLine } from '../borrower-data/registration-address';
 
 /** A document a borrower downloads. */
 export type PdfDocument = { pdf: Buffer; filename: string; sha256?: string };
@@ -26,7 +27,8 @@ export async function addendumPdf(
   options: { borrowerId: string; prolongationId: string },
 ): Promise<PdfDocument | null> {
   const row = await findOwnProlongation(deps.db, options);
-  return row ? { pdf: row.pdf, filename: `addendum-${row.number}.pdf`, sha256: row.documentSha256 } : null;
+  const pdf = row && (await findProlongationPdf(deps.db, row.id));
+  return row && pdf ? { pdf, filename: `addendum-${row.number}.pdf`, sha256: row.documentSha256 } : null;
 }
 
 /**
@@ -46,7 +48,11 @@ export async function repaymentCertificatePdf(
     certificateNumber: `${row.contract.number}/С`,
     issuedOn: row.loan.closedOn,
     lender: deps.config.lender,
-    borrower: { fullName: fullName(row.borrower), birthDate: row.borrower.birthDate },
+    borrower: {
+      fullName: fullName(row.borrower),
+      birthDate: row.borrower.birthDate,
+      registrationAddress: await registrationAddressLine(deps.db, options.borrowerId),
+    },
     contractNumber: row.contract.number,
     contractDate: row.contract.contractDate,
     principal: row.loan.principal,

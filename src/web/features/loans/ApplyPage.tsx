@@ -29,6 +29,8 @@ import { LiveQuote } from './LiveQuote';
 import type { ApplyValues } from './apply-values';
 import { rublesToKopecks, termsFromSearch, type LoanTerms } from './terms';
 import { useLiveQuote } from './useLiveQuote';
+import { usePersonalData } from '../profile/data-queries';
+import type { PersonalData } from '../../../contracts';
 
 type ApplicationBody = z.output<typeof ZApplicationRequest>;
 
@@ -89,6 +91,8 @@ export function ApplyPage() {
   const applications = useApplications();
   const open = applications.data?.find(isOpenApplication);
   const eligibility = useEligibility();
+  // Employment and income start from the profile or the last application; the borrower confirms or edits them.
+  const personal = usePersonalData();
   // Known before anything is filled in: an application that would only be refused is not offered.
   const blocked = eligibility.data && !eligibility.data.canApply ? eligibility.data : null;
 
@@ -140,8 +144,14 @@ export function ApplyPage() {
         me &&
         products.data &&
         !applications.isPending &&
-        !eligibility.isPending && (
-          <ApplyForm me={me} products={products.data} initial={termsFromSearch(search, products.data)} />
+        !eligibility.isPending &&
+        !personal.isPending && (
+          <ApplyForm
+            me={me}
+            products={products.data}
+            initial={termsFromSearch(search, products.data)}
+            employment={personal.data?.employment ?? null}
+          />
         )
       )}
     </Stack>
@@ -152,10 +162,12 @@ function ApplyForm({
   me,
   products,
   initial,
+  employment,
 }: {
   me: Me;
   products: ProductView[];
   initial: LoanTerms | null;
+  employment: PersonalData['employment'];
 }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -164,8 +176,8 @@ function ApplyForm({
       productId: initial?.productId ?? '',
       amount: initial?.amount ?? 0,
       term: initial?.term ?? 0,
-      employment: null,
-      monthlyIncome: '',
+      employment: employment?.employment ?? null,
+      monthlyIncome: employment ? Number(BigInt(employment.monthlyIncome) / 100n) : '',
       payoutMethod: {
         kind: 'card',
         cardNumber: '',
@@ -236,6 +248,14 @@ function ApplyForm({
         </Section>
 
         <Section title="Занятость и доход">
+          {employment && (
+            <Text size="sm" c="dimmed">
+              {employment.source === 'profile'
+                ? 'Заполнено по данным из профиля'
+                : 'Заполнено по вашей прошлой заявке'}{' '}
+              — проверьте и при необходимости исправьте.
+            </Text>
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select
               label="Занятость"

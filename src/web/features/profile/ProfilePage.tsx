@@ -4,6 +4,8 @@ import { PageLoader } from '../../app/guards';
 import { InfoList, Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate, formatFullName, formatPhone, formatSex } from '../../i18n/format';
+import { AddressSection } from './AddressSection';
+import { OptionalDataSection } from './OptionalDataSection';
 import { LinkedProviders } from '../federation/LinkedProviders';
 import { PassportChangeForm } from './PassportChangeForm';
 import { PassportHistory } from './PassportHistory';
@@ -48,6 +50,14 @@ export function ProfilePage() {
           />
         </Section>
       </SimpleGrid>
+
+      <Section title="Место рождения и адреса">
+        <AddressSection />
+      </Section>
+
+      <Section title="Занятость, СНИЛС и ИНН">
+        <OptionalDataSection />
+      </Section>
 
       <Section title="Смена паспорта">
         <PassportChangeForm me={me} />

@@ -1,0 +1,164 @@
+import argon2 from 'argon2';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { openDatabase } from '../src/server/adapters/db/database';
+import { processDuePayouts } from '../src/server/modules/lending/process-payouts';
+import { ARGON2_CONCURRENCY, ARGON2_PARAMS } from '../src/server/security/secrets';
+import { lastCodeSentTo, registerBorrower, startTestApp, TestClient } from '../tests/support/test-app';
+
+/**
+ * The HTTP figures, each beside its anchor, on PostgreSQL and 127.0.0.1 only:
+ * - the dashboard (`GET /api/me/loans` of a borrower with a loan) against a bare Fastify 5 + `pg` pool answering one
+ *   SELECT by primary key, both with 10 connections, in interleaved rounds (medians); then the dashboard's p99 at
+ *   70 % of its maximum rate;
+ * - sign-ins per second (`POST /api/auth/login`, 10 connections) against raw argon2id verifies per second with the
+ *   same parameters and the same concurrency as the app's hashing queue.
+ * A fresh database is created for the run and dropped after it.
+ */
+export type HttpResult = {
+  dashboardRps: number;
+  anchorRps: number;
+  dashboardP99Ms: number;
+  dashboardP99AtRate: number;
+  signinPerSecond: number;
+  argon2VerifiesPerSecond: number;
+};
+
+const ROUNDS = 3;
+const SECONDS = 5;
+const CONNECTIONS = 10;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+type Load = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string };
+
+/** One autocannon run; throws when any answer was not 2xx (a fast error page is not a figure). */
+async function cannon(load: Load, options: { seconds?: number; rate?: number } = {}) {
+  const result = await autocannon({
+    url: load.url,
+    method: load.method ?? 'GET',
+    headers: load.headers ?? {},
+    ...(load.body ? { body: load.body } : {}),
+    connections: CONNECTIONS,
+    duration: options.seconds ?? SECONDS,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${load.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+/** The anchor: bare Fastify 5 and a `pg` pool of 10, one SELECT by primary key per request. */
+async function startAnchor(url: string, loanId: string) {
+  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
+  const app = Fastify();
+  app.get('/anchor', async () => (await pool.query('SELECT * FROM loans WHERE id = $1', [loanId])).rows[0]);
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url: `${address}/anchor`,
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
+
+/** Raw argon2id verifies per second with the app's parameters, ARGON2_CONCURRENCY at a time, for `ms`. */
+async function argon2Verifies(ms = SECONDS * 1000) {
+  const hash = await argon2.hash('Vesna!2026-lk', ARGON2_PARAMS);
+  let done = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: ARGON2_CONCURRENCY }, async () => {
+      while (performance.now() - started < ms) {
+        if (!(await argon2.verify(hash, 'Vesna!2026-lk'))) throw new Error('argon2 refused its own hash');
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
+export async function benchHttp(adminUrl: string): Promise<HttpResult> {
+  const name = `bench_http_${process.pid}`;
+  // A plain connection for CREATE/DROP DATABASE: the admin database itself is never migrated.
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  const t = await startTestApp({ database });
+  try {
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    // A borrower with a paid-out loan, as the demo makes one: register, apply, sign, the payout worker pays out.
+    const client = new TestClient(t.app, '127.0.0.1');
+    const { person } = await registerBorrower(client, t.deps);
+    const application = (
+      await client.post('/api/me/applications', {
+        productId: 'payday',
+        amount: '1000000',
+        term: 30,
+        employment: 'employed',
+        monthlyIncome: '15000000',
+        payoutMethod: { kind: 'card', cardNumber: '2200000000000004' },
+      })
+    ).json<{ id: string }>();
+    await client.post(`/api/me/applications/${application.id}/signature-code`);
+    const code = await lastCodeSentTo(t.deps, person.phone);
+    await client.post(`/api/me/applications/${application.id}/sign`, { code });
+    for (let i = 0; i < 4; i++) {
+      await processDuePayouts(t.deps);
+      t.clock.advance(3_000);
+    }
+    const loans = (await client.get('/api/me/loans')).json<{ id: string; status: string }[]>();
+    if (loans[0]?.status !== 'active') throw new Error(`no active loan: ${JSON.stringify(loans)}`);
+
+    const dashboard: Load = { url: `${address}/api/me/loans`, headers: { cookie: client.cookieHeader() } };
+    const anchor = await startAnchor(url.toString(), loans[0].id);
+    try {
+      await cannon(dashboard, { seconds: 1 }); // warm-up
+      await cannon({ url: anchor.url }, { seconds: 1 });
+      const dashboardRuns: number[] = [];
+      const anchorRuns: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        dashboardRuns.push((await cannon(dashboard)).rps);
+        anchorRuns.push((await cannon({ url: anchor.url })).rps);
+      }
+      const dashboardRps = median(dashboardRuns);
+      const anchorRps = median(anchorRuns);
+      const dashboardP99AtRate = Math.round(dashboardRps * 0.7);
+      const { p99: dashboardP99Ms } = await cannon(dashboard, { rate: dashboardP99AtRate });
+
+      const token = await client.csrf();
+      const signIn: Load = {
+        url: `${address}/api/auth/login`,
+        method: 'POST',
+        headers: { cookie: client.cookieHeader(), 'x-csrf-token': token, 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: person.phone, password: person.password }),
+      };
+      const signinRuns: number[] = [];
+      const argonRuns: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        signinRuns.push((await cannon(signIn)).rps);
+        argonRuns.push(await argon2Verifies());
+      }
+      return {
+        dashboardRps: Math.round(dashboardRps),
+        anchorRps: Math.round(anchorRps),
+        dashboardP99Ms,
+        dashboardP99AtRate,
+        signinPerSecond: Math.round(median(signinRuns)),
+        argon2VerifiesPerSecond: Math.round(median(argonRuns)),
+      };
+    } finally {
+      await anchor.close();
+    }
+  } finally {
+    await t.close();
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, instant, kopecks } from './columns';
+import { borrowers } from './schema';
+
+export const ADDRESS_KINDS = ['registration', 'actual'] as const;
+
+/**
+ * The borrower's addresses, every version kept: the current one of a kind has `replaced_at` null (one per
+ * borrower and kind, a partial unique index); a correction closes it and inserts the next. Stored as the printed
+ * line (`text`) and as parts, with the address service's id when the borrower chose a suggestion.
+ */
+export const borrowerAddresses = pgTable(
+  'borrower_addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    kind: text('kind', { enum: ADDRESS_KINDS }).notNull(),
+    text: text('text').notNull(),
+    postalCode: text('postal_code'),
+    region: text('region').notNull(),
+    city: text('city').notNull(),
+    street: text('street'),
+    house: text('house').notNull(),
+    flat: text('flat'),
+    privateHouse: boolean('private_house').notNull(),
+    fiasId: text('fias_id'),
+    validFrom: instant('valid_from').notNull(),
+    replacedAt: instant('replaced_at'),
+  },
+  (t) => [
+    index('borrower_addresses_borrower_idx').on(t.borrowerId, t.kind, t.validFrom),
+    uniqueIndex('borrower_addresses_current_idx')
+      .on(t.borrowerId, t.kind)
+      .where(sql`${t.replacedAt} is null`),
+  ],
+);
+
+/**
+ * The borrower's own data beyond the registration form, one row per borrower: the place of birth (as in the
+ * passport), whether they live at the registration address, the optional e-mail (usable only once confirmed),
+ * SNILS and INN (encrypted like the passport), employment and monthly income (kopecks) offered when applying.
+ */
+export const borrowerDetails = pgTable('borrower_details', {
+  borrowerId: uuid('borrower_id')
+    .primaryKey()
+    .references(() => borrowers.id),
+  placeOfBirth: text('place_of_birth'),
+  livesAtRegistration: boolean('lives_at_registration').notNull().default(true),
+  email: text('email'),
+  emailConfirmedAt: instant('email_confirmed_at'),
+  snilsEncrypted: text('snils_encrypted'),
+  innEncrypted: text('inn_encrypted'),
+  employment: text('employment'),
+  monthlyIncome: kopecks('monthly_income'),
+  /** When employment and income were last saved here (an application after that is newer). */
+  employmentChangedAt: instant('employment_changed_at'),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});

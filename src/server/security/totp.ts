@@ -1,0 +1,48 @@
+import { generate, generateSecret, generateURI, verify } from 'otplib';
+import QRCode from 'qrcode';
+import type { Clock } from '../../domain/calendar';
+import { DemoClock } from '../movable-clock';
+
+/**
+ * TOTP second factor of the back office (RFC 6238 through otplib 13): SHA-1, 6 digits, a 30-second step, and a code
+ * of the previous or the next step accepted too (±1 step for clock drift). Secrets are 160-bit base32 strings.
+ */
+export const TOTP_RULES = { periodSec: 30, digits: 6, toleranceSteps: 1, issuer: 'Смсфинанс' } as const;
+
+/**
+ * The time authenticator apps count: real time. The demo clock, which the developer page moves forward, is taken
+ * without its offset, so a phone's code still matches after the business date was moved.
+ */
+export const totpTime = (clock: Clock): Date => (clock instanceof DemoClock ? clock.wallNow() : clock.now());
+
+/** A new random base32 secret (20 bytes). */
+export const newTotpSecret = (): string => generateSecret();
+
+/** The code for `secret` at `at` (what the authenticator app shows then). */
+export const totpCode = (secret: string, at: Date): Promise<string> =>
+  generate({ secret, epoch: Math.floor(at.getTime() / 1000), period: TOTP_RULES.periodSec });
+
+/** Whether `code` is the secret's code at `at`, or one step before or after it (constant-time compare). */
+export async function checkTotpCode(secret: string, code: string, at: Date): Promise<boolean> {
+  if (!/^\d{6}$/.test(code)) return false;
+  try {
+    const result = await verify({
+      secret,
+      token: code,
+      epoch: Math.floor(at.getTime() / 1000),
+      period: TOTP_RULES.periodSec,
+      epochTolerance: TOTP_RULES.periodSec * TOTP_RULES.toleranceSteps,
+    });
+    return result.valid;
+  } catch {
+    return false;
+  }
+}
+
+/** The otpauth:// URI an authenticator app reads (issuer + login as the label). */
+export const totpUri = (secret: string, login: string): string =>
+  generateURI({ issuer: TOTP_RULES.issuer, label: login, secret, period: TOTP_RULES.periodSec });
+
+/** The URI as a QR code: a PNG data URL (`data:image/png;base64,...`) for an <img>. */
+export const totpQrDataUrl = (uri: string): Promise<string> =>
+  QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 });

@@ -1,0 +1,31 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/** A page loaded with its own chunk when first visited. */
+export function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+/**
+ * The back office's sections: the navigation and the routes are built from this list, each shown only to a role
+ * holding its permission (the server enforces the same permission on the section's API). `path` is relative to
+ * `/backoffice`; `children` are routes inside the section that have no menu item of their own (e.g. a card).
+ */
+export type Section = {
+  path: string;
+  label: string;
+  permission: string;
+  Page: LazyExoticComponent<ComponentType>;
+  children?: { path: string; Page: LazyExoticComponent<ComponentType> }[];
+};
+
+export const sections: Section[] = [
+  {
+    path: '',
+    label: 'Обзор',
+    permission: 'backoffice.enter',
+    Page: page(() => import('../features/home/HomePage'), 'HomePage'),
+  },
+];

@@ -1,0 +1,151 @@
+import { Alert, Button, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { EMPLOYMENT_KINDS, dataApi, type PersonalData } from '../../../contracts';
+import { call } from '../../api/client';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { PageLoader } from '../../app/guards';
+import { useServerErrors } from '../../forms/useServerErrors';
+import { EMPLOYMENT_LABELS, type Employment } from '../loans/labels';
+import { rublesToKopecks } from '../loans/terms';
+import { dataKeys, usePersonalData } from './data-queries';
+
+const EMPLOYMENT_OPTIONS = EMPLOYMENT_KINDS.map((kind) => ({ value: kind, label: EMPLOYMENT_LABELS[kind] }));
+
+/** Employment and income (offered when applying), СНИЛС and ИНН (optional, checked by their checksums). */
+export function OptionalDataSection() {
+  const { data } = usePersonalData();
+  if (!data) return <PageLoader />;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <EmploymentForm data={data} />
+      <IdentifiersForm data={data} />
+    </SimpleGrid>
+  );
+}
+
+function useSave() {
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  return {
+    saved,
+    setSaved,
+    done: (updated: PersonalData) => {
+      queryClient.setQueryData(dataKeys.personalData, updated);
+      setSaved(true);
+    },
+  };
+}
+
+function EmploymentForm({ data }: { data: PersonalData }) {
+  const state = useSave();
+  const form = useForm<{ employment: Employment | null; monthlyIncome: number | string }>({
+    initialValues: {
+      employment: data.employment?.employment ?? null,
+      monthlyIncome: data.employment ? Number(BigInt(data.employment.monthlyIncome) / 100n) : '',
+    },
+    validate: {
+      employment: (v) => (v ? null : 'Укажите занятость'),
+      monthlyIncome: (v) => (String(v).trim() === '' ? 'Укажите доход в месяц' : null),
+    },
+  });
+  const errors = useServerErrors(form);
+  const save = useMutation({
+    mutationFn: (v: { employment: Employment; monthlyIncome: string }) =>
+      call(dataApi.saveEmployment, { body: v }),
+    onSuccess: state.done,
+    onError: errors.show,
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) => {
+        errors.clear();
+        state.setSaved(false);
+        if (v.employment)
+          save.mutate({ employment: v.employment, monthlyIncome: rublesToKopecks(Number(v.monthlyIncome)) });
+      })}
+    >
+      <Stack gap="sm">
+        <Text fw={600}>Занятость и доход</Text>
+        <Text size="sm" c="dimmed">
+          Подставим в следующую заявку — останется только проверить.
+        </Text>
+        <Select
+          label="Занятость"
+          data={EMPLOYMENT_OPTIONS}
+          allowDeselect={false}
+          {...form.getInputProps('employment')}
+        />
+        <NumberInput
+          label="Доход в месяц после налогов, ₽"
+          thousandSeparator=" "
+          allowDecimal={false}
+          allowNegative={false}
+          hideControls
+          inputMode="numeric"
+          isAllowed={({ value }) => value.length <= 9}
+          {...form.getInputProps('monthlyIncome')}
+        />
+        {state.saved && (
+          <Alert color="teal" variant="light">
+            Сохранено
+          </Alert>
+        )}
+        <ApiErrorAlert error={errors.alert} />
+        <Button type="submit" variant="light" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
+          Сохранить занятость
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function IdentifiersForm({ data }: { data: PersonalData }) {
+  const state = useSave();
+  const form = useForm({ initialValues: { snils: '', inn: '' } });
+  const errors = useServerErrors(form);
+  const save = useMutation({
+    mutationFn: (v: { snils: string; inn: string }) => call(dataApi.saveIdentifiers, { body: v }),
+    onSuccess: (updated) => {
+      state.done(updated);
+      form.reset();
+    },
+    onError: errors.show,
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) => {
+        errors.clear();
+        state.setSaved(false);
+        save.mutate(v);
+      })}
+    >
+      <Stack gap="sm">
+        <Text fw={600}>СНИЛС и ИНН (по желанию)</Text>
+        <Text size="sm" c="dimmed">
+          Сейчас: СНИЛС {data.snilsMasked ?? 'не указан'}, ИНН {data.innMasked ?? 'не указан'}. Пустое поле
+          удаляет номер.
+        </Text>
+        <TextInput
+          label="СНИЛС"
+          placeholder="123-456-789 64"
+          inputMode="numeric"
+          {...form.getInputProps('snils')}
+        />
+        <TextInput label="ИНН" placeholder="12 цифр" inputMode="numeric" {...form.getInputProps('inn')} />
+        {state.saved && (
+          <Alert color="teal" variant="light">
+            Сохранено
+          </Alert>
+        )}
+        <ApiErrorAlert error={errors.alert} />
+        <Button type="submit" variant="light" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
+          Сохранить СНИЛС и ИНН
+        </Button>
+      </Stack>
+    </form>
+  );
+}
