@@ -14,7 +14,9 @@ const ZAttemptParams = z.object({ id: ZUuid });
 /** The providers configured on this site, for the «Войти через …» buttons. */
 export const ZProviders = z.array(z.object({ id: ZProviderId, name: z.string() }));
 
-export const ZProviderStart = z.object({ purpose: z.enum(['sign-in', 'link']).default('sign-in') });
+export const ZProviderStart = z.object({
+  purpose: z.enum(['sign-in', 'link', 'refresh']).default('sign-in'),
+});
 export const ZProviderRedirect = z.object({ url: z.string() });
 
 /** What the provider's redirect brought back to our callback page: `code` and `state`, or `error`. */
@@ -62,6 +64,12 @@ export const ZProviderOutcome = z.discriminatedUnion('outcome', [
   }),
   z.object({ outcome: z.literal('link'), attemptId: ZUuid, provider: ZProviderId, phoneMasked: z.string() }),
   z.object({ outcome: z.literal('linked'), provider: ZProviderId }),
+  /** The passport Gosuslugi vouches for now, for the profile's side-by-side diff (null: none verified). */
+  z.object({
+    outcome: z.literal('refresh'),
+    provider: ZProviderId,
+    passport: ZProviderPerson.shape.passport,
+  }),
 ]);
 export type ProviderOutcome = z.infer<typeof ZProviderOutcome>;
 

@@ -7,6 +7,7 @@ import {
   registerBorrower,
   type PersonData,
 } from '../support/test-app';
+import { seriousAxeFindings } from './axe-check';
 import { shot, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
@@ -43,6 +44,7 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
     await page.getByRole('heading', { name: 'Госуслуги (демо)' }).waitFor();
     await actAs(page, person);
     await shot(page, 'federation-01-esia-page');
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await page.getByRole('button', { name: 'Разрешить доступ' }).click();
 
     // Phone (filled in by the provider) and a password, then the SMS code.
@@ -63,6 +65,7 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
     await page.getByLabel(/^Соглашение об использовании простой электронной подписи/).check();
     await page.getByLabel(/^Согласие на запрос в бюро кредитных историй/).check();
     await shot(page, 'federation-02-esia-details');
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
     await page.getByText(person.surname).first().waitFor();
     await expect.poll(() => page.url()).toContain('/account');
@@ -81,6 +84,24 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
     await page.goto(`${stand.base}/account/profile`);
     await page.getByRole('button', { name: 'Отвязать Госуслуги' }).waitFor();
     await shot(page, 'federation-03-profile');
+    expect(await seriousAxeFindings(page)).toEqual([]);
+
+    // A newer passport on Gosuslugi: the side-by-side diff, then the SMS-confirmed change.
+    await page.getByRole('link', { name: 'Обновить паспорт с Госуслуг' }).click();
+    await actAs(page, person);
+    await page.getByLabel('Номер паспорта').fill('987654');
+    await page.getByLabel('Дата выдачи (ГГГГ-ММ-ДД)').fill('2025-01-10');
+    await page.getByRole('button', { name: 'Разрешить доступ' }).click();
+    await page.getByRole('heading', { name: 'Сравните данные' }).waitFor();
+    expect(await page.getByText('(изменилось)').count()).toBe(2);
+    await shot(page, 'federation-04-passport-diff');
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Обновить паспорт' }).click();
+    await page.getByLabel('Код из СМС').waitFor();
+    await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(stand.t.deps, person.phone));
+    await page.getByRole('button', { name: 'Подтвердить смену паспорта' }).click();
+    await page.getByText('987654').first().waitFor();
+    await expect.poll(() => page.url()).toMatch(/\/account\/profile$/);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -99,7 +120,8 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
     await page
       .getByRole('textbox', { name: 'Код из СМС' })
       .fill(await lastCodeSentTo(stand.t.deps, person.phone));
-    await shot(page, 'federation-04-tid-link');
+    await shot(page, 'federation-05-tid-link');
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await page.getByRole('button', { name: 'Привязать T-ID и войти' }).click();
     await page.getByText(person.surname).first().waitFor();
     await expect.poll(() => page.url()).toContain('/account');
@@ -116,7 +138,8 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
         'Учётная запись на Госуслугах не подтверждена — подтвердите её в центре обслуживания или войдите по номеру телефона',
       )
       .waitFor();
-    await shot(page, 'federation-05-untrusted');
+    await shot(page, 'federation-06-untrusted');
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await page.getByRole('link', { name: 'Войти по номеру телефона' }).waitFor();
   });
 });

@@ -220,4 +220,33 @@ describe('sign-up and sign-in through Gosuslugi and T-ID (the demo providers)', 
       expect.arrayContaining(['identity.provider-linked', 'identity.provider-unlinked']),
     );
   });
+
+  it('reads a newer passport from the linked Gosuslugi account for the side-by-side diff; applying it is the SMS-confirmed change', async () => {
+    const owner = client();
+    const { person } = await registerBorrower(owner, t.deps);
+    await signInWithProvider(t.app, owner, 'esia', choiceFor(person), 'link');
+    const newer = { passportSeries: '4521', passportNumber: '987654', passportIssuedOn: '2025-01-10' };
+    const read = await signInWithProvider(t.app, owner, 'esia', choiceFor(person, newer), 'refresh');
+    expect(read.json()).toMatchObject({
+      outcome: 'refresh',
+      passport: { series: '4521', number: '987654', issueDate: '2025-01-10' },
+    });
+    const passport = read.json<{ passport: Record<string, string> }>().passport;
+    expect((await owner.post('/api/me/passport/code', { passport })).statusCode).toBe(200);
+    const changed = await owner.put('/api/me/passport', {
+      passport,
+      code: await lastCodeSentTo(t.deps, person.phone),
+    });
+    expect(changed.json()).toMatchObject({ passport: { series: '4521', number: '987654' } });
+
+    // Another borrower's Gosuslugi (not linked to this account) is refused; T-ID does not vouch for passports.
+    const other = client();
+    await registerBorrower(other, t.deps);
+    const foreign = await signInWithProvider(t.app, other, 'esia', choiceFor(person, newer), 'refresh');
+    expect(foreign.json()).toMatchObject({ code: 'PROVIDER_NOT_LINKED' });
+    const tid = await other.post('/api/federation/tid/start', { purpose: 'refresh' });
+    expect(tid.json()).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED' });
+    const guest = await client().post('/api/federation/esia/start', { purpose: 'refresh' });
+    expect(guest.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
 });

@@ -38,7 +38,7 @@ export async function throughProviderPage(
   client: TestClient,
   provider: 'esia' | 'tid',
   choice: FakeIdentityChoice | 'deny',
-  purpose: 'sign-in' | 'link' = 'sign-in',
+  purpose: 'sign-in' | 'link' | 'refresh' = 'sign-in',
 ) {
   const started = await client.post(`/api/federation/${provider}/start`, { purpose });
   if (started.statusCode !== 200) throw new Error(`start: ${started.body}`);
@@ -76,7 +76,7 @@ export async function signInWithProvider(
   client: TestClient,
   provider: 'esia' | 'tid',
   choice: FakeIdentityChoice | 'deny',
-  purpose: 'sign-in' | 'link' = 'sign-in',
+  purpose: 'sign-in' | 'link' | 'refresh' = 'sign-in',
 ) {
   const { body } = await throughProviderPage(app, client, provider, choice, purpose);
   return client.post(`/api/federation/${provider}/callback`, body);

@@ -37,6 +37,10 @@ const FederatedRegisterPage = page(
   'FederatedRegisterPage',
 );
 const ProviderLinkPage = page(() => import('../features/federation/ProviderLinkPage'), 'ProviderLinkPage');
+const EsiaPassportUpdatePage = page(
+  () => import('../features/federation/EsiaPassportUpdatePage'),
+  'EsiaPassportUpdatePage',
+);
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevStaffPage = page(() => import('../features/dev/DevStaffPage'), 'DevStaffPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
@@ -65,6 +69,7 @@ export const router = createBrowserRouter([
       { path: '/login/provider/:attemptId', element: guestOnly(ProviderLinkPage) },
       { path: '/account', element: signedIn(DashboardPage) },
       { path: '/account/profile', element: signedIn(ProfilePage) },
+      { path: '/account/profile/passport-from-esia', element: signedIn(EsiaPassportUpdatePage) },
       { path: '/account/apply', element: signedIn(ApplyPage) },
       { path: '/account/applications/:id', element: signedIn(ApplicationPage) },
       { path: '/account/loans/:id', element: signedIn(LoanPage) },

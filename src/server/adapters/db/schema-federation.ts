@@ -7,12 +7,13 @@ import { borrowers } from './schema';
  * `nonce`, the PKCE verifier), the hash of the browser-binding cookie, and after the callback (`callback_at`, set
  * once: the code is used once) the person the provider vouched for (sealed with the field cipher: it holds the
  * passport), the outcome and the account it matched. `purpose`: 'sign-in' (a guest: sign in, register or link after
- * proof of control) or 'link' (a signed-in borrower links from the profile, `borrower_id`).
+ * proof of control), 'link' (a signed-in borrower links from the profile, `borrower_id`) or 'refresh' (a signed-in
+ * borrower reads their passport from a linked Gosuslugi account to update the profile after a side-by-side diff).
  */
 export const federationAttempts = pgTable('federation_attempts', {
   id: uuid('id').primaryKey().defaultRandom(),
   provider: text('provider', { enum: ['esia', 'tid'] }).notNull(),
-  purpose: text('purpose', { enum: ['sign-in', 'link'] }).notNull(),
+  purpose: text('purpose', { enum: ['sign-in', 'link', 'refresh'] }).notNull(),
   borrowerId: uuid('borrower_id').references(() => borrowers.id),
   state: text('state').notNull().unique(),
   nonce: text('nonce').notNull(),
@@ -22,7 +23,9 @@ export const federationAttempts = pgTable('federation_attempts', {
   createdAt: createdAt(),
   expiresAt: instant('expires_at').notNull(),
   callbackAt: instant('callback_at'),
-  outcome: text('outcome', { enum: ['signed-in', 'register', 'link', 'linked', 'review', 'failed'] }),
+  outcome: text('outcome', {
+    enum: ['signed-in', 'register', 'link', 'linked', 'review', 'failed', 'refreshed'],
+  }),
   subject: text('subject'),
   personSealed: text('person_sealed'),
   matchedBorrowerId: uuid('matched_borrower_id').references(() => borrowers.id),

@@ -289,7 +289,8 @@ function layout(title: string, content: string): string {
   legend { font-size: 14px; }
   .check { display: flex; gap: 8px; align-items: center; }
   .muted { color: #495057; font-size: 14px; }
-  a { color: #1a5c99; }
+  a { color: #1a5c99; display: inline-block; padding: 6px 0; }
+  li { margin: 4px 0; }
   .actions { display: flex; flex-direction: column; gap: 8px; margin-top: 20px; }
   button { width: 100%; padding: 12px; font-size: 16px; border-radius: 8px; border: 1px solid #868e96; cursor: pointer; background: #fff; color: #212529; }
   button.primary { background: #1a68ad; border-color: #1a68ad; color: #fff; }

@@ -73,7 +73,10 @@ export function federationRoutes(app: FastifyInstance, deps: Deps) {
         const actor = await authenticate(deps, request, reply);
         const { url, browserToken } = await startProviderSignIn(deps, {
           provider: provider.data,
-          purpose: request.query.purpose === 'link' ? 'link' : 'sign-in',
+          purpose:
+            request.query.purpose === 'link' || request.query.purpose === 'refresh'
+              ? request.query.purpose
+              : 'sign-in',
           borrowerId: actor.kind === 'borrower' ? actor.borrowerId : null,
           ip: request.ip,
         });

@@ -48,6 +48,12 @@ export function FederationCallbackPage() {
         case 'link':
           void navigate(`/login/provider/${outcome.attemptId}`, { replace: true });
           return;
+        case 'refresh':
+          void navigate('/account/profile/passport-from-esia', {
+            replace: true,
+            state: { passport: outcome.passport },
+          });
+          return;
         case 'linked':
           void queryClient.invalidateQueries({ queryKey: ['me', 'providers'] });
           void navigate('/account/profile', { replace: true });

@@ -39,15 +39,22 @@ export function LinkedProviders() {
                 {l.lastSignInAt ? ` · последний вход ${formatInstant(l.lastSignInAt)}` : ''}
               </Text>
             </div>
-            <Button
-              variant="default"
-              size="xs"
-              loading={unlink.isPending && unlink.variables === l.provider}
-              onClick={() => unlink.mutate(l.provider)}
-              aria-label={`Отвязать ${l.name}`}
-            >
-              Отвязать
-            </Button>
+            <Group gap="xs">
+              {l.provider === 'esia' && (
+                <Button component="a" href="/federation/esia/start?purpose=refresh" variant="light" size="xs">
+                  Обновить паспорт с Госуслуг
+                </Button>
+              )}
+              <Button
+                variant="default"
+                size="xs"
+                loading={unlink.isPending && unlink.variables === l.provider}
+                onClick={() => unlink.mutate(l.provider)}
+                aria-label={`Отвязать ${l.name}`}
+              >
+                Отвязать
+              </Button>
+            </Group>
           </Group>
         ))}
         {others.map((p) => (

@@ -66,7 +66,7 @@ export async function finishProviderSignIn(
   const attempt = await claimAttemptCallback(deps.db, { state: input.state, provider, now });
   if (!attempt || !sameBrowser(attempt.browserHash, input.browserToken))
     throw new AppError('PROVIDER_ATTEMPT_INVALID');
-  if (attempt.purpose === 'link' && attempt.borrowerId !== input.borrowerId)
+  if (attempt.purpose !== 'sign-in' && attempt.borrowerId !== input.borrowerId)
     throw new AppError('PROVIDER_ATTEMPT_INVALID');
 
   const fail = async (error: unknown, reason: string): Promise<never> => {
@@ -108,6 +108,7 @@ export async function finishProviderSignIn(
   }
 
   if (attempt.purpose === 'link') return linkFromProfile(deps, attempt, person, meta);
+  if (attempt.purpose === 'refresh') return readPassportForProfile(deps, attempt, person, meta);
 
   const link = await findLink(deps.db, provider, person.subject);
   if (link) {
@@ -249,6 +250,46 @@ async function linkFromProfile(
     throw translateLinkConflict(error);
   }
   return { outcome: { outcome: 'linked', provider: attempt.provider } };
+}
+
+/**
+ * The profile's «update from Gosuslugi»: the identity must be the one linked to the signed-in borrower; the
+ * passport Gosuslugi vouches for comes back for the side-by-side diff. Applying it is the ordinary passport change
+ * (the same checks and an SMS code bound to the new data). Throws PROVIDER_NOT_LINKED.
+ */
+async function readPassportForProfile(
+  deps: Deps,
+  attempt: AttemptRow,
+  person: ProviderPerson,
+  meta: RequestMeta,
+): Promise<{ outcome: ProviderOutcome }> {
+  const borrowerId = attempt.borrowerId!;
+  const link = await findLink(deps.db, attempt.provider, person.subject);
+  if (link?.borrowerId !== borrowerId) {
+    await settleAttempt(deps.db, attempt.id, { outcome: 'failed', completedAt: deps.clock.now() });
+    throw new AppError('PROVIDER_NOT_LINKED', {
+      detail: 'Эта учётная запись Госуслуг не привязана к вашему личному кабинету. Сначала привяжите её',
+    });
+  }
+  await settleAttempt(deps.db, attempt.id, {
+    outcome: 'refreshed',
+    subject: person.subject,
+    completedAt: deps.clock.now(),
+  });
+  await audit(deps.db, {
+    meta,
+    actor: { kind: 'borrower', borrowerId },
+    action: 'identity.provider-passport-read',
+    subjectId: borrowerId,
+    details: { provider: attempt.provider },
+  });
+  return {
+    outcome: {
+      outcome: 'refresh',
+      provider: attempt.provider,
+      passport: toPersonView(attempt.provider, person).passport,
+    },
+  };
 }
 
 /** A second link of one identity, or a second identity of one provider for one account → PROVIDER_ALREADY_LINKED. */

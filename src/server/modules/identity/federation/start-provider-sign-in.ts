@@ -15,7 +15,8 @@ export const callbackUri = (deps: Deps, provider: IdentityProviderId) =>
   `${deps.config.publicUrl?.replace(/\/+$/, '') ?? ''}/federation/${provider}/callback`;
 
 /**
- * Starts a sign-in (a guest) or a link from the profile (`borrowerId`, purpose 'link') with `provider`: fresh
+ * Starts a sign-in (a guest), a link from the profile (`borrowerId`, purpose 'link') or a passport read for the
+ * profile's update (purpose 'refresh', Gosuslugi only) with `provider`: fresh
  * random `state`, `nonce` and PKCE verifier are stored with the hash of a new browser-binding token (the caller
  * sets it as a cookie, so the callback is accepted only in the browser that started). Returns the provider's
  * authorization URL and the token. At most 60 starts per IP an hour. Throws PROVIDER_NOT_CONFIGURED,
@@ -26,13 +27,15 @@ export async function startProviderSignIn(
   deps: Deps,
   input: {
     provider: IdentityProviderId;
-    purpose: 'sign-in' | 'link';
+    purpose: 'sign-in' | 'link' | 'refresh';
     borrowerId: string | null;
     ip: string;
   },
 ): Promise<{ url: string; browserToken: string }> {
   const adapter = providerOf(deps, input.provider);
-  if (input.purpose === 'link' && !input.borrowerId) throw new AppError('UNAUTHENTICATED');
+  if (input.purpose !== 'sign-in' && !input.borrowerId) throw new AppError('UNAUTHENTICATED');
+  // Only Gosuslugi vouches for a passport: the profile update reads it from there.
+  if (input.purpose === 'refresh' && input.provider !== 'esia') throw new AppError('PROVIDER_NOT_CONFIGURED');
   const verdict = await deps.limiter.consume(LIMITS.providerStartPerIp, input.ip);
   if (!verdict.allowed) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSec: verdict.retryAfterSec });
   const state = crypto.randomUUID();
@@ -44,7 +47,7 @@ export async function startProviderSignIn(
   await insertAttempt(deps.db, {
     provider: input.provider,
     purpose: input.purpose,
-    borrowerId: input.purpose === 'link' ? input.borrowerId : null,
+    borrowerId: input.purpose === 'sign-in' ? null : input.borrowerId,
     state,
     nonce,
     codeVerifier,
