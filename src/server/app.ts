@@ -7,7 +7,6 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import { dateInZone, type Clock } from '../domain/calendar';
 import type { AddressSuggestPort } from './adapters/address/address-port';
 import { DaDataAddressSuggest } from './adapters/address/dadata-address';
@@ -188,8 +187,9 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     // The router's own errors (a malformed %-escape, an over-long path parameter) go through the one error handler.
     frameworkErrors: handleError,
   });
+  // ioredis is imported only when Redis is configured (half a second of start-up otherwise).
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { enableOfflineQueue: false, lazyConnect: true })
+    ? new (await import('ioredis')).Redis(config.redisUrl, { enableOfflineQueue: false, lazyConnect: true })
     : undefined;
   if (redis) {
     // Connect before serving: a wrong REDIS_URL stops start-up instead of surfacing on the first sign-in.

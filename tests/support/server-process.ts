@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** Runs the real entry point (what npm start runs) as a separate process, so a test can kill it. */
+/** Runs the real entry point (npm start runs it compiled, dist/server/main.js) as a separate process, so a test can kill it. */
 export function startServerProcess(env: Record<string, string>, port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },

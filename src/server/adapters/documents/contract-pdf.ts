@@ -95,7 +95,7 @@ export async function renderContractPdf(
   const rules = ruleSetOn(input.contractDate);
   assertConsistent(input, rules.id);
 
-  const { doc, layout, finish } = openDocument({
+  const { doc, layout, finish } = await openDocument({
     title: `Индивидуальные условия договора потребительского займа № ${input.contractNumber}`,
     author: input.lender.name,
     subject: `Договор потребительского займа от ${formatRuDate(input.contractDate)}`,

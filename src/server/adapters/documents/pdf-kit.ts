@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 import type { IsoDate } from '../../../domain/calendar';
 import { formatRub, sum, type Kopecks } from '../../../domain/money';
 import { dailyRateText as rateText } from '../../../domain/rates';
@@ -83,19 +83,24 @@ export const capClauseOpening = (capPercent: number): string =>
 
 export type RenderedPdf = { pdf: Buffer; sha256: string; templateVersion: string };
 
+let pdfKit: Promise<typeof PDFDocumentClass> | undefined;
+/** pdfkit, imported on the first document (about a second of start-up otherwise, for a rare download). */
+const loadPdfKit = () => (pdfKit ??= import('pdfkit').then((module) => module.default));
+
 /**
  * A new A4 document whose bytes depend only on what is drawn and on `info`: `date` is both the creation and the
- * modification date. `finish` ends the document and hashes it.
+ * modification date. `finish` ends the document and hashes it. Async: pdfkit is loaded on the first call.
  */
-export function openDocument(info: {
+export async function openDocument(info: {
   title: string;
   author: string;
   subject: string;
   creator: string;
   date: IsoDate;
   templateVersion: string;
-}): { doc: Doc; layout: Layout; finish: () => Promise<RenderedPdf> } {
+}): Promise<{ doc: Doc; layout: Layout; finish: () => Promise<RenderedPdf> }> {
   const created = new Date(`${info.date}T00:00:00.000Z`);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_X, right: MARGIN_X },

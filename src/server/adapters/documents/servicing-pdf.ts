@@ -148,7 +148,7 @@ export async function renderAddendumPdf(input: AddendumDocumentInput): Promise<R
   const { lender, borrower } = input;
   const contract = contractRef(input.contractNumber, input.contractDate);
   const heading = `Дополнительное соглашение № ${input.addendumNumber} к ${contract}`;
-  const { doc, layout, finish } = openDocument({
+  const { doc, layout, finish } = await openDocument({
     title: heading,
     author: lender.name,
     subject: `Пролонгация займа от ${formatRuDate(input.addendumDate)}`,
@@ -245,7 +245,7 @@ export async function renderRepaymentCertificatePdf(input: RepaymentCertificateI
   assertCertificate(input);
   const { lender, borrower } = input;
   const contract = contractRef(input.contractNumber, input.contractDate);
-  const { doc, layout, finish } = openDocument({
+  const { doc, layout, finish } = await openDocument({
     title: `Справка о погашении задолженности № ${input.certificateNumber}`,
     author: lender.name,
     subject: `Справка о погашении задолженности по договору № ${input.contractNumber}`,
@@ -333,7 +333,7 @@ function assertReceipt(input: PaymentReceiptInput): void {
 export async function renderPaymentReceiptPdf(input: PaymentReceiptInput): Promise<RenderedPdf> {
   assertReceipt(input);
   const { lender } = input;
-  const { doc, layout, finish } = openDocument({
+  const { doc, layout, finish } = await openDocument({
     title: `Квитанция об оплате № ${input.receiptNumber}`,
     author: lender.name,
     subject: `Оплата по договору № ${input.contractNumber}`,
