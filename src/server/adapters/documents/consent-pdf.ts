@@ -19,7 +19,7 @@ export async function renderConsentPdf(input: {
   timeZone: string;
   lender: LenderDetails;
 }): Promise<Buffer> {
-  const { doc, layout, finish } = openDocument({
+  const { doc, layout, finish } = await openDocument({
     title: input.title,
     author: input.lender.name,
     subject: `${input.title}, версия ${input.version}`,

@@ -50,7 +50,7 @@ export type SignatureFacts = {
  * not this sheet. Its date is the signing date (reproducible bytes for the same facts).
  */
 export async function renderSignatureSheet(facts: SignatureFacts): Promise<Buffer> {
-  const { doc, layout, finish } = openDocument({
+  const { doc, layout, finish } = await openDocument({
     title: `Лист подписания: ${facts.documentTitle}`,
     author: facts.lender.name,
     subject: 'Сведения о подписании простой электронной подписью',
