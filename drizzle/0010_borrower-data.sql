@@ -31,6 +31,7 @@ CREATE TABLE "borrower_details" (
 );
 --> statement-breakpoint
 ALTER TABLE "audit_log" ADD COLUMN "user_agent" text;--> statement-breakpoint
+ALTER TABLE "passport_history" ADD COLUMN "full_name" text;--> statement-breakpoint
 ALTER TABLE "borrower_addresses" ADD CONSTRAINT "borrower_addresses_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "borrower_details" ADD CONSTRAINT "borrower_details_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "borrower_addresses_borrower_idx" ON "borrower_addresses" USING btree ("borrower_id","kind","valid_from");--> statement-breakpoint
