@@ -7,6 +7,7 @@ import type { CardTokenizerPort } from './adapters/payouts/card-tokenizer';
 import type { PayoutPort } from './adapters/payouts/payout-port';
 import type { AcquiringPort } from './adapters/payments/acquiring-port';
 import type { AddressSuggestPort } from './adapters/address/address-port';
+import type { EmailPort } from './adapters/email/email-port';
 import type { Limiter } from './adapters/limits/limiter';
 import type { SmsPort } from './adapters/sms/sms-port';
 import type { Config } from './config';
@@ -25,6 +26,8 @@ export type Deps = {
   acquiring: AcquiringPort;
   /** Address suggestions for the borrower's addresses (DaData, or the built-in list in demo). */
   address: AddressSuggestPort;
+  /** E-mail (the demo outbox); null where no mailer is configured (production for now). */
+  email: EmailPort | null;
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;

@@ -54,7 +54,7 @@ export function ProfilePage() {
         <AddressSection />
       </Section>
 
-      <Section title="Занятость, СНИЛС и ИНН">
+      <Section title="Занятость, СНИЛС, ИНН и почта">
         <OptionalDataSection />
       </Section>
 
