@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from './api';
-import { ZText } from './common';
+import { ZOtpCode, ZText } from './common';
 import { ZKopecks } from './kopecks';
 import { EMPLOYMENT_KINDS } from './loans';
 
@@ -102,6 +102,12 @@ export const ZIdentifiersUpdate = z.object({
 });
 export type IdentifiersUpdate = z.input<typeof ZIdentifiersUpdate>;
 
+export const ZEmailRequest = z.object({
+  email: z.email('Проверьте адрес электронной почты').max(120, 'Адрес не длиннее 120 символов'),
+});
+export const ZEmailConfirm = z.object({ code: ZOtpCode });
+export const ZEmailCodeSent = z.object({ sentTo: z.string(), expiresInSec: z.number().int() });
+
 /** The borrower's own data beyond the registration form. */
 export const ZPersonalData = z.object({
   placeOfBirth: z.string().nullable(),
@@ -113,6 +119,9 @@ export const ZPersonalData = z.object({
   /** Masked: «***-***-445 95», «********2259»; null when not given. */
   snilsMasked: z.string().nullable(),
   innMasked: z.string().nullable(),
+  /** The confirmed e-mail, and one waiting for its code. */
+  email: z.string().nullable(),
+  emailPending: z.string().nullable(),
 });
 export type PersonalData = z.infer<typeof ZPersonalData>;
 
@@ -220,6 +229,20 @@ export const dataApi = {
     body: ZIdentifiersUpdate,
     response: ZPersonalData,
     summary: 'Указать СНИЛС и ИНН',
+  },
+  requestEmailCode: {
+    method: 'POST',
+    path: '/api/me/personal-data/email',
+    body: ZEmailRequest,
+    response: ZEmailCodeSent,
+    summary: 'Указать e-mail: отправить код подтверждения',
+  },
+  confirmEmail: {
+    method: 'POST',
+    path: '/api/me/personal-data/email/confirm',
+    body: ZEmailConfirm,
+    response: ZPersonalData,
+    summary: 'Подтвердить e-mail кодом из письма',
   },
   documents: {
     method: 'GET',

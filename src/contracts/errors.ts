@@ -68,6 +68,7 @@ export const ERROR_CODES = [
   'CHANGE_NOT_FOUND',
   'CHANGE_NOT_PENDING',
   'PRODUCT_EXISTS',
+  'EMAIL_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -66,8 +66,15 @@ export const ZMe = z.object({
 });
 export type Me = z.infer<typeof ZMe>;
 
-/** Step 1 of a passport change: the new passport; the answer is an SMS code bound to exactly these data. */
-export const ZPassportChangeRequest = z.object({ passport: ZPassport });
+/** A new surname, name and patronymic, given with the new passport they are written in. */
+export const ZNewName = ZPersonFields.pick({ surname: true, name: true, patronymic: true });
+export type NewName = z.output<typeof ZNewName>;
+
+/**
+ * Step 1 of a passport change: the new passport (and, after a change of name, the name in it); the answer is an
+ * SMS code bound to exactly these data.
+ */
+export const ZPassportChangeRequest = z.object({ passport: ZPassport, newName: ZNewName.nullish() });
 export type PassportChangeRequest = z.input<typeof ZPassportChangeRequest>;
 /** Step 2: the same passport again and the code from the SMS. */
 export const ZPassportChange = ZPassportChangeRequest.extend({ code: ZOtpCode });
@@ -85,6 +92,10 @@ export type SessionState = z.infer<typeof ZSessionState>;
 
 export const ZPassportHistoryItem = z.object({
   seriesAndNumberMasked: z.string(),
+  /** The name held while this passport was current (null for changes made before names were kept). */
+  fullName: z.string().nullable(),
+  /** Numbers of the contracts signed while this passport was current. */
+  contracts: z.array(z.string()),
   issueDate: ZIsoDate,
   validFrom: z.iso.datetime(),
   replacedAt: z.iso.datetime(),

@@ -11,6 +11,7 @@ import { dateInZone, type Clock } from '../domain/calendar';
 import type { AddressSuggestPort } from './adapters/address/address-port';
 import { DaDataAddressSuggest } from './adapters/address/dadata-address';
 import { FakeAddressSuggest } from './adapters/address/fake-address';
+import { OutboxEmail } from './adapters/email/db-outbox-email';
 import { FakeBureau } from './adapters/bureau/fake-bureau';
 import { SvgCaptcha } from './adapters/captcha/captcha-port';
 import { FakeCardTokenizer } from './adapters/payouts/card-tokenizer';
@@ -215,6 +216,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     acquiring: overrides.acquiring ?? acquiringFromConfig(config, database, clock),
     address: overrides.address ?? addressFromConfig(config),
     identityProviders: overrides.identityProviders ?? identityProvidersFromConfig(config, clock),
+    email: config.demo || config.allowFakeAdapters ? new OutboxEmail(database.db, clock) : null,
     limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],

@@ -160,6 +160,8 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
   return {
     production,
     demo: !production,
+    /** ALLOW_FAKE_ADAPTERS: production may run with fakes (staging). */
+    allowFakeAdapters: env.ALLOW_FAKE_ADAPTERS,
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,

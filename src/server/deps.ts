@@ -7,6 +7,7 @@ import type { CardTokenizerPort } from './adapters/payouts/card-tokenizer';
 import type { PayoutPort } from './adapters/payouts/payout-port';
 import type { AcquiringPort } from './adapters/payments/acquiring-port';
 import type { AddressSuggestPort } from './adapters/address/address-port';
+import type { EmailPort } from './adapters/email/email-port';
 import type { Limiter } from './adapters/limits/limiter';
 import type { MaintenanceState } from './modules/backoffice/settings/live-maintenance';
 import type { SmsPort } from './adapters/sms/sms-port';
@@ -29,6 +30,8 @@ export type Deps = {
   address: AddressSuggestPort;
   /** Gosuslugi and T-ID: only the configured ones are present (the sign-in buttons follow). */
   identityProviders: Partial<Record<IdentityProviderId, IdentityProviderPort>>;
+  /** E-mail (the demo outbox); null where no mailer is configured (production for now). */
+  email: EmailPort | null;
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;

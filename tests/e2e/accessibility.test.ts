@@ -161,6 +161,8 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
       `/account/loans/${loan.id}`,
       '/account/notifications',
       '/account/profile',
+      '/account/documents',
+      '/account/activity',
       '/account/sessions',
     ])
       await check(path);

@@ -187,3 +187,46 @@ describe('employment, СНИЛС and ИНН', () => {
     expect(JSON.stringify(answer.json())).not.toContain('500100732259');
   });
 });
+
+describe('e-mail', () => {
+  const letterTo = async (email: string) => {
+    const outbox = (await t.app.inject('/api/dev/sms')).json() as { phone: string; text: string }[];
+    const letter = outbox.find((m) => m.phone === `e-mail: ${email}`);
+    return /Код подтверждения: (\d{6})/.exec(letter?.text ?? '')?.[1] ?? null;
+  };
+
+  it('is used only once confirmed by the code from the letter; a wrong code counts, another borrower cannot confirm', async () => {
+    const c = client();
+    await registerBorrower(c, t.deps);
+    const email = `maria.${Date.now()}@example.ru`;
+    const sent = await c.post(dataApi.requestEmailCode.path, { email });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect((await c.get(dataApi.personalData.path)).json()).toMatchObject({
+      email: null,
+      emailPending: email,
+    });
+    const code = await letterTo(email);
+    expect(code).toMatch(/^\d{6}$/);
+
+    const wrong = await c.post(dataApi.confirmEmail.path, { code: code === '000000' ? '111111' : '000000' });
+    expect(wrong.json()).toMatchObject({ code: 'CODE_INVALID', attemptsLeft: 4 });
+    const stranger = client();
+    await registerBorrower(stranger, t.deps);
+    expect((await stranger.post(dataApi.confirmEmail.path, { code })).json().code).toBe('CODE_EXPIRED');
+
+    const confirmed = await c.post(dataApi.confirmEmail.path, { code });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ email, emailPending: null });
+    expect((await c.post(dataApi.confirmEmail.path, { code })).json().code).toBe('CODE_EXPIRED');
+    expect((await stranger.get(dataApi.personalData.path)).json().email).toBeNull();
+  });
+
+  it('waits a minute before another code', async () => {
+    const c = client();
+    await registerBorrower(c, t.deps);
+    expect((await c.post(dataApi.requestEmailCode.path, { email: 'a@example.ru' })).statusCode).toBe(200);
+    const again = await c.post(dataApi.requestEmailCode.path, { email: 'b@example.ru' });
+    expect(again.json().code).toBe('CODE_RESEND_TOO_EARLY');
+    expect((await c.post(dataApi.requestEmailCode.path, { email: 'not an address' })).statusCode).toBe(400);
+  });
+});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, instant, kopecks } from './columns';
 import { borrowers } from './schema';
 
@@ -51,6 +51,11 @@ export const borrowerDetails = pgTable('borrower_details', {
   livesAtRegistration: boolean('lives_at_registration').notNull().default(true),
   email: text('email'),
   emailConfirmedAt: instant('email_confirmed_at'),
+  /** An address waiting for its code: the keyed hash of the code, when it was sent, tries spent. */
+  emailPending: text('email_pending'),
+  emailCodeHash: text('email_code_hash'),
+  emailCodeSentAt: instant('email_code_sent_at'),
+  emailCodeAttempts: integer('email_code_attempts').notNull().default(0),
   snilsEncrypted: text('snils_encrypted'),
   innEncrypted: text('inn_encrypted'),
   employment: text('employment'),

@@ -53,6 +53,8 @@ export const passportHistory = pgTable(
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
     issuedBy: text('issued_by').notNull(),
     divisionCode: text('division_code').notNull(),
+    /** The surname, name and patronymic held while this passport was current. */
+    fullName: text('full_name'),
     validFrom: instant('valid_from').notNull(),
     replacedAt: instant('replaced_at').notNull().defaultNow(),
   },

@@ -11,6 +11,7 @@ import { reportSignIn } from '../../modules/borrower-data/report-sign-in';
 import { listDocuments } from '../../modules/borrower-data/list-documents';
 import { saveEmployment } from '../../modules/borrower-data/save-employment';
 import { saveIdentifiers } from '../../modules/borrower-data/save-identifiers';
+import { confirmEmail, requestEmailCode } from '../../modules/borrower-data/email-confirmation';
 import { saveAddresses } from '../../modules/borrower-data/save-addresses';
 import { showPersonalData } from '../../modules/borrower-data/show-personal-data';
 import { suggestAddress } from '../../modules/borrower-data/suggest-address';
@@ -60,5 +61,11 @@ export function borrowerDataRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, dataApi.saveIdentifiers, borrower, ({ actor, body, meta }) =>
     saveIdentifiers(deps, { borrowerId: actor.borrowerId, update: body, meta }),
+  );
+  route(app, deps, dataApi.requestEmailCode, borrower, ({ actor, body, meta }) =>
+    requestEmailCode(deps, { borrowerId: actor.borrowerId, email: body.email, meta }),
+  );
+  route(app, deps, dataApi.confirmEmail, borrower, ({ actor, body, meta }) =>
+    confirmEmail(deps, { borrowerId: actor.borrowerId, code: body.code, meta }),
   );
 }

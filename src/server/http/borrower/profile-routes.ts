@@ -16,10 +16,15 @@ const borrower = { audience: 'borrower' } as const;
 export function profileRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, api.me, borrower, ({ actor }) => showProfile(deps, { borrowerId: actor.borrowerId }));
   route(app, deps, api.passportChangeCode, borrower, ({ actor, body, meta }) =>
-    requestPassportChange(deps, { borrowerId: actor.borrowerId, passport: body.passport, meta }),
+    requestPassportChange(deps, {
+      borrowerId: actor.borrowerId,
+      passport: body.passport,
+      newName: body.newName ?? null,
+      meta,
+    }),
   );
   route(app, deps, api.changePassport, borrower, ({ actor, body, meta }) =>
-    changePassport(deps, { borrowerId: actor.borrowerId, ...body, meta }),
+    changePassport(deps, { borrowerId: actor.borrowerId, ...body, newName: body.newName ?? null, meta }),
   );
   route(app, deps, api.passportHistory, borrower, ({ actor }) =>
     listPassportHistory(deps, { borrowerId: actor.borrowerId }),

@@ -60,6 +60,10 @@ const CATALOGUE: Record<string, { category: ActivityCategory; describe: Describe
     describe: () => ({ title: 'Занятость и доход изменены' }),
   },
   'profile.identifiers-changed': { category: 'data', describe: () => ({ title: 'СНИЛС или ИНН изменены' }) },
+  'profile.email-changed': {
+    category: 'data',
+    describe: () => ({ title: 'Электронная почта подтверждена' }),
+  },
   'loan.application-decided': {
     category: 'loans',
     describe: (d) => ({

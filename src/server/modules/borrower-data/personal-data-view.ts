@@ -73,5 +73,7 @@ export function toPersonalData(
     employment: employmentOf(details, extras.lastApplication),
     snilsMasked: extras.snils ? `***-***-${extras.snils.slice(6, 9)} ${extras.snils.slice(9)}` : null,
     innMasked: extras.inn ? `********${extras.inn.slice(8)}` : null,
+    email: details?.emailConfirmedAt ? details.email : null,
+    emailPending: details?.emailPending ?? null,
   };
 }

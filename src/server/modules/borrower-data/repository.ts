@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { AddressParts } from '../../../domain/address';
 import type { DbOrTx } from '../../adapters/db/database';
 import { loanApplications } from '../../adapters/db/schema-loans';
@@ -116,5 +116,24 @@ export async function findLastApplicationEmployment(db: DbOrTx, borrowerId: stri
     .where(eq(loanApplications.borrowerId, borrowerId))
     .orderBy(desc(loanApplications.createdAt))
     .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Takes one try of the pending e-mail code atomically (at most `max`); returns the row with the try counted, or
+ * null when no try is left or nothing is pending.
+ */
+export async function takeEmailCodeTry(db: DbOrTx, borrowerId: string, max: number) {
+  const [row] = await db
+    .update(borrowerDetails)
+    .set({ emailCodeAttempts: sql`${borrowerDetails.emailCodeAttempts} + 1` })
+    .where(
+      and(
+        eq(borrowerDetails.borrowerId, borrowerId),
+        isNotNull(borrowerDetails.emailPending),
+        lt(borrowerDetails.emailCodeAttempts, max),
+      ),
+    )
+    .returning();
   return row ?? null;
 }

@@ -148,3 +148,27 @@ export function listFormerPassports(db: DbOrTx, borrowerId: string): Promise<Pas
 export async function insertConsents(db: DbOrTx, rows: (typeof consents.$inferInsert)[]): Promise<void> {
   await db.insert(consents).values(rows);
 }
+
+/** Whether another borrower is this person (same keyed hash of full name and birth date). */
+export async function isPersonOfAnother(
+  db: DbOrTx,
+  personHash: string,
+  borrowerId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: borrowers.id })
+    .from(borrowers)
+    .where(and(eq(borrowers.personHash, personHash), ne(borrowers.id, borrowerId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Sets a new surname, name and patronymic with their person hash (a change of name with a new passport). */
+export async function updateBorrowerName(
+  db: DbOrTx,
+  borrowerId: string,
+  values: Pick<BorrowerRow, 'surname' | 'name' | 'patronymic' | 'personHash'>,
+): Promise<BorrowerRow> {
+  const rows = await db.update(borrowers).set(values).where(eq(borrowers.id, borrowerId)).returning();
+  return onlyRow(rows, () => new AppError('UNAUTHENTICATED'));
+}

@@ -1,4 +1,4 @@
-import type { Passport } from '../../../contracts';
+import type { NewName, Passport } from '../../../contracts';
 import { maskPassport } from '../../../domain/person';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
@@ -8,11 +8,18 @@ import {
   getBorrower,
   insertPassportHistory,
   isFormerPassport,
+  updateBorrowerName,
   updateBorrowerPassport,
 } from './borrower-repository';
 import { sealPassport } from './borrower-view';
 import { verifyCode } from './one-time-codes';
-import { assertNewPassport, passportChangeBinding, translateDuplicate } from './person-checks';
+import {
+  assertNewPassport,
+  isNameChange,
+  passportChangeBinding,
+  personHashOf,
+  translateDuplicate,
+} from './person-checks';
 import { toMe } from './views';
 
 const ruDate = (date: string) => date.split('-').reverse().join('.');
@@ -31,15 +38,17 @@ export async function changePassport(
     borrowerId,
     passport,
     code,
+    newName = null,
     meta,
-  }: { borrowerId: string; passport: Passport; code: string; meta: RequestMeta },
+  }: { borrowerId: string; passport: Passport; code: string; newName?: NewName | null; meta: RequestMeta },
 ) {
   const current = await getBorrower(deps.db, borrowerId);
-  const passportHash = await assertNewPassport(deps, current, passport);
+  const passportHash = await assertNewPassport(deps, current, passport, newName);
+  const renamed = newName !== null && isNameChange(current, newName) ? newName : null;
   const { codeId } = await verifyCode(deps, {
     subjectId: borrowerId,
     code,
-    binding: passportChangeBinding(passport),
+    binding: passportChangeBinding(passport, newName),
   });
   const now = deps.clock.now();
   try {
@@ -54,10 +63,18 @@ export async function changePassport(
           issueDate: current.passportIssueDate,
           issuedBy: current.passportIssuedBy,
           divisionCode: current.passportDivisionCode,
+          fullName: [current.surname, current.name, current.patronymic].filter(Boolean).join(' '),
           validFrom: current.passportValidFrom,
           replacedAt: now,
         });
       }
+      if (renamed)
+        await updateBorrowerName(tx, borrowerId, {
+          surname: renamed.surname,
+          name: renamed.name,
+          patronymic: renamed.patronymic || null,
+          personHash: personHashOf(deps, current, renamed),
+        });
       const row = await updateBorrowerPassport(tx, borrowerId, {
         passportEncrypted: sealPassport(deps.cipher, passport),
         passportHash,
@@ -80,7 +97,7 @@ export async function changePassport(
         meta,
         actor: { kind: 'borrower', borrowerId },
         action: 'borrower.passport-changed',
-        details: { codeId },
+        details: { codeId, nameChanged: renamed !== null },
       });
       return row;
     });

@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { Passport } from '../../../contracts';
+import type { NewName, Passport } from '../../../contracts';
 import { dateInZone } from '../../../domain/calendar';
-import { checkPassportChange, checkPersonDates, passportKey } from '../../../domain/person';
+import { checkPassportChange, checkPersonDates, passportKey, personKey } from '../../../domain/person';
 import { isUniqueViolation } from '../../adapters/db/database';
 import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
-import { isCurrentPassportOfAnother, isFormerPassport, type BorrowerRow } from './borrower-repository';
+import {
+  isCurrentPassportOfAnother,
+  isFormerPassport,
+  isPersonOfAnother,
+  type BorrowerRow,
+} from './borrower-repository';
 
 /**
  * A unique violation on borrowers means a duplicate phone (PHONE_ALREADY_REGISTERED) or person
@@ -41,6 +46,7 @@ export async function assertNewPassport(
   deps: Deps,
   current: BorrowerRow,
   passport: Passport,
+  newName: NewName | null = null,
 ): Promise<string> {
   const errors = checkPassportChange({
     birthDate: current.birthDate,
@@ -55,20 +61,41 @@ export async function assertNewPassport(
     (await isFormerPassport(deps.db, passportHash, current.id))
   )
     throw new AppError('PERSON_ALREADY_REGISTERED');
+  if (newName && isNameChange(current, newName)) {
+    // A name changes only with the passport it is written in, and the new name must not make a known person.
+    if (passportHash === current.passportHash)
+      throw new AppError('VALIDATION_FAILED', {
+        errors: [{ path: 'passport.number', message: 'Новые ФИО указываются вместе с новым паспортом' }],
+      });
+    if (await isPersonOfAnother(deps.db, personHashOf(deps, current, newName), current.id))
+      throw new AppError('PERSON_ALREADY_REGISTERED');
+  }
   return passportHash;
 }
+
+/** Whether `newName` differs from the borrower's current name (patronymic absent = empty). */
+export const isNameChange = (current: BorrowerRow, n: NewName) =>
+  current.surname !== n.surname ||
+  current.name !== n.name ||
+  (current.patronymic ?? '') !== (n.patronymic ?? '');
+
+/** The keyed hash of the person (full name + birth date) under a new name: the duplicate search's key. */
+export const personHashOf = (deps: Deps, current: BorrowerRow, n: NewName) =>
+  deps.cipher.keyedHash(personKey({ ...n, birthDate: current.birthDate }));
 
 /**
  * The SHA-256 (hex) of the new passport data, every field in a fixed order: the SMS code of a change is bound to
  * it, as a signature code is bound to its document, so the code confirms these data and nothing else.
  */
-export function passportChangeBinding(passport: Passport): string {
+export function passportChangeBinding(passport: Passport, newName: NewName | null = null): string {
   const fields = [
     passport.series,
     passport.number,
     passport.issueDate,
     passport.issuedBy,
     passport.divisionCode,
+    // A new name is bound too (absent: the same hash as before names could change).
+    ...(newName ? [newName.surname, newName.name, newName.patronymic ?? ''] : []),
   ];
   return createHash('sha256').update(JSON.stringify(fields), 'utf8').digest('hex');
 }

@@ -30,10 +30,13 @@ export function toMe(cipher: FieldCipher, row: BorrowerRow): Me {
 export function toPassportHistoryItem(
   cipher: FieldCipher,
   row: PassportHistoryRow,
+  contracts: string[] = [],
 ): z.infer<typeof ZPassportHistoryItem> {
   const { series, number } = openPassport(cipher, row.passportEncrypted);
   return {
     seriesAndNumberMasked: maskPassport(series, number),
+    fullName: row.fullName,
+    contracts,
     issueDate: row.issueDate,
     validFrom: row.validFrom.toISOString(),
     replacedAt: row.replacedAt.toISOString(),

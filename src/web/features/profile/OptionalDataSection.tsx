@@ -13,7 +13,7 @@ import { dataKeys, usePersonalData } from './data-queries';
 
 const EMPLOYMENT_OPTIONS = EMPLOYMENT_KINDS.map((kind) => ({ value: kind, label: EMPLOYMENT_LABELS[kind] }));
 
-/** Employment and income (offered when applying), СНИЛС and ИНН (optional, checked by their checksums). */
+/** Employment and income (offered when applying), СНИЛС and ИНН (checked by their checksums), e-mail (by a code). */
 export function OptionalDataSection() {
   const { data } = usePersonalData();
   if (!data) return <PageLoader />;
@@ -21,6 +21,7 @@ export function OptionalDataSection() {
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       <EmploymentForm data={data} />
       <IdentifiersForm data={data} />
+      <EmailForm data={data} />
     </SimpleGrid>
   );
 }
@@ -145,6 +146,86 @@ function IdentifiersForm({ data }: { data: PersonalData }) {
         <Button type="submit" variant="light" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
           Сохранить СНИЛС и ИНН
         </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** E-mail: a code goes to the new address (in the demo, to the developer outbox); it is used once confirmed. */
+function EmailForm({ data }: { data: PersonalData }) {
+  const state = useSave();
+  const [sentTo, setSentTo] = useState<string | null>(data.emailPending);
+  const form = useForm({ initialValues: { email: '', code: '' } });
+  const errors = useServerErrors(form);
+  const request = useMutation({
+    mutationFn: (email: string) => call(dataApi.requestEmailCode, { body: { email } }),
+    onSuccess: (sent) => setSentTo(sent.sentTo),
+    onError: errors.show,
+  });
+  const confirm = useMutation({
+    mutationFn: (code: string) => call(dataApi.confirmEmail, { body: { code } }),
+    onSuccess: (updated) => {
+      state.done(updated);
+      setSentTo(null);
+      form.reset();
+    },
+    onError: errors.show,
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) => {
+        errors.clear();
+        state.setSaved(false);
+        if (sentTo) confirm.mutate(v.code);
+        else request.mutate(v.email);
+      })}
+    >
+      <Stack gap="sm">
+        <Text fw={600}>Электронная почта (по желанию)</Text>
+        <Text size="sm" c="dimmed">
+          Сейчас: {data.email ?? 'не указана'}. Новый адрес начнёт использоваться после подтверждения кодом из
+          письма.
+        </Text>
+        {sentTo ? (
+          <>
+            <Text size="sm">
+              Код отправлен на <b>{sentTo}</b>.
+            </Text>
+            <TextInput
+              label="Код из письма"
+              inputMode="numeric"
+              maxLength={6}
+              {...form.getInputProps('code')}
+            />
+          </>
+        ) : (
+          <TextInput label="Электронная почта" type="email" {...form.getInputProps('email')} />
+        )}
+        {state.saved && (
+          <Alert color="teal" variant="light">
+            Почта подтверждена
+          </Alert>
+        )}
+        <ApiErrorAlert error={errors.alert} />
+        <Button
+          type="submit"
+          variant="light"
+          loading={request.isPending || confirm.isPending}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {sentTo ? 'Подтвердить почту' : 'Получить код на почту'}
+        </Button>
+        {sentTo && (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => setSentTo(null)}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            Указать другой адрес
+          </Button>
+        )}
       </Stack>
     </form>
   );

@@ -1,8 +1,8 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ZPassportChangeRequest, api, type Me, type Passport } from '../../../contracts';
+import { ZPassportChangeRequest, api, type Me, type NewName, type Passport } from '../../../contracts';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -22,9 +22,13 @@ export function PassportChangeForm({ me }: { me: Me }) {
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState<PendingChange | null>(null);
   const form = useForm({
-    initialValues: { passport: emptyPassport() },
-    validate: ({ passport }) => {
-      const body = { passport: passportToApi(passport) };
+    initialValues: {
+      passport: emptyPassport(),
+      nameChanged: false,
+      newName: { surname: me.surname, name: me.name, patronymic: me.patronymic ?? '' },
+    },
+    validate: ({ passport, nameChanged, newName }) => {
+      const body = { passport: passportToApi(passport), newName: nameChanged ? newName : null };
       return formErrors(ZPassportChangeRequest, body, {
         typedDates: { 'passport.issueDate': passport.issueDate },
         rules: passportChangeErrors(me.birthDate, me.passport.issueDate, body.passport.issueDate),
@@ -34,17 +38,20 @@ export function PassportChangeForm({ me }: { me: Me }) {
   const errors = useServerErrors(form);
 
   const request = useMutation({
-    mutationFn: (passport: Passport) => call(api.passportChangeCode, { body: { passport } }),
-    onSuccess: (sent, passport) =>
-      setPending({ passport, resendAt: resendAtOf(sent), phoneMasked: sent.phoneMasked }),
+    mutationFn: (v: { passport: Passport; newName: NewName | null }) =>
+      call(api.passportChangeCode, { body: v }),
+    onSuccess: (sent, v) => setPending({ ...v, resendAt: resendAtOf(sent), phoneMasked: sent.phoneMasked }),
     onError: errors.show,
   });
 
-  const submit = form.onSubmit(({ passport }) => {
+  const submit = form.onSubmit(({ passport, nameChanged, newName }) => {
     errors.clear();
     setSaved(false);
-    const result = validateWith(ZPassportChangeRequest, { passport: passportToApi(passport) });
-    if (result.ok) request.mutate(result.data.passport);
+    const result = validateWith(ZPassportChangeRequest, {
+      passport: passportToApi(passport),
+      newName: nameChanged ? newName : null,
+    });
+    if (result.ok) request.mutate({ passport: result.data.passport, newName: result.data.newName ?? null });
   }, focusFirstError);
 
   /** Back to the data: after «Изменить данные», or when the server refuses them at the second step. */
@@ -81,6 +88,17 @@ export function PassportChangeForm({ me }: { me: Me }) {
           паспорт сохранится в истории.
         </Text>
         <PassportFields bind={(field) => form.getInputProps(`passport.${field}`)} />
+        <Checkbox
+          label="В новом паспорте другие фамилия, имя или отчество (например, после замужества)"
+          {...form.getInputProps('nameChanged', { type: 'checkbox' })}
+        />
+        {form.values.nameChanged && (
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <TextInput label="Новая фамилия" required {...form.getInputProps('newName.surname')} />
+            <TextInput label="Имя" required {...form.getInputProps('newName.name')} />
+            <TextInput label="Отчество" {...form.getInputProps('newName.patronymic')} />
+          </SimpleGrid>
+        )}
         {saved && (
           <Alert color="teal" variant="light" withCloseButton onClose={() => setSaved(false)}>
             Паспортные данные сохранены

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { api, type Me, type Passport } from '../../../contracts';
+import { api, type Me, type NewName, type Passport } from '../../../contracts';
 import { isApiError } from '../../api/api-error';
 import { call } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -10,7 +10,13 @@ import { useCodeForm, useCodeStep } from '../../components/useCodeStep';
 import { formatDate } from '../../i18n/format';
 
 /** The new passport a code was sent for, when the code may be sent again (epoch ms), and where it went. */
-export type PendingChange = { passport: Passport; resendAt: number; phoneMasked: string };
+export type PendingChange = {
+  passport: Passport;
+  /** The new name written in the new passport, when it changed. */
+  newName?: NewName | null;
+  resendAt: number;
+  phoneMasked: string;
+};
 
 /**
  * The second step of a passport change: the SMS code that confirms these data. The data refused meanwhile
@@ -28,16 +34,17 @@ export function PassportCodeStep({
   onDone: (me: Me) => void;
 }) {
   const { passport } = pending;
+  const newName = pending.newName ?? null;
   const { form, onSubmit } = useCodeForm();
   const { errors, restartIfGone, resend } = useCodeStep(form, {
     goneCode: 'PERSON_ALREADY_REGISTERED',
-    resend: () => call(api.passportChangeCode, { body: { passport } }),
+    resend: () => call(api.passportChangeCode, { body: { passport, newName } }),
     onResent: (sent) => onPending({ ...pending, resendAt: resendAtOf(sent), phoneMasked: sent.phoneMasked }),
     onResendPause: (resendAt) => onPending({ ...pending, resendAt }),
     onRestart: onBack,
   });
   const confirm = useMutation({
-    mutationFn: (code: string) => call(api.changePassport, { body: { passport, code } }),
+    mutationFn: (code: string) => call(api.changePassport, { body: { passport, newName, code } }),
     onSuccess: onDone,
     onError: (error) => (isApiError(error, 'VALIDATION_FAILED') ? onBack(error) : restartIfGone(error)),
   });
@@ -51,6 +58,13 @@ export function PassportCodeStep({
           Новый паспорт:{' '}
           <b>{`${passport.series.slice(0, 2)} ${passport.series.slice(2)} ${passport.number}`}</b>, выдан{' '}
           {formatDate(passport.issueDate)}, код подразделения {passport.divisionCode}.
+          {newName && (
+            <>
+              {' '}
+              Новые ФИО:{' '}
+              <b>{[newName.surname, newName.name, newName.patronymic].filter(Boolean).join(' ')}</b>.
+            </>
+          )}
         </Text>
         <Text size="sm">
           Мы отправили код на номер <b>{pending.phoneMasked}</b>. Он подтверждает смену паспорта именно на эти

@@ -22,6 +22,10 @@ export function PassportHistory() {
             Выдан {formatDate(item.issueDate)} · действовал в кабинете с {formatInstantDate(item.validFrom)}{' '}
             по {formatInstantDate(item.replacedAt)}
           </Text>
+          {item.fullName && <Text size="sm">На имя: {item.fullName}</Text>}
+          {item.contracts.length > 0 && (
+            <Text size="sm">Подписаны с этим паспортом: договоры № {item.contracts.join(', № ')}</Text>
+          )}
         </Paper>
       ))}
     </Stack>

@@ -55,7 +55,7 @@ export function ProfilePage() {
         <AddressSection />
       </Section>
 
-      <Section title="Занятость, СНИЛС и ИНН">
+      <Section title="Занятость, СНИЛС, ИНН и почта">
         <OptionalDataSection />
       </Section>
 
@@ -70,10 +70,11 @@ export function ProfilePage() {
       <LinkedProviders />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Section title="Смена номера телефона">
+        <Section title="Смена номера телефона или даты рождения">
           <Text size="sm">
             Номер телефона меняет только специалист после проверки личности — так никто другой не сможет
-            перепривязать ваш кабинет к своему номеру.
+            перепривязать ваш кабинет к своему номеру. Дату рождения, если в ней ошибка, тоже исправляет
+            только специалист.
           </Text>
           <Text size="sm">
             Позвоните нам
