@@ -71,6 +71,16 @@ const PROBLEMS = {
   PROLONGATION_NOT_AVAILABLE: [409, 'Продлить этот заём сейчас нельзя'],
   PROLONGATION_NOT_FOUND: [404, 'Допсоглашение о пролонгации не найдено'],
   NO_OVERPAYMENT: [409, 'Переплаты нет: возвращать нечего'],
+  WORK_ITEM_CLAIMED: [409, 'Этим делом уже занимается другой сотрудник'],
+  WORK_ITEM_NOT_CLAIMED: [409, 'Сначала возьмите дело в работу'],
+  WORK_ITEM_NOT_FOUND: [404, 'Дело не найдено или уже закрыто'],
+  APPLICATION_ALREADY_DECIDED: [409, 'По заявке уже принято решение'],
+  DECISION_AMOUNT_INVALID: [
+    400,
+    'Сумма должна быть в пределах продукта, с его шагом и не больше запрошенной',
+  ],
+  MAKER_CANNOT_CHECK: [403, 'Второе подтверждение даёт другой сотрудник, не автор решения'],
+  BORROWER_NOT_FOUND: [404, 'Клиент не найден'],
   INTERNAL: [500, 'Что-то пошло не так. Мы уже разбираемся, попробуйте позже'],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 
