@@ -183,7 +183,10 @@ export async function storeDecision(
 }
 
 /** Any application by id (the back office's read; borrowers use findOwnApplication). */
-export async function findApplication(db: DbOrTx, applicationId: string): Promise<ApplicationRow | undefined> {
+export async function findApplication(
+  db: DbOrTx,
+  applicationId: string,
+): Promise<ApplicationRow | undefined> {
   const [row] = await db.select().from(loanApplications).where(eq(loanApplications.id, applicationId));
   return row;
 }
