@@ -28,4 +28,16 @@ export const sections: Section[] = [
     permission: 'backoffice.enter',
     Page: page(() => import('../features/home/HomePage'), 'HomePage'),
   },
+  {
+    path: 'work',
+    label: 'Очереди',
+    permission: 'queues.work',
+    Page: page(() => import('../features/work/WorkPage'), 'WorkPage'),
+    children: [
+      {
+        path: 'applications/:id',
+        Page: page(() => import('../features/work/ApplicationReviewPage'), 'ApplicationReviewPage'),
+      },
+    ],
+  },
 ];
