@@ -270,3 +270,159 @@ export const workApi = {
     summary: 'Бэк-офис: возврат выплачен банковским переводом',
   },
 } as const satisfies Record<string, Endpoint>;
+
+// ── Borrower search and card ──
+
+export const ZBorrowerSearch = z.union([
+  z.object({ phone: z.string().trim().min(10).max(20) }),
+  z.object({
+    surname: z.string().trim().min(1).max(100),
+    name: z.string().trim().min(1).max(100),
+    patronymic: z.string().trim().max(100).optional(),
+    birthDate: z.iso.date(),
+  }),
+  z.object({ passportSeries: z.string().regex(/^\d{4}$/), passportNumber: z.string().regex(/^\d{6}$/) }),
+  z.object({ contractNumber: z.string().trim().min(3).max(40) }),
+]);
+export type BorrowerSearch = z.input<typeof ZBorrowerSearch>;
+
+export const ZBorrowerFound = z.object({
+  id: ZUuid,
+  fullName: z.string(),
+  birthDate: z.string(),
+  phone: z.string(),
+});
+
+const ZReasonBody = z.object({ reason: z.string().trim().min(5, 'Укажите причину').max(500) });
+
+export const ZBorrowerCard = z.object({
+  id: ZUuid,
+  fullName: z.string(),
+  birthDate: z.string(),
+  sex: z.enum(['male', 'female']),
+  phone: z.string(),
+  passportMasked: z.string(),
+  passportIssueDate: z.string(),
+  passportIssuedBy: z.string(),
+  registeredAt: ZInstant,
+  consents: z.array(
+    z.object({ kind: z.string(), version: z.string(), acceptedAt: ZInstant, ip: z.string() }),
+  ),
+  applications: z.array(
+    z.object({
+      id: ZUuid,
+      createdAt: ZInstant,
+      productId: z.string(),
+      amount: ZKopecks,
+      term: z.number().int(),
+      status: z.string(),
+      offerAmount: ZKopecks.nullable(),
+      reasons: z.array(ZReason),
+    }),
+  ),
+  loans: z.array(
+    z.object({
+      id: ZUuid,
+      contractId: ZUuid,
+      contractNumber: z.string(),
+      signedAt: ZInstant.nullable(),
+      principal: ZKopecks,
+      status: z.string(),
+      disbursedOn: z.string().nullable(),
+      closedOn: z.string().nullable(),
+      overdueSince: z.string().nullable(),
+      balances: z.record(z.string(), ZKopecks),
+      schedule: z.array(
+        z.object({
+          n: z.number().int(),
+          dueDate: z.string(),
+          total: ZKopecks,
+          principal: ZKopecks,
+          interest: ZKopecks,
+        }),
+      ),
+      payments: z.array(
+        z.object({
+          id: ZUuid,
+          createdAt: ZInstant,
+          amount: ZKopecks,
+          status: z.string(),
+          method: z.string(),
+        }),
+      ),
+      postings: z.array(
+        z.object({
+          entryKind: z.string(),
+          businessDate: z.string(),
+          account: z.string(),
+          amount: z.string(),
+        }),
+      ),
+    }),
+  ),
+  messages: z.array(
+    z.object({ kind: z.string(), text: z.string(), createdAt: ZInstant, smsStatus: z.string() }),
+  ),
+  sessions: z.array(
+    z.object({
+      id: ZUuid,
+      ip: z.string(),
+      userAgent: z.string().nullable(),
+      createdAt: ZInstant,
+      lastSeenAt: ZInstant,
+      live: z.boolean(),
+      endReason: z.string().nullable(),
+    }),
+  ),
+  audit: z.array(
+    z.object({
+      at: ZInstant,
+      actorType: z.string(),
+      actorId: z.string().nullable(),
+      action: z.string(),
+      ip: z.string().nullable(),
+    }),
+  ),
+});
+export type BorrowerCard = z.infer<typeof ZBorrowerCard>;
+
+export const cardApi = {
+  searchBorrowers: {
+    method: 'POST',
+    path: '/api/backoffice/borrowers/search',
+    body: ZBorrowerSearch,
+    response: z.object({ found: z.array(ZBorrowerFound) }),
+    summary:
+      'Бэк-офис: поиск клиента (телефон, ФИО и дата рождения, паспорт, номер договора — в теле запроса)',
+  },
+  borrowerCard: {
+    method: 'GET',
+    path: '/api/backoffice/borrowers/:id',
+    params: ZIdParams,
+    response: ZBorrowerCard,
+    summary: 'Бэк-офис: карточка клиента (просмотр записывается в журнал)',
+  },
+  revealPassport: {
+    method: 'POST',
+    path: '/api/backoffice/borrowers/:id/passport',
+    params: ZIdParams,
+    body: ZReasonBody,
+    response: z.object({ series: z.string(), number: z.string() }),
+    summary: 'Бэк-офис: показать паспорт полностью (с причиной, записывается в журнал)',
+  },
+  endBorrowerSessions: {
+    method: 'POST',
+    path: '/api/backoffice/borrowers/:id/end-sessions',
+    params: ZIdParams,
+    body: ZReasonBody,
+    response: z.object({ ended: z.number().int() }),
+    summary: 'Бэк-офис: завершить все сеансы клиента',
+  },
+  resendContract: {
+    method: 'POST',
+    path: '/api/backoffice/borrowers/:id/contracts/:contractId/resend',
+    params: z.object({ id: ZUuid, contractId: ZUuid }),
+    response: ZOk,
+    summary: 'Бэк-офис: отправить клиенту подписанный договор сообщением в личном кабинете',
+  },
+} as const satisfies Record<string, Endpoint>;
