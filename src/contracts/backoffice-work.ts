@@ -426,3 +426,36 @@ export const cardApi = {
     summary: 'Бэк-офис: отправить клиенту подписанный договор сообщением в личном кабинете',
   },
 } as const satisfies Record<string, Endpoint>;
+
+// ── Overview ──
+
+export const ZOverview = z.object({
+  days: z.number().int(),
+  perDay: z.array(
+    z.object({
+      day: z.string(),
+      applications: z.number().int(),
+      approved: z.number().int(),
+      refused: z.number().int(),
+      manualReview: z.number().int(),
+      payouts: z.number().int(),
+      payoutsAmount: ZKopecks,
+      payments: z.number().int(),
+      paymentsAmount: ZKopecks,
+    }),
+  ),
+  approvalRatePercent: z.number().nullable(),
+  portfolio: z.array(z.object({ status: z.string(), loans: z.number().int(), principal: ZKopecks })),
+  overdue: z.array(z.object({ bucket: z.enum(['1-30', '31-60', '61-90', '90+']), loans: z.number().int() })),
+  queues: z.array(ZQueueSummary.extend({ waitingMinutes: z.number().int().nullable() })),
+});
+export type Overview = z.infer<typeof ZOverview>;
+
+export const overviewApi = {
+  overview: {
+    method: 'GET',
+    path: '/api/backoffice/overview',
+    response: ZOverview,
+    summary: 'Бэк-офис: обзор — заявки и решения по дням, портфель, просрочка, выплаты и платежи, очереди',
+  },
+} as const satisfies Record<string, Endpoint>;

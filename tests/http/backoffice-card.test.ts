@@ -116,4 +116,34 @@ describe('borrower search and card', () => {
     const s = await staffClient(t, 'specialist');
     expect((await s.client.get(`/api/backoffice/borrowers/${crypto.randomUUID()}`)).statusCode).toBe(404);
   });
+
+  it('the overview returns every series in one answer, for any staff member', async () => {
+    const c = client();
+    await borrowerWithLoan(t, c);
+    const s = await staffClient(t, 'admin');
+    const answer = await s.client.get('/api/backoffice/overview');
+    expect(answer.statusCode, answer.body).toBe(200);
+    const overview = answer.json();
+    expect(overview.perDay).toHaveLength(30);
+    const today = overview.perDay.at(-1);
+    expect(today.applications).toBeGreaterThan(0);
+    expect(today.approved).toBeGreaterThan(0);
+    expect(today.payouts).toBeGreaterThan(0);
+    expect(overview.approvalRatePercent).toBeGreaterThan(0);
+    expect(overview.portfolio.find((p: { status: string }) => p.status === 'active').loans).toBeGreaterThan(
+      0,
+    );
+    expect(overview.overdue.map((o: { bucket: string }) => o.bucket)).toEqual([
+      '1-30',
+      '31-60',
+      '61-90',
+      '90+',
+    ]);
+    expect(overview.queues.map((q: { name: string }) => q.name)).toEqual([
+      'applications',
+      'payouts',
+      'refunds',
+    ]);
+    expect((await client().get('/api/backoffice/overview')).statusCode).toBe(401);
+  });
 });

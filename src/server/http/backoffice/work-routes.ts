@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { workApi } from '../../../contracts/backoffice-work';
+import { overviewApi, workApi } from '../../../contracts/backoffice-work';
 import type { Deps } from '../../deps';
 import { decideApplication, secondApproval } from '../../modules/backoffice/work/decide-application';
 import {
@@ -7,6 +7,7 @@ import {
   resolveWorkItem,
   retryRefund,
 } from '../../modules/backoffice/work/resolve-work';
+import { showOverview } from '../../modules/backoffice/work/show-overview';
 import { showApplicationReview } from '../../modules/backoffice/work/show-application-review';
 import {
   claimWorkItem,
@@ -19,6 +20,9 @@ import { route } from '../route';
 /** The back office's work: the inbox of queues, claims, deciding applications, refused refunds, failed payouts. */
 export function workRoutes(app: FastifyInstance, deps: Deps) {
   const work = { audience: 'staff', permission: 'queues.work' } as const;
+  route(app, deps, overviewApi.overview, { audience: 'staff', permission: 'backoffice.enter' }, () =>
+    showOverview(deps),
+  );
   route(app, deps, workApi.queues, work, async () => ({ queues: await listQueues(deps) }));
   route(app, deps, workApi.queueItems, work, ({ actor, params, body }) =>
     listQueueItems(deps, { actor, queue: params.queue, request: body }),

@@ -26,7 +26,7 @@ export const sections: Section[] = [
     path: '',
     label: 'Обзор',
     permission: 'backoffice.enter',
-    Page: page(() => import('../features/home/HomePage'), 'HomePage'),
+    Page: page(() => import('../features/overview/OverviewPage'), 'OverviewPage'),
   },
   {
     path: 'work',
