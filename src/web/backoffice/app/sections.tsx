@@ -40,4 +40,16 @@ export const sections: Section[] = [
       },
     ],
   },
+  {
+    path: 'borrowers',
+    label: 'Клиенты',
+    permission: 'borrowers.read',
+    Page: page(() => import('../features/borrowers/BorrowersPage'), 'BorrowersPage'),
+    children: [
+      {
+        path: 'borrowers/:id',
+        Page: page(() => import('../features/borrowers/BorrowerCardPage'), 'BorrowerCardPage'),
+      },
+    ],
+  },
 ];
