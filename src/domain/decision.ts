@@ -16,7 +16,21 @@ export type ReasonCode =
   | 'WAIT_AFTER_HIGH_PSK_LOAN'
   | 'DEBT_LOAD'
   | 'AMOUNT_REDUCED'
-  | 'LARGE_FIRST_LOAN';
+  | 'LARGE_FIRST_LOAN'
+  | StaffRefusalReason;
+
+/**
+ * The closed list of reasons a specialist may refuse an application for (the back office's decision); each has a
+ * short text the borrower can act on (`refusalMessage`).
+ */
+export const STAFF_REFUSAL_REASONS = [
+  'INCOME_NOT_CONFIRMED',
+  'DATA_MISMATCH',
+  'PAYOUT_DETAILS_INVALID',
+  'LENDER_POLICY',
+] as const;
+/** One of STAFF_REFUSAL_REASONS. */
+export type StaffRefusalReason = (typeof STAFF_REFUSAL_REASONS)[number];
 
 export type DecisionPolicy = {
   minAge: number;
@@ -65,7 +79,7 @@ export type DecisionInput = {
 export type Decision =
   | { outcome: 'approved'; amount: Kopecks; reasons: ReasonCode[] }
   | { outcome: 'refused'; reasons: ReasonCode[]; applyAgainOn?: IsoDate }
-  | { outcome: 'manual_review'; reasons: ReasonCode[] };
+  | { outcome: 'manual_review'; reasons: ReasonCode[]; amount: Kopecks };
 
 /**
  * A Russian passport must be replaced at 20 and at 45; it stays usable for 90 days after the birthday
@@ -169,7 +183,7 @@ export function decide(input: DecisionInput): Decision {
     reasons.push('AMOUNT_REDUCED');
   }
   if (input.firstLoan && amount > policy.manualReviewFirstLoanAbove)
-    return { outcome: 'manual_review', reasons: ['LARGE_FIRST_LOAN'] };
+    return { outcome: 'manual_review', reasons: ['LARGE_FIRST_LOAN'], amount };
   return { outcome: 'approved', amount, reasons };
 }
 
@@ -182,6 +196,12 @@ export function refusalMessage(reasons: readonly ReasonCode[], applyAgainOn?: Is
     return 'В кредитной истории установлен самозапрет на заключение договоров займа. Снять его можно на Госуслугах.';
   if (reasons.includes('PASSPORT_INVALID'))
     return 'Срок действия паспорта истёк. Обновите паспортные данные в профиле и подайте заявку снова.';
+  if (reasons.includes('INCOME_NOT_CONFIRMED'))
+    return 'Мы не смогли подтвердить ваш доход. Подайте новую заявку на меньшую сумму или укажите доход, который можете подтвердить.';
+  if (reasons.includes('DATA_MISMATCH'))
+    return 'Данные анкеты не совпали с данными проверки. Проверьте паспортные данные в профиле и подайте заявку снова.';
+  if (reasons.includes('PAYOUT_DETAILS_INVALID'))
+    return 'Не удалось проверить реквизиты для получения денег. Подайте заявку снова, указав другую карту или счёт.';
   if (reasons.includes('ACTIVE_LOAN'))
     return 'У вас уже есть действующий заём. Новый можно будет оформить после его погашения.';
   if (reasons.includes('WAIT_AFTER_HIGH_PSK_LOAN'))

@@ -45,6 +45,8 @@ import { borrowerDataRoutes } from './http/borrower/borrower-data-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { staffRoutes } from './http/backoffice/staff-routes';
 import { accessRoutes, staffManagementRoutes } from './http/backoffice/access-routes';
+import { workRoutes } from './http/backoffice/work-routes';
+import { cardRoutes } from './http/backoffice/card-routes';
 import { logOptions } from './http/log-options';
 import { surfaceOfPage } from './http/surfaces';
 import { handleError, problemOf, sendProblem } from './http/problem';
@@ -282,6 +284,8 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   accessRoutes(app, deps);
   staffManagementRoutes(app, deps);
   settingsRoutes(app, deps);
+  workRoutes(app, deps);
+  cardRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring && config.surfaces.includes('borrower'))
     await fakePaymentPageRoutes(app, deps.acquiring, {

@@ -139,6 +139,12 @@ const ZEnv = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(15),
   STAFF_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(10),
+  BACKOFFICE_SECOND_APPROVAL_ABOVE_KOPECKS: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .default('8000000')
+    .transform((v) => BigInt(v)),
+  BACKOFFICE_CLAIM_MINUTES: z.coerce.number().int().positive().default(30),
 
   COMPANY_NAME: z.string().default('Смсфинанс'),
   SUPPORT_PHONE: z.string().default('8 800 000-00-00'),
@@ -259,6 +265,11 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
     staffSession: {
       idleMs: env.STAFF_SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: env.STAFF_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    /** Work queues and decisions: approvals above `secondApprovalAbove` (kopecks) need a senior; claims last `claimMs`. */
+    backofficeWork: {
+      secondApprovalAbove: env.BACKOFFICE_SECOND_APPROVAL_ABOVE_KOPECKS,
+      claimMs: env.BACKOFFICE_CLAIM_MINUTES * 60_000,
     },
     lender: {
       name: env.LENDER_LEGAL_NAME,

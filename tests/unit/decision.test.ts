@@ -92,7 +92,7 @@ describe('decide', () => {
         monthlyIncome: 50_000_000n,
         amountOptions: () => 6_000_000n,
       },
-      { outcome: 'manual_review', reasons: ['LARGE_FIRST_LOAN'] },
+      { outcome: 'manual_review', reasons: ['LARGE_FIRST_LOAN'], amount: 6_000_000n },
     ],
   ])('%s', (_name, override, expected) => {
     expect(decide({ ...base, ...override })).toEqual(expected);

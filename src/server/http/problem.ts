@@ -111,6 +111,16 @@ const PROBLEMS = {
   CHANGE_NOT_FOUND: [404, 'Изменение не найдено'],
   CHANGE_NOT_PENDING: [409, 'Это изменение уже рассмотрено'],
   PRODUCT_EXISTS: [409, 'Продукт с таким кодом уже есть'],
+  WORK_ITEM_CLAIMED: [409, 'Этим делом уже занимается другой сотрудник'],
+  WORK_ITEM_NOT_CLAIMED: [409, 'Сначала возьмите дело в работу'],
+  WORK_ITEM_NOT_FOUND: [404, 'Дело не найдено или уже закрыто'],
+  APPLICATION_ALREADY_DECIDED: [409, 'По заявке уже принято решение'],
+  DECISION_AMOUNT_INVALID: [
+    400,
+    'Сумма должна быть в пределах продукта, с его шагом и не больше запрошенной',
+  ],
+  MAKER_CANNOT_CHECK: [403, 'Второе подтверждение даёт другой сотрудник, не автор решения'],
+  BORROWER_NOT_FOUND: [404, 'Клиент не найден'],
   INTERNAL: [500, 'Что-то пошло не так. Мы уже разбираемся, попробуйте позже'],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 

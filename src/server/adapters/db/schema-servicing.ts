@@ -108,9 +108,20 @@ export const refunds = pgTable('refunds', {
     .notNull()
     .references(() => payments.id),
   amount: kopecks('amount').notNull(),
-  status: text('status', { enum: ['pending', 'succeeded', 'canceled'] }).notNull(),
+  /**
+   * pending: sent (or not yet) to the acquirer; succeeded / canceled: the acquirer's answer; refused: the acquirer
+   * would not take it (a specialist retries it or pays it by bank transfer); paid_by_transfer: paid by the lender's bank.
+   */
+  status: text('status', {
+    enum: ['pending', 'succeeded', 'canceled', 'refused', 'paid_by_transfer'],
+  }).notNull(),
   providerRefundId: text('provider_refund_id'),
+  /** Why the acquirer refused the last attempt (its message), for the back office's queue. */
+  failureReason: text('failure_reason'),
+  /** Attempts sent to the acquirer; the n-th attempt's idempotence key is `<id>` then `<id>:<n>`. */
+  attempts: integer('attempts').notNull().default(1),
   createdAt: createdAt(),
+  settledAt: instant('settled_at'),
 });
 
 /**

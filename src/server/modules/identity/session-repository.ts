@@ -7,7 +7,7 @@ import { onlyRow } from './borrower-repository';
 export type SessionRow = typeof sessions.$inferSelect;
 
 /** Why a session ended, stored in sessions.end_reason. */
-export type EndReason = 'sign-out' | 'expired' | 'ended-by-borrower' | 'password-reset';
+export type EndReason = 'sign-out' | 'expired' | 'ended-by-borrower' | 'password-reset' | 'ended-by-staff';
 
 /** Which live sessions to end: one session (optionally only if it is this borrower's), or a borrower's all/others. */
 export type SessionScope =

@@ -162,3 +162,31 @@ export async function cancelApplicationIfOpen(db: DbOrTx, applicationId: string)
     .returning({ id: loanApplications.id });
   return cancelled.length > 0;
 }
+
+/**
+ * Stores a decision on an application that is still in `from` (submitted, or under review): status, the decision
+ * record, the offer (kopecks, product's term unit; null unless approved) and when it was decided (null while a
+ * person still has to decide). Returns whether it did: false when a concurrent decision got there first.
+ */
+export async function storeDecision(
+  db: DbOrTx,
+  applicationId: string,
+  from: ApplicationStatus,
+  values: Pick<NewApplication, 'status' | 'decision' | 'offerAmount' | 'offerTerm' | 'decidedAt'>,
+): Promise<boolean> {
+  const stored = await db
+    .update(loanApplications)
+    .set(values)
+    .where(and(eq(loanApplications.id, applicationId), eq(loanApplications.status, from)))
+    .returning({ id: loanApplications.id });
+  return stored.length > 0;
+}
+
+/** Any application by id (the back office's read; borrowers use findOwnApplication). */
+export async function findApplication(
+  db: DbOrTx,
+  applicationId: string,
+): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(loanApplications).where(eq(loanApplications.id, applicationId));
+  return row;
+}

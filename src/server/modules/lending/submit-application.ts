@@ -1,17 +1,15 @@
 import type { ApplicationRequest } from '../../../contracts';
 import { dateInZone } from '../../../domain/calendar';
-import { decide, refusalMessage, type Decision } from '../../../domain/decision';
+import { decide } from '../../../domain/decision';
 import { ruleSetOn } from '../../../domain/legal-rules';
-import { formatRub, parseKopecks } from '../../../domain/money';
+import { parseKopecks } from '../../../domain/money';
 import type { Quote } from '../../../domain/quote';
-import { termText } from '../../../domain/russian';
 import { BureauError } from '../../adapters/bureau/bureau-port';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
-import { audit } from '../audit/audit';
 import { loadBorrower, openPassport } from '../identity/borrower-view';
-import { notifyBorrower } from '../messaging/notify-borrower';
 import { addApplicationEvents, insertApplication } from './application-repository';
+import { recordDecision } from './record-decision';
 import { assertEligible } from './check-eligibility';
 import { getApplication } from './get-application';
 import { getActiveProduct, type ProductRow } from './product-repository';
@@ -35,12 +33,6 @@ const amountOptions = (product: ProductRow) => (limit: bigint) => {
   return product.minAmount + ((capped - product.minAmount) / product.amountStep) * product.amountStep;
 };
 
-const DECISION_SMS: Record<Decision['outcome'], (offer: string) => string> = {
-  approved: (offer) => `Заявка одобрена: ${offer}. Подпишите договор в личном кабинете.`,
-  refused: () => 'По вашей заявке принято решение. Подробности — в личном кабинете.',
-  manual_review: () => 'Заявку рассматривает специалист. Мы пришлём СМС, когда будет решение.',
-};
-
 /** The self-ban query to the credit bureau; BUREAU_UNAVAILABLE when the bureau cannot answer. */
 async function checkSelfBan(deps: Deps, borrower: Awaited<ReturnType<typeof loadBorrower>>) {
   const passport = openPassport(deps.cipher, borrower.passportEncrypted);
@@ -59,13 +51,11 @@ async function checkSelfBan(deps: Deps, borrower: Awaited<ReturnType<typeof load
   }
 }
 
-const STATUS_OF = { approved: 'approved', refused: 'refused', manual_review: 'under_review' } as const;
-
 /**
  * Takes an application and decides it at once. What the form could know is refused first, with nothing stored
  * (assertEligible: 409 APPLICATION_IN_PROGRESS, LOAN_ALREADY_ACTIVE, LOANS_PER_YEAR_LIMIT, PASSPORT_EXPIRED);
  * then product and price checks, the self-ban query to the credit bureau
- * (logged), the legal limits and the debt load. Records the decision with its inputs and rule-set version, shows
+ * (logged), the legal limits and the debt load. Records the decision through recordDecision (record-decision.ts) with its inputs and rule-set version, shows
  * the borrower a timeline, and sends an SMS about the decision. `input.term` is in the product's unit.
  */
 export async function submitApplication(
@@ -114,7 +104,6 @@ export async function submitApplication(
         firstLoan,
       )
     : null;
-  const status = STATUS_OF[decision.outcome];
   const now = deps.clock.now();
 
   const { applicationId: id, sendNow } = await deps.db.transaction(async (tx) => {
@@ -126,56 +115,54 @@ export async function submitApplication(
       employment: input.employment,
       monthlyIncome: parseKopecks(input.monthlyIncome),
       payoutMethod,
-      status,
-      decision: {
-        outcome: decision.outcome,
-        reasons: decision.reasons,
-        ruleSetId: ruleSet.id,
-        decidedOn: today,
-        ...(decision.outcome === 'refused' && decision.applyAgainOn
-          ? { applyAgainOn: decision.applyAgainOn }
-          : {}),
-        inputs: {
-          firstLoan,
-          requestedAmount: input.amount,
-          monthlyIncome: input.monthlyIncome,
-          employment: input.employment,
-          askedPskPercent: asked.pskPercent,
-          unpaidLoanPsks: history.unpaidLoanPsks,
-          lastHighPskLoanRepaidOn: history.lastHighPskLoanRepaidOn,
-          shortLoansThisYear: history.shortLoansThisYear,
-          activeLoans: history.activeLoans,
-          selfBan: { banned: selfBan.banned, bureau: selfBan.bureau, requestId: selfBan.requestId },
-        },
-        ...(offer ? { offer } : {}),
-      },
-      offerAmount: approved ? approved.amount : null,
-      offerTerm: approved ? input.term : null,
+      status: 'submitted',
       createdAt: now,
-      decidedAt: decision.outcome === 'manual_review' ? null : now,
     });
-    const note =
-      decision.outcome === 'refused'
-        ? `Отказ: ${refusalMessage(decision.reasons, decision.applyAgainOn)}`
-        : null;
-    await addApplicationEvents(tx, [
-      { applicationId, status: 'submitted', at: now },
-      { applicationId, status, at: now, note },
-    ]);
-    await audit(tx, {
-      meta,
-      actor: { kind: 'borrower', borrowerId },
-      action: 'loan.application-decided',
-      subjectId: applicationId,
-      details: { outcome: decision.outcome, reasons: decision.reasons, selfBanRequestId: selfBan.requestId },
-    });
-    const offerText = offer
-      ? `${formatRub(parseKopecks(offer.amount))} на ${termText(offer.term, offer.termUnit)}`
-      : '';
-    const sendNow = await notifyBorrower(deps, tx, {
+    await addApplicationEvents(tx, [{ applicationId, status: 'submitted', at: now }]);
+    const record = {
+      ruleSetId: ruleSet.id,
+      decidedOn: today,
+      automatic: true,
+      inputs: {
+        firstLoan,
+        requestedAmount: input.amount,
+        monthlyIncome: input.monthlyIncome,
+        employment: input.employment,
+        askedPskPercent: asked.pskPercent,
+        unpaidLoanPsks: history.unpaidLoanPsks,
+        lastHighPskLoanRepaidOn: history.lastHighPskLoanRepaidOn,
+        shortLoansThisYear: history.shortLoansThisYear,
+        activeLoans: history.activeLoans,
+        selfBan: { banned: selfBan.banned, bureau: selfBan.bureau, requestId: selfBan.requestId },
+        // What the rules (the debt load) would allow, for the specialist who reviews a large first loan.
+        ...(decision.outcome === 'manual_review' ? { allowedAmount: String(decision.amount) } : {}),
+      },
+    };
+    const sendNow = await recordDecision(deps, tx, {
+      applicationId,
       borrowerId,
-      kind: 'application-decision',
-      text: DECISION_SMS[decision.outcome](offerText),
+      from: 'submitted',
+      decision:
+        approved && offer
+          ? {
+              outcome: 'approved',
+              reasons: approved.reasons,
+              amount: approved.amount,
+              term: input.term,
+              offer,
+              record,
+            }
+          : decision.outcome === 'refused'
+            ? {
+                outcome: 'refused',
+                reasons: decision.reasons,
+                ...(decision.applyAgainOn ? { applyAgainOn: decision.applyAgainOn } : {}),
+                record,
+              }
+            : { outcome: 'manual_review', reasons: decision.reasons, record },
+      actor: { kind: 'borrower', borrowerId },
+      meta,
+      auditDetails: { selfBanRequestId: selfBan.requestId },
     });
     return { applicationId, sendNow };
   });

@@ -5,14 +5,15 @@ import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
 import { book } from '../ledger/ledger-repository';
 import { businessToday, getOwnLoan, readBalances } from '../servicing/loan-account';
-import { findLastCreditedPayment, insertRefund, recordRefundResult } from './repository';
+import { findLastCreditedPayment, insertRefund, markRefundRefused, recordRefundResult } from './repository';
 
 /**
  * Returns the overpayment to the card or account of the last credited payment (a refund at the acquirer).
  * The refund row is written and the ledger booked in one transaction with the loan locked, so a double click
  * cannot return the money twice; the row id is the acquirer's idempotence key. Throws LOAN_NOT_FOUND, and
  * NO_OVERPAYMENT when there is nothing to return (or no payment to return it through). A refund the acquirer
- * does not take now stays owed and recorded (logged), and the call still succeeds.
+ * does not take now stays owed and recorded as `refused` (logged; the back office's refunds queue shows it), and
+ * the call still succeeds.
  */
 export async function refundOverpayment(
   deps: Deps,
@@ -56,7 +57,12 @@ export async function refundOverpayment(
     });
     await recordRefundResult(deps.db, refund.id, result);
   } catch (error) {
-    // The refund is owed and recorded: a specialist (or a retry with the same key) completes it.
+    // The refund is owed and recorded: it shows as refused in the back office's queue, where a specialist sends
+    // it again or pays it by bank transfer.
+    await markRefundRefused(deps.db, refund.id, {
+      failureReason: error instanceof AcquiringError ? error.message : 'Эквайер не ответил',
+      at: deps.clock.now(),
+    });
     deps.log.error(
       { err: error, refundId: refund.id, retryable: error instanceof AcquiringError && error.retryable },
       'refund not sent',

@@ -199,3 +199,15 @@ export async function recordRefundResult(
 ): Promise<void> {
   await db.update(refunds).set(result).where(eq(refunds.id, refundId));
 }
+
+/** Marks a refund the acquirer would not take (an error answer) as refused, with its message, for the back office. */
+export async function markRefundRefused(
+  db: DbOrTx,
+  refundId: string,
+  { failureReason, at }: { failureReason: string; at: Date },
+): Promise<void> {
+  await db
+    .update(refunds)
+    .set({ status: 'refused', failureReason: failureReason.slice(0, 500), settledAt: at })
+    .where(and(eq(refunds.id, refundId), eq(refunds.status, 'pending')));
+}

@@ -48,6 +48,7 @@ export function BackofficeShell({ me, children }: { me: StaffMe; children: React
               key={to}
               component={RouterLink}
               to={to}
+              end={section.path === ''}
               label={section.label}
               active={active}
               onClick={close}

@@ -26,7 +26,31 @@ export const sections: Section[] = [
     path: '',
     label: 'Обзор',
     permission: 'backoffice.enter',
-    Page: page(() => import('../features/home/HomePage'), 'HomePage'),
+    Page: page(() => import('../features/overview/OverviewPage'), 'OverviewPage'),
+  },
+  {
+    path: 'work',
+    label: 'Очереди',
+    permission: 'queues.work',
+    Page: page(() => import('../features/work/WorkPage'), 'WorkPage'),
+    children: [
+      {
+        path: 'applications/:id',
+        Page: page(() => import('../features/work/ApplicationReviewPage'), 'ApplicationReviewPage'),
+      },
+    ],
+  },
+  {
+    path: 'borrowers',
+    label: 'Клиенты',
+    permission: 'borrowers.read',
+    Page: page(() => import('../features/borrowers/BorrowersPage'), 'BorrowersPage'),
+    children: [
+      {
+        path: 'borrowers/:id',
+        Page: page(() => import('../features/borrowers/BorrowerCardPage'), 'BorrowerCardPage'),
+      },
+    ],
   },
   {
     path: 'maintenance',

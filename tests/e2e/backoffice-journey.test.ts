@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { insertStaff } from '../../src/server/modules/backoffice/staff-repository';
+import { openStaffSession } from '../../src/server/modules/backoffice/staff-session-store';
+import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
+import { shot, useBrowserStand } from './browser';
+
+const stand = useBrowserStand();
+
+const NBSP = '\u00a0';
+
+describe('a specialist decides an application in the back office', () => {
+  it('a large first application goes to review → a specialist claims it and approves less → the borrower signs the new offer', async () => {
+    // The borrower applies for 60 000 ₽: a large first loan goes to a specialist.
+    const borrower = new TestClient(stand.t.app, '203.0.113.91');
+    const { person } = await registerBorrower(borrower, stand.t.deps);
+    const applied = await borrower.post('/api/me/applications', {
+      productId: 'instalment',
+      amount: '6000000',
+      term: 26,
+      employment: 'employed',
+      monthlyIncome: '50000000',
+      payoutMethod: { kind: 'card', cardNumber: '2200000000000004' },
+    });
+    const applicationId: string = applied.json().id;
+    expect(applied.json().status).toBe('under_review');
+
+    // The specialist's session is opened directly (the TOTP sign-in has its own journey).
+    const member = await insertStaff(stand.t.deps.db, {
+      login: 'e2e-specialist',
+      displayName: 'Ольга Специалистова',
+      role: 'specialist',
+      passwordHash: 'not-used',
+    });
+    const { token } = await openStaffSession(stand.t.deps, {
+      db: stand.t.deps.db,
+      staffId: member.id,
+      meta: { ip: '127.0.0.1', userAgent: 'e2e' },
+    });
+    const staffContext = await stand.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'ru-RU',
+    });
+    await staffContext.addCookies([{ name: 'bsid', value: token, url: stand.base, sameSite: 'Strict' }]);
+    const page = await staffContext.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+
+    await page.goto(`${stand.base}/backoffice`);
+    await page.getByRole('heading', { name: 'Обзор' }).waitFor();
+    await shot(page, '40-backoffice-overview');
+    await page.getByRole('link', { name: 'Очереди' }).click();
+    await page.getByRole('heading', { name: 'Очереди' }).waitFor();
+    const fullName = `${person.surname} ${person.name} ${person.patronymic}`;
+    await page.getByRole('button', { name: `Взять в работу: ${fullName}` }).click();
+    await page.getByText('У вас').first().waitFor();
+    await shot(page, '41-backoffice-queue');
+    await page.getByRole('link', { name: fullName }).click();
+
+    await page.getByRole('heading', { name: `Заявка на 60${NBSP}000${NBSP}₽` }).waitFor();
+    await page.getByText('Крупный первый заём — решает специалист').waitFor();
+    const amount = page.getByLabel('Сумма, ₽');
+    await amount.fill('55000');
+    await shot(page, '42-backoffice-decision');
+    await page.getByRole('button', { name: 'Одобрить', exact: true }).last().click();
+    await page.getByText('Одобрена', { exact: true }).waitFor();
+    expect(consoleErrors).toEqual([]);
+    await staffContext.close();
+
+    // The borrower sees the new offer and signs it as usual.
+    const context = await stand.browser.newContext({
+      viewport: { width: 360, height: 780 },
+      locale: 'ru-RU',
+    });
+    await context.clock.setFixedTime(stand.t.clock.now());
+    const bpage = await context.newPage();
+    await bpage.goto(`${stand.base}/login`);
+    await bpage.getByLabel('Номер телефона').fill(person.phone.slice(2));
+    await bpage.getByLabel('Пароль', { exact: true }).fill(person.password);
+    await bpage.getByRole('button', { name: 'Войти' }).click();
+    await bpage.waitForURL(/\/account/);
+    await bpage.goto(`${stand.base}/account/applications/${applicationId}`);
+    await bpage.getByText('Заявка одобрена', { exact: true }).waitFor();
+    expect(await bpage.textContent('body')).toContain(`55${NBSP}000${NBSP}₽`);
+    await bpage.getByRole('button', { name: 'Получить код для подписания' }).click();
+    await bpage.getByRole('link', { name: 'Открыть договор (PDF)' }).waitFor();
+    await bpage.getByLabel('Код из СМС').fill(await lastCodeSentTo(stand.t.deps, person.phone));
+    await bpage.getByRole('button', { name: 'Подписать договор' }).click();
+    await bpage.getByText('Договор подписан. Перечисляем деньги…').waitFor();
+    await shot(bpage, '43-borrower-signed-reviewed-offer');
+    await context.close();
+  });
+});
