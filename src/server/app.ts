@@ -35,6 +35,7 @@ import { refreshPayment } from './modules/payments/refresh-payment';
 import { profileRoutes } from './http/borrower/profile-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { staffRoutes } from './http/backoffice/staff-routes';
+import { engagementRoutes } from './http/borrower/engagement-routes';
 import { logOptions } from './http/log-options';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
@@ -190,6 +191,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   servicingRoutes(app, deps);
   acquiringWebhookRoutes(app, deps);
   staffRoutes(app, deps);
+  engagementRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring)
     await fakePaymentPageRoutes(app, deps.acquiring, {

@@ -71,6 +71,9 @@ const PROBLEMS = {
   PROLONGATION_NOT_AVAILABLE: [409, 'Продлить этот заём сейчас нельзя'],
   PROLONGATION_NOT_FOUND: [404, 'Допсоглашение о пролонгации не найдено'],
   NO_OVERPAYMENT: [409, 'Переплаты нет: возвращать нечего'],
+  POINTS_INSUFFICIENT: [409, 'Недостаточно баллов'],
+  CAMPAIGN_NOT_FOUND: [404, 'Розыгрыш не найден'],
+  CAMPAIGN_WRONG_STATE: [409, 'Это действие недоступно на текущем этапе розыгрыша'],
   INTERNAL: [500, 'Что-то пошло не так. Мы уже разбираемся, попробуйте позже'],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 

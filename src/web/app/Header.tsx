@@ -32,6 +32,7 @@ function NavButton({ to, label, also }: { to: string; label: string; also: reado
 const ACCOUNT_PAGES = [
   { to: '/account', label: 'Главная', also: ['/account/apply', '/account/applications/', '/account/loans/'] },
   { to: '/account/profile', label: 'Профиль', also: [] },
+  { to: '/account/bonuses', label: 'Бонусы', also: [] },
   { to: '/account/sessions', label: 'Сеансы', also: [] },
 ] as const;
 

@@ -25,6 +25,7 @@ const NotificationsPage = page(
   () => import('../features/notifications/NotificationsPage'),
   'NotificationsPage',
 );
+const BonusesPage = page(() => import('../features/engagement/BonusesPage'), 'BonusesPage');
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
       { path: '/account/loans/:id', element: signedIn(LoanPage) },
       { path: '/account/notifications', element: signedIn(NotificationsPage) },
       { path: '/account/sessions', element: signedIn(SessionsPage) },
+      { path: '/account/bonuses', element: signedIn(BonusesPage) },
       { path: '/dev/sms', element: <DevSmsPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
       { path: '*', element: <NotFoundPage /> },

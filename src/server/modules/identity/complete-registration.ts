@@ -4,6 +4,8 @@ import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { consentDocument } from '../../documents/consent-documents';
 import { audit } from '../audit/audit';
+import { dateInZone } from '../../../domain/calendar';
+import { earnPoints } from '../engagement/earn-points';
 import { insertBorrower, insertConsents, isFormerPassport } from './borrower-repository';
 import { sealPassport } from './borrower-view';
 import { redeemCaptcha } from './issue-captcha';
@@ -87,6 +89,9 @@ export async function completeRegistration(
         }),
       );
       await audit(tx, { meta, actor: { kind: 'borrower', borrowerId }, action: 'borrower.registered' });
+      // The profile is complete at registration (name, birth date, passport): its bonus points, once.
+      const on = dateInZone(now, deps.config.timeZone);
+      await earnPoints(deps, tx, { borrowerId, cause: 'profile_completed', causeId: borrowerId, on });
       const session = await openSession(deps, { db: tx, borrowerId, meta });
       return { me: toMe(deps.cipher, borrower), session };
     });

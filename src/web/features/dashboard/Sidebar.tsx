@@ -50,6 +50,9 @@ export function Promotions({ firstLoan }: { firstLoan: boolean }) {
       ) : (
         products && <Text size="sm">Сейчас акций нет.</Text>
       )}
+      <Anchor component={Link} to="/account/bonuses" size="sm">
+        Мои бонусы и уровень
+      </Anchor>
       {status && (
         <Text size="sm">
           Новости и акции —{' '}

@@ -1,0 +1,164 @@
+import { Alert, Badge, Group, Loader, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { engagementApi, type Bonuses } from '../../../contracts/engagement';
+import { call } from '../../api/client';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { Section } from '../../components/layout';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { formatDate } from '../../i18n/format';
+import { formatWire } from '../loans/terms';
+
+/** Query key of the borrower's bonuses (under ['me'], so signing out forgets it). */
+export const bonusesKey = ['me', 'bonuses'] as const;
+
+/** The borrower's bonuses, read from the server. */
+export const useBonuses = () =>
+  useQuery({ queryKey: bonusesKey, queryFn: () => call(engagementApi.bonuses) });
+
+/** «12 баллов», «1 балл», «3 балла». */
+export function pointsText(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  const word =
+    mod10 === 1 && mod100 !== 11
+      ? 'балл'
+      : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)
+        ? 'балла'
+        : 'баллов';
+  return `${n.toLocaleString('ru-RU')}\u00a0${word}`;
+}
+
+/** A level's privileges in words. */
+export function privilegesText(level: Bonuses['level']): string {
+  const parts: string[] = [];
+  if (level.rateDiscountBpDay > 0)
+    parts.push(
+      `ставка следующего займа ниже на ${(level.rateDiscountBpDay / 100).toLocaleString('ru-RU')}\u00a0% в день`,
+    );
+  if (level.offerBonus !== '0') parts.push(`первое предложение больше на ${formatWire(level.offerBonus)}`);
+  return parts.length > 0 ? parts.join('; ') : 'баллы за платежи в срок';
+}
+
+const KIND_SIGN = { earn: '+', spend: '−', expire: '−' } as const;
+
+/** «Бонусы»: the balance, the level and the next one, the rules of earning, the history with causes. */
+export function BonusesPage() {
+  usePageTitle('Бонусы');
+  const bonuses = useBonuses();
+  return (
+    <Stack gap="lg" maw={760}>
+      <Title order={1} size="h2">
+        Бонусы
+      </Title>
+      {bonuses.isPending && <Loader aria-label="Загрузка" />}
+      <ApiErrorAlert error={bonuses.error} />
+      {bonuses.data && <BonusesView bonuses={bonuses.data} />}
+    </Stack>
+  );
+}
+
+function BonusesView({ bonuses }: { bonuses: Bonuses }) {
+  const { level, nextLevel, rules } = bonuses;
+  const progress = nextLevel
+    ? Math.min(100, (bonuses.loansRepaidOnTime / nextLevel.minLoansRepaidOnTime) * 100)
+    : 100;
+  return (
+    <>
+      <Paper withBorder radius="lg" p="md">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+          <Stack gap={2}>
+            <Text size="sm" c="dimmed">
+              Баланс
+            </Text>
+            <Text fz={32} fw={700} data-testid="points-balance">
+              {pointsText(bonuses.balance)}
+            </Text>
+            {bonuses.nextExpiry && (
+              <Text size="sm" c="dimmed">
+                {pointsText(bonuses.nextExpiry.points)} сгорят {formatDate(bonuses.nextExpiry.on)}
+              </Text>
+            )}
+          </Stack>
+          <Stack gap={4} align="flex-start">
+            <Text size="sm" c="dimmed">
+              Уровень
+            </Text>
+            <Badge size="lg" color="teal" variant="light" data-testid="points-level">
+              {level.name}
+            </Badge>
+            <Text size="sm">{privilegesText(level)}</Text>
+          </Stack>
+        </Group>
+      </Paper>
+
+      <Section title="Следующий уровень">
+        {nextLevel ? (
+          <Stack gap="xs">
+            <Text size="sm">
+              «{nextLevel.name}»: {privilegesText(nextLevel)}. Осталось погасить в срок займов:{' '}
+              {bonuses.loansToNextLevel}.
+            </Text>
+            <Progress value={progress} aria-label="Путь к следующему уровню" />
+          </Stack>
+        ) : (
+          <Text size="sm">У вас высший уровень.</Text>
+        )}
+      </Section>
+
+      <Section title="Как получить баллы">
+        <Stack gap={4} component="ul" pl="md" m={0}>
+          <Text component="li" size="sm">
+            Платёж не позже даты по графику — {pointsText(rules.onTimePayment)}
+          </Text>
+          <Text component="li" size="sm">
+            Заём погашен в срок — {pointsText(rules.loanRepaidOnTime)}
+          </Text>
+          <Text component="li" size="sm">
+            Заполненный профиль — {pointsText(rules.profileCompleted)}
+          </Text>
+        </Stack>
+        <Text size="sm" c="dimmed">
+          Баллы действуют {rules.expiryDays} дней. Баллы не начисляются за получение займа, продление или
+          платные услуги.
+        </Text>
+      </Section>
+
+      <Section title="История">
+        {bonuses.history.length === 0 ? (
+          <Alert variant="light">Движений по баллам пока нет.</Alert>
+        ) : (
+          <Table.ScrollContainer minWidth={320}>
+            <Table striped aria-label="История баллов">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Дата</Table.Th>
+                  <Table.Th>Причина</Table.Th>
+                  <Table.Th ta="right">Баллы</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {bonuses.history.map((h) => (
+                  <Table.Tr key={h.id}>
+                    <Table.Td>{formatDate(h.date)}</Table.Td>
+                    <Table.Td>
+                      {h.causeLabel}
+                      {h.kind === 'earn' && h.expiresOn && (
+                        <Text size="xs" c="dimmed">
+                          действуют до {formatDate(h.expiresOn)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right" fw={600}>
+                      {KIND_SIGN[h.kind]}
+                      {h.points.toLocaleString('ru-RU')}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Section>
+    </>
+  );
+}
