@@ -46,7 +46,77 @@ export const ZBonuses = z.object({
 });
 export type Bonuses = z.infer<typeof ZBonuses>;
 
+/** A raffle's stage: a draft (back office only), published (entries open in its period), closed, drawn. */
+export const ZCampaignStatus = z.enum(['draft', 'published', 'closed', 'drawn']);
+
+/** A campaign's public terms (the rules PDF says the same). */
+export const ZCampaignTerms = z.object({
+  title: z.string(),
+  organiser: z.string(),
+  prizeFund: ZKopecks,
+  prizesCount: z.number().int(),
+  prizeDescription: z.string(),
+  startsOn: ZIsoDate,
+  endsOn: ZIsoDate,
+  drawOn: ZIsoDate,
+  winnersNotice: z.string(),
+});
+
+/** A winner as the public page shows them: the name masked («Иван П.»). */
+export const ZPublicWinner = z.object({
+  place: z.number().int(),
+  entryId: ZUuid,
+  participant: z.string(),
+  name: z.string(),
+});
+
+/**
+ * Everything needed to verify a draw (domain/draw.ts): the commitment from publication, the entry list and its
+ * hash once entries close, the seed and the winners after the draw. Public, no sign-in.
+ */
+export const ZPublicDraw = ZCampaignTerms.extend({
+  id: ZUuid,
+  status: ZCampaignStatus,
+  commitment: z.string(),
+  entriesHash: z.string().nullable(),
+  entriesCount: z.number().int().nullable(),
+  seed: z.string().nullable(),
+  algorithm: z.string(),
+  entries: z.array(z.object({ id: ZUuid, participant: z.string() })),
+  winners: z.array(ZPublicWinner),
+  rulesUrl: z.string(),
+});
+export type PublicDraw = z.infer<typeof ZPublicDraw>;
+
+/** The borrower's part in a campaign: their entries and whether one of them won. */
+export const ZMyRaffle = z.object({
+  id: ZUuid,
+  title: z.string(),
+  status: ZCampaignStatus,
+  endsOn: ZIsoDate,
+  drawOn: ZIsoDate,
+  entries: z.number().int(),
+  won: z.boolean(),
+  place: z.number().int().nullable(),
+  prizeDescription: z.string(),
+});
+
+export const ZMyRaffles = z.object({ items: z.array(ZMyRaffle) });
+
 export const engagementApi = {
+  myRaffles: {
+    method: 'GET',
+    path: '/api/me/raffles',
+    response: ZMyRaffles,
+    summary: 'Розыгрыши: мои участия и результаты',
+  },
+  publicDraw: {
+    method: 'GET',
+    path: '/api/draws/:id',
+    params: z.object({ id: ZUuid }),
+    response: ZPublicDraw,
+    summary: 'Розыгрыш: данные для проверки результата',
+  },
   bonuses: {
     method: 'GET',
     path: '/api/me/bonuses',

@@ -178,6 +178,7 @@ export const NOTIFICATION_KIND = [
   'prolongation_signed',
   'loan_closed',
   'passport_changed',
+  'raffle_won',
 ] as const;
 /** The messages a borrower may switch off (SMS; the account always shows them). */
 export const OPTIONAL_NOTIFICATION_KINDS = [

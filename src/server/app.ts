@@ -36,6 +36,7 @@ import { profileRoutes } from './http/borrower/profile-routes';
 import { devRoutes } from './http/dev/dev-routes';
 import { staffRoutes } from './http/backoffice/staff-routes';
 import { engagementRoutes } from './http/borrower/engagement-routes';
+import { engagementStaffRoutes } from './http/backoffice/engagement-routes';
 import { logOptions } from './http/log-options';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
@@ -192,6 +193,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   acquiringWebhookRoutes(app, deps);
   staffRoutes(app, deps);
   engagementRoutes(app, deps);
+  engagementStaffRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring)
     await fakePaymentPageRoutes(app, deps.acquiring, {

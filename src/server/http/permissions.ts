@@ -20,6 +20,7 @@ export const ROLE_PERMISSIONS = {
     'support.canned-answers',
     'products.approve',
     'settings.approve',
+    'engagement.manage',
   ],
   admin: [
     'backoffice.enter',
@@ -30,6 +31,7 @@ export const ROLE_PERMISSIONS = {
     'settings.manage',
     'products.manage',
     'jobs.read',
+    'engagement.manage',
   ],
 } as const satisfies Record<StaffRole, readonly `${string}.${string}`[]>;
 

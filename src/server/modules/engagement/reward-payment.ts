@@ -4,6 +4,7 @@ import type { Tx } from '../../adapters/db/database';
 import type { Deps } from '../../deps';
 import { earnPoints } from './earn-points';
 import { loanEverOverdue } from './points-repository';
+import { enterRaffles } from './raffle-entries';
 
 /** A credited payment as the rewards see it: the loan as it was before the payment, and what the payment did. */
 export type CreditedPayment = {
@@ -30,7 +31,7 @@ export function paidOnTime(payment: Pick<CreditedPayment, 'loanStatus' | 'alloca
 
 /**
  * The rewards of a credited payment, inside the payment's transaction (payments/credit-payment.ts): points for a
- * payment on time (`payment_on_time:<payment id>`), and for a loan repaid on time — closed by this payment and
+ * payment on time (`payment_on_time:<payment id>`) and an entry in every open raffle, and for a loan repaid on time — closed by this payment and
  * never overdue (`loan_repaid_on_time:<loan id>`). Never for taking a loan. Each cause is booked once.
  */
 export async function rewardPayment(deps: Deps, tx: Tx, payment: CreditedPayment): Promise<void> {
@@ -41,6 +42,7 @@ export async function rewardPayment(deps: Deps, tx: Tx, payment: CreditedPayment
     causeId: payment.paymentId,
     on: payment.paymentDate,
   });
+  await enterRaffles(tx, payment);
   if (payment.closes && !(await loanEverOverdue(tx, payment.loanId)))
     await earnPoints(deps, tx, {
       borrowerId: payment.borrowerId,
