@@ -26,6 +26,7 @@ const NotificationsPage = page(
   'NotificationsPage',
 );
 const BonusesPage = page(() => import('../features/engagement/BonusesPage'), 'BonusesPage');
+const DrawPage = page(() => import('../features/engagement/DrawPage'), 'DrawPage');
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: '/account/notifications', element: signedIn(NotificationsPage) },
       { path: '/account/sessions', element: signedIn(SessionsPage) },
       { path: '/account/bonuses', element: signedIn(BonusesPage) },
+      { path: '/draws/:id', element: <DrawPage /> },
       { path: '/dev/sms', element: <DevSmsPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
       { path: '*', element: <NotFoundPage /> },

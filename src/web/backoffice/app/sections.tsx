@@ -28,4 +28,10 @@ export const sections: Section[] = [
     permission: 'backoffice.enter',
     Page: page(() => import('../features/home/HomePage'), 'HomePage'),
   },
+  {
+    path: 'campaigns',
+    label: 'Розыгрыши',
+    permission: 'engagement.manage',
+    Page: page(() => import('../features/engagement/CampaignsPage'), 'CampaignsPage'),
+  },
 ];

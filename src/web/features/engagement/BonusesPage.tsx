@@ -1,4 +1,17 @@
-import { Alert, Badge, Group, Loader, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { engagementApi, type Bonuses } from '../../../contracts/engagement';
 import { call } from '../../api/client';
@@ -7,6 +20,44 @@ import { Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate } from '../../i18n/format';
 import { formatWire } from '../loans/terms';
+
+/** The borrower's raffles, read from the server. */
+const useMyRaffles = () =>
+  useQuery({ queryKey: ['me', 'raffles'], queryFn: () => call(engagementApi.myRaffles) });
+
+/** «Розыгрыши»: the borrower's entries per campaign and the result, with the public page of each draw. */
+function MyRaffles() {
+  const raffles = useMyRaffles();
+  return (
+    <Section title="Розыгрыши">
+      <Text size="sm" c="dimmed">
+        За каждый платёж в срок — запись в текущих розыгрышах. За получение займа записи не начисляются.
+      </Text>
+      <ApiErrorAlert error={raffles.error} />
+      {raffles.data?.items.length === 0 && <Text size="sm">Вы пока не участвуете в розыгрышах.</Text>}
+      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Мои розыгрыши">
+        {raffles.data?.items.map((r) => (
+          <Paper key={r.id} component="li" withBorder radius="md" p="sm" data-testid="my-raffle">
+            <Group justify="space-between" gap="xs">
+              <Anchor component={Link} to={`/draws/${r.id}`} fw={600}>
+                {r.title}
+              </Anchor>
+              {r.status === 'drawn' && (
+                <Badge color={r.won ? 'teal' : 'gray'} variant="light">
+                  {r.won ? `Вы выиграли: ${r.place}-е место` : 'Не выиграли'}
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm">
+              Ваших записей: {r.entries}. Розыгрыш {formatDate(r.drawOn)}.
+              {r.won && ` Приз: ${r.prizeDescription}.`}
+            </Text>
+          </Paper>
+        ))}
+      </Stack>
+    </Section>
+  );
+}
 
 /** Query key of the borrower's bonuses (under ['me'], so signing out forgets it). */
 export const bonusesKey = ['me', 'bonuses'] as const;
@@ -53,6 +104,7 @@ export function BonusesPage() {
       {bonuses.isPending && <Loader aria-label="Загрузка" />}
       <ApiErrorAlert error={bonuses.error} />
       {bonuses.data && <BonusesView bonuses={bonuses.data} />}
+      <MyRaffles />
     </Stack>
   );
 }
