@@ -1,3 +1,29 @@
+CREATE TABLE "offer_uses" (
+	"offer_id" uuid NOT NULL,
+	"borrower_id" uuid NOT NULL,
+	"activated_at" timestamp with time zone NOT NULL,
+	"contract_id" uuid,
+	"used_at" timestamp with time zone,
+	CONSTRAINT "offer_uses_offer_id_borrower_id_pk" PRIMARY KEY("offer_id","borrower_id")
+);
+--> statement-breakpoint
+CREATE TABLE "personal_offers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"title" text NOT NULL,
+	"borrower_id" uuid,
+	"rate_discount_bp" integer DEFAULT 0 NOT NULL,
+	"amount_bonus" bigint DEFAULT 0 NOT NULL,
+	"promo_code" text,
+	"single_use" boolean DEFAULT true NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date NOT NULL,
+	"made_by" text NOT NULL,
+	"source_key" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "personal_offers_promo_code_unique" UNIQUE("promo_code"),
+	CONSTRAINT "personal_offers_source_key_unique" UNIQUE("source_key")
+);
+--> statement-breakpoint
 CREATE TABLE "points_accounts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"code" text NOT NULL,
@@ -73,6 +99,9 @@ CREATE TABLE "raffle_winners" (
 	CONSTRAINT "raffle_winners_campaign_id_place_pk" PRIMARY KEY("campaign_id","place")
 );
 --> statement-breakpoint
+ALTER TABLE "offer_uses" ADD CONSTRAINT "offer_uses_offer_id_personal_offers_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."personal_offers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "offer_uses" ADD CONSTRAINT "offer_uses_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "personal_offers" ADD CONSTRAINT "personal_offers_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "points_accounts" ADD CONSTRAINT "points_accounts_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "points_entries" ADD CONSTRAINT "points_entries_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "points_postings" ADD CONSTRAINT "points_postings_entry_id_points_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."points_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

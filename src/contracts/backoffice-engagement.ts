@@ -45,7 +45,58 @@ export type StaffCampaign = z.infer<typeof ZStaffCampaign>;
 
 const ZId = z.object({ id: ZUuid });
 
+/** A personal offer made by a specialist: for one borrower or everyone, optionally behind a promo code. */
+export const ZOfferInput = z
+  .object({
+    title: ZText(120, 'Название').pipe(z.string().min(3, 'Название: не короче 3 символов')),
+    borrowerId: ZUuid.nullable(),
+    rateDiscountBp: z.number().int().min(0).max(100, 'Скидка — не больше 1 % в день'),
+    amountBonus: ZKopecks,
+    promoCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{3,32}$/, 'Промокод — 3–32 латинские буквы и цифры')
+      .nullable(),
+    singleUse: z.boolean(),
+    validFrom: ZIsoDate,
+    validTo: ZIsoDate,
+  })
+  .refine((o) => o.validFrom <= o.validTo, { message: 'Окончание — не раньше начала', path: ['validTo'] })
+  .refine((o) => o.rateDiscountBp > 0 || o.amountBonus !== '0', {
+    message: 'Укажите скидку или увеличение суммы',
+    path: ['rateDiscountBp'],
+  });
+export type OfferInput = z.infer<typeof ZOfferInput>;
+
+export const ZStaffOffer = z.object({
+  id: ZUuid,
+  title: z.string(),
+  borrowerId: ZUuid.nullable(),
+  rateDiscountBp: z.number().int(),
+  amountBonus: ZKopecks,
+  promoCode: z.string().nullable(),
+  singleUse: z.boolean(),
+  validFrom: ZIsoDate,
+  validTo: ZIsoDate,
+  madeBy: z.string(),
+});
+export type StaffOffer = z.infer<typeof ZStaffOffer>;
+
 export const engagementStaffApi = {
+  offers: {
+    method: 'GET',
+    path: '/api/backoffice/offers',
+    response: z.object({ items: z.array(ZStaffOffer) }),
+    summary: 'Персональные предложения',
+  },
+  createOffer: {
+    method: 'POST',
+    path: '/api/backoffice/offers',
+    body: ZOfferInput,
+    response: ZStaffOffer,
+    status: 201,
+    summary: 'Новое персональное предложение',
+  },
   campaigns: {
     method: 'GET',
     path: '/api/backoffice/campaigns',

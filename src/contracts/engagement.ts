@@ -103,7 +103,42 @@ export const ZMyRaffle = z.object({
 
 export const ZMyRaffles = z.object({ items: z.array(ZMyRaffle) });
 
+/** A personal offer as the borrower sees it. */
+export const ZOffer = z.object({
+  id: ZUuid,
+  title: z.string(),
+  rateDiscountBp: z.number().int().describe('Скидка к дневной ставке, б.п. в день'),
+  amountBonus: ZKopecks.describe('Насколько больше предодобренная сумма'),
+  validFrom: ZIsoDate,
+  validTo: ZIsoDate,
+  byPromoCode: z.boolean(),
+});
+export type Offer = z.infer<typeof ZOffer>;
+
+/** The offers in force for the borrower today, and the one that applies to the next contract. */
+export const ZMyOffers = z.object({ applies: ZOffer.nullable(), items: z.array(ZOffer) });
+
 export const engagementApi = {
+  myOffers: {
+    method: 'GET',
+    path: '/api/me/offers',
+    response: ZMyOffers,
+    summary: 'Персональные предложения',
+  },
+  promoCode: {
+    method: 'POST',
+    path: '/api/me/offers/promo-code',
+    body: z.object({
+      code: z
+        .string({ error: 'Введите промокод' })
+        .trim()
+        .min(3, 'Промокод — от 3 символов')
+        .max(32, 'Промокод — до 32 символов')
+        .regex(/^[A-Za-z0-9_-]+$/, 'Промокод — латинские буквы и цифры'),
+    }),
+    response: ZMyOffers,
+    summary: 'Применить промокод',
+  },
   myRaffles: {
     method: 'GET',
     path: '/api/me/raffles',

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -144,4 +145,44 @@ export const raffleWinners = pgTable(
       .default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.place] })],
+);
+
+/**
+ * Special conditions: a personal offer — a rate discount (basis points a day), a larger pre-approved amount, or
+ * both — valid in a period, for one borrower (`borrower_id`) or everyone (null), optionally behind a promo code
+ * (unique; `single_use`: once per borrower). Made by a specialist (`made_by` = 'staff:<id>') or by a rule
+ * ('rule:<name>', `source_key` makes a rule's offer once).
+ */
+export const personalOffers = pgTable('personal_offers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: text('title').notNull(),
+  borrowerId: uuid('borrower_id').references(() => borrowers.id),
+  rateDiscountBp: integer('rate_discount_bp').notNull().default(0),
+  amountBonus: kopecks('amount_bonus')
+    .notNull()
+    .default(sql`0`),
+  promoCode: text('promo_code').unique(),
+  singleUse: boolean('single_use').notNull().default(true),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validTo: date('valid_to', { mode: 'string' }).notNull(),
+  madeBy: text('made_by').notNull(),
+  sourceKey: text('source_key').unique(),
+  createdAt: createdAt(),
+});
+
+/** A borrower's use of an offer: a promo code entered (`activated_at`), then the contract it was applied to. */
+export const offerUses = pgTable(
+  'offer_uses',
+  {
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => personalOffers.id),
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    activatedAt: instant('activated_at').notNull(),
+    contractId: uuid('contract_id'),
+    usedAt: instant('used_at'),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.borrowerId] })],
 );

@@ -8,12 +8,21 @@ import {
   listStaffCampaigns,
   publishCampaign,
 } from '../../modules/engagement/manage-campaigns';
+import { createOffer, listStaffOffers } from '../../modules/engagement/manage-offers';
 import { route } from '../route';
 
 const manage = { audience: 'staff', permission: 'engagement.manage' } as const;
+const offers = { audience: 'staff', permission: 'offers.make' } as const;
 
-/** Raffle campaigns in the back office: seniors (and admins) set them up, publish, close and draw them. */
+/**
+ * Raffle campaigns in the back office: seniors (and admins) set them up, publish, close and draw them; personal
+ * offers: specialists and seniors make them.
+ */
 export function engagementStaffRoutes(app: FastifyInstance, deps: Deps) {
+  route(app, deps, bo.offers, offers, () => listStaffOffers(deps));
+  route(app, deps, bo.createOffer, offers, ({ actor, body, meta }) =>
+    createOffer(deps, { actor, offer: body, meta }),
+  );
   route(app, deps, bo.campaigns, manage, () => listStaffCampaigns(deps));
   route(app, deps, bo.createCampaign, manage, ({ actor, body, meta }) =>
     createCampaign(deps, { actor, campaign: body, meta }),

@@ -6,6 +6,8 @@ import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
 import { getRaffleRules } from '../../modules/engagement/get-raffle-rules';
 import { listMyRaffles } from '../../modules/engagement/list-my-raffles';
+import { listMyOffers } from '../../modules/engagement/manage-offers';
+import { activatePromoCode } from '../../modules/engagement/promo-codes';
 import { showBonuses } from '../../modules/engagement/show-bonuses';
 import { showDraw } from '../../modules/engagement/show-draw';
 import { route } from '../route';
@@ -23,6 +25,13 @@ export function engagementRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, engagementApi.myRaffles, borrower, ({ actor }) =>
     listMyRaffles(deps, { borrowerId: actor.borrowerId }),
   );
+  route(app, deps, engagementApi.myOffers, borrower, ({ actor }) =>
+    listMyOffers(deps, { borrowerId: actor.borrowerId }),
+  );
+  route(app, deps, engagementApi.promoCode, borrower, async ({ actor, body }) => {
+    await activatePromoCode(deps, { borrowerId: actor.borrowerId, code: body.code });
+    return listMyOffers(deps, { borrowerId: actor.borrowerId });
+  });
   route(app, deps, engagementApi.publicDraw, { audience: 'public' }, ({ params }) =>
     showDraw(deps, { id: params.id }),
   );

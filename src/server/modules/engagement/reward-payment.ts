@@ -5,6 +5,7 @@ import type { Deps } from '../../deps';
 import { earnPoints } from './earn-points';
 import { loanEverOverdue } from './points-repository';
 import { enterRaffles } from './raffle-entries';
+import { offerLevelPrivileges } from './manage-offers';
 
 /** A credited payment as the rewards see it: the loan as it was before the payment, and what the payment did. */
 export type CreditedPayment = {
@@ -32,7 +33,7 @@ export function paidOnTime(payment: Pick<CreditedPayment, 'loanStatus' | 'alloca
 /**
  * The rewards of a credited payment, inside the payment's transaction (payments/credit-payment.ts): points for a
  * payment on time (`payment_on_time:<payment id>`) and an entry in every open raffle, and for a loan repaid on time — closed by this payment and
- * never overdue (`loan_repaid_on_time:<loan id>`). Never for taking a loan. Each cause is booked once.
+ * never overdue (`loan_repaid_on_time:<loan id>`), with the offer of a level reached. Never for taking a loan. Each cause is booked once.
  */
 export async function rewardPayment(deps: Deps, tx: Tx, payment: CreditedPayment): Promise<void> {
   if (!paidOnTime(payment)) return;
@@ -43,11 +44,13 @@ export async function rewardPayment(deps: Deps, tx: Tx, payment: CreditedPayment
     on: payment.paymentDate,
   });
   await enterRaffles(tx, payment);
-  if (payment.closes && !(await loanEverOverdue(tx, payment.loanId)))
+  if (payment.closes && !(await loanEverOverdue(tx, payment.loanId))) {
     await earnPoints(deps, tx, {
       borrowerId: payment.borrowerId,
       cause: 'loan_repaid_on_time',
       causeId: payment.loanId,
       on: payment.paymentDate,
     });
+    await offerLevelPrivileges(tx, { borrowerId: payment.borrowerId, on: payment.paymentDate });
+  }
 }
