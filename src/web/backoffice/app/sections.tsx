@@ -34,4 +34,10 @@ export const sections: Section[] = [
     permission: 'engagement.manage',
     Page: page(() => import('../features/engagement/CampaignsPage'), 'CampaignsPage'),
   },
+  {
+    path: 'offers',
+    label: 'Предложения',
+    permission: 'offers.make',
+    Page: page(() => import('../features/engagement/OffersPage'), 'OffersPage'),
+  },
 ];

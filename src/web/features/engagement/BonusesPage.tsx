@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Group,
   Loader,
   Paper,
@@ -9,10 +10,12 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { Link } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { engagementApi, type Bonuses } from '../../../contracts/engagement';
 import { call } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -20,6 +23,52 @@ import { Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatDate } from '../../i18n/format';
 import { formatWire } from '../loans/terms';
+import { OfferNote, offersKey, useMyOffers } from './OfferNote';
+
+/** «Промокод»: checked on the server; the offer it opens applies to the next contract. */
+function PromoCode() {
+  const queryClient = useQueryClient();
+  const [code, setCode] = useState('');
+  const apply = useMutation({
+    mutationFn: () => call(engagementApi.promoCode, { body: { code } }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(offersKey, data);
+      setCode('');
+    },
+  });
+  const offers = useMyOffers();
+  return (
+    <Section title="Специальные условия">
+      <OfferNote />
+      {offers.data && offers.data.items.length > 1 && (
+        <Text size="sm" c="dimmed">
+          Предложения не суммируются: к договору применяется самое выгодное.
+        </Text>
+      )}
+      <Group
+        component="form"
+        align="flex-end"
+        gap="sm"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply.mutate();
+        }}
+      >
+        <TextInput
+          label="Промокод"
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          autoComplete="off"
+          maw={240}
+        />
+        <Button type="submit" variant="light" loading={apply.isPending} disabled={code.trim().length < 3}>
+          Применить
+        </Button>
+      </Group>
+      <ApiErrorAlert error={apply.error} />
+    </Section>
+  );
+}
 
 /** The borrower's raffles, read from the server. */
 const useMyRaffles = () =>
@@ -104,6 +153,7 @@ export function BonusesPage() {
       {bonuses.isPending && <Loader aria-label="Загрузка" />}
       <ApiErrorAlert error={bonuses.error} />
       {bonuses.data && <BonusesView bonuses={bonuses.data} />}
+      <PromoCode />
       <MyRaffles />
     </Stack>
   );
