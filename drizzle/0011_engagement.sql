@@ -1,3 +1,14 @@
+CREATE TABLE "advertising_consent_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
+	"borrower_id" uuid NOT NULL,
+	"granted" boolean NOT NULL,
+	"wording_version" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"ip" text,
+	"user_agent" text
+);
+--> statement-breakpoint
 CREATE TABLE "offer_uses" (
 	"offer_id" uuid NOT NULL,
 	"borrower_id" uuid NOT NULL,
@@ -99,6 +110,7 @@ CREATE TABLE "raffle_winners" (
 	CONSTRAINT "raffle_winners_campaign_id_place_pk" PRIMARY KEY("campaign_id","place")
 );
 --> statement-breakpoint
+ALTER TABLE "advertising_consent_events" ADD CONSTRAINT "advertising_consent_events_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "offer_uses" ADD CONSTRAINT "offer_uses_offer_id_personal_offers_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."personal_offers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "offer_uses" ADD CONSTRAINT "offer_uses_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "personal_offers" ADD CONSTRAINT "personal_offers_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -110,6 +122,7 @@ ALTER TABLE "raffle_entries" ADD CONSTRAINT "raffle_entries_campaign_id_raffle_c
 ALTER TABLE "raffle_entries" ADD CONSTRAINT "raffle_entries_borrower_id_borrowers_id_fk" FOREIGN KEY ("borrower_id") REFERENCES "public"."borrowers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "raffle_winners" ADD CONSTRAINT "raffle_winners_campaign_id_raffle_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."raffle_campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "raffle_winners" ADD CONSTRAINT "raffle_winners_entry_id_raffle_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."raffle_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "advertising_consent_borrower_idx" ON "advertising_consent_events" USING btree ("borrower_id","seq");--> statement-breakpoint
 CREATE INDEX "points_entries_borrower_idx" ON "points_entries" USING btree ("borrower_id","seq");--> statement-breakpoint
 CREATE INDEX "points_postings_account_idx" ON "points_postings" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "points_postings_entry_idx" ON "points_postings" USING btree ("entry_id");--> statement-breakpoint

@@ -118,7 +118,29 @@ export type Offer = z.infer<typeof ZOffer>;
 /** The offers in force for the borrower today, and the one that applies to the next contract. */
 export const ZMyOffers = z.object({ applies: ZOffer.nullable(), items: z.array(ZOffer) });
 
+/** The separate consent to advertising (38-FZ art. 18): the current choice, since when, and its wording. */
+export const ZAdvertisingConsent = z.object({
+  granted: z.boolean(),
+  since: z.iso.datetime().nullable(),
+  wording: z.string(),
+  wordingVersion: z.string(),
+});
+export type AdvertisingConsent = z.infer<typeof ZAdvertisingConsent>;
+
 export const engagementApi = {
+  advertisingConsent: {
+    method: 'GET',
+    path: '/api/me/advertising-consent',
+    response: ZAdvertisingConsent,
+    summary: 'Согласие на рекламу',
+  },
+  setAdvertisingConsent: {
+    method: 'PUT',
+    path: '/api/me/advertising-consent',
+    body: z.object({ granted: z.boolean() }),
+    response: ZAdvertisingConsent,
+    summary: 'Дать или отозвать согласие на рекламу',
+  },
   myOffers: {
     method: 'GET',
     path: '/api/me/offers',

@@ -186,3 +186,24 @@ export const offerUses = pgTable(
   },
   (t) => [primaryKey({ columns: [t.offerId, t.borrowerId] })],
 );
+
+/**
+ * The separate consent to advertising (38-FZ art. 18 p. 1), as events: each grant or withdrawal with when, from
+ * where and the wording's version; the latest event is the current state. Nothing is updated or deleted.
+ */
+export const advertisingConsentEvents = pgTable(
+  'advertising_consent_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    granted: boolean('granted').notNull(),
+    wordingVersion: text('wording_version').notNull(),
+    at: instant('at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('advertising_consent_borrower_idx').on(t.borrowerId, t.seq)],
+);

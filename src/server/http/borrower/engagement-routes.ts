@@ -4,6 +4,7 @@ import { ZUuid } from '../../../contracts';
 import { engagementApi } from '../../../contracts/engagement';
 import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
+import { setAdvertisingConsent, showAdvertisingConsent } from '../../modules/engagement/advertising-consent';
 import { getRaffleRules } from '../../modules/engagement/get-raffle-rules';
 import { listMyRaffles } from '../../modules/engagement/list-my-raffles';
 import { listMyOffers } from '../../modules/engagement/manage-offers';
@@ -32,6 +33,12 @@ export function engagementRoutes(app: FastifyInstance, deps: Deps) {
     await activatePromoCode(deps, { borrowerId: actor.borrowerId, code: body.code });
     return listMyOffers(deps, { borrowerId: actor.borrowerId });
   });
+  route(app, deps, engagementApi.advertisingConsent, borrower, ({ actor }) =>
+    showAdvertisingConsent(deps, { borrowerId: actor.borrowerId }),
+  );
+  route(app, deps, engagementApi.setAdvertisingConsent, borrower, ({ actor, body, meta }) =>
+    setAdvertisingConsent(deps, { borrowerId: actor.borrowerId, granted: body.granted, meta }),
+  );
   route(app, deps, engagementApi.publicDraw, { audience: 'public' }, ({ params }) =>
     showDraw(deps, { id: params.id }),
   );
