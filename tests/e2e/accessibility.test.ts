@@ -154,6 +154,7 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
       '/account/notifications',
       '/account/profile',
       '/account/sessions',
+      '/account/bonuses',
     ])
       await check(path);
 

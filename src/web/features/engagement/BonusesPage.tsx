@@ -229,36 +229,34 @@ function BonusesView({ bonuses }: { bonuses: Bonuses }) {
         {bonuses.history.length === 0 ? (
           <Alert variant="light">Движений по баллам пока нет.</Alert>
         ) : (
-          <Table.ScrollContainer minWidth={320}>
-            <Table striped aria-label="История баллов">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Дата</Table.Th>
-                  <Table.Th>Причина</Table.Th>
-                  <Table.Th ta="right">Баллы</Table.Th>
+          <Table striped aria-label="История баллов">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Дата</Table.Th>
+                <Table.Th>Причина</Table.Th>
+                <Table.Th ta="right">Баллы</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {bonuses.history.map((h) => (
+                <Table.Tr key={h.id}>
+                  <Table.Td>{formatDate(h.date)}</Table.Td>
+                  <Table.Td>
+                    {h.causeLabel}
+                    {h.kind === 'earn' && h.expiresOn && (
+                      <Text size="xs" c="dimmed">
+                        действуют до {formatDate(h.expiresOn)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600}>
+                    {KIND_SIGN[h.kind]}
+                    {h.points.toLocaleString('ru-RU')}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {bonuses.history.map((h) => (
-                  <Table.Tr key={h.id}>
-                    <Table.Td>{formatDate(h.date)}</Table.Td>
-                    <Table.Td>
-                      {h.causeLabel}
-                      {h.kind === 'earn' && h.expiresOn && (
-                        <Text size="xs" c="dimmed">
-                          действуют до {formatDate(h.expiresOn)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right" fw={600}>
-                      {KIND_SIGN[h.kind]}
-                      {h.points.toLocaleString('ru-RU')}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </Section>
     </>

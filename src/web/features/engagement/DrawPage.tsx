@@ -96,28 +96,26 @@ function DrawView({ draw }: { draw: PublicDraw }) {
       </Section>
       {draw.status === 'drawn' && (
         <Section title="Победители">
-          <Table.ScrollContainer minWidth={320}>
-            <Table aria-label="Победители">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Место</Table.Th>
-                  <Table.Th>Победитель</Table.Th>
-                  <Table.Th>Запись</Table.Th>
+          <Table aria-label="Победители">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Место</Table.Th>
+                <Table.Th>Победитель</Table.Th>
+                <Table.Th>Запись</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {draw.winners.map((w) => (
+                <Table.Tr key={w.place}>
+                  <Table.Td>{w.place}</Table.Td>
+                  <Table.Td data-testid="draw-winner">{w.name}</Table.Td>
+                  <Table.Td>
+                    <Code style={{ wordBreak: 'break-all' }}>{w.entryId}</Code>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {draw.winners.map((w) => (
-                  <Table.Tr key={w.place}>
-                    <Table.Td>{w.place}</Table.Td>
-                    <Table.Td data-testid="draw-winner">{w.name}</Table.Td>
-                    <Table.Td>
-                      <Code style={{ wordBreak: 'break-all' }}>{w.entryId}</Code>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
           {draw.winners.length === 0 && <Text size="sm">Записей не было — победителей нет.</Text>}
         </Section>
       )}
