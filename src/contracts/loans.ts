@@ -51,6 +51,9 @@ export const ZQuote = z.object({
   lastDueDate: ZIsoDate,
   ruleSetId: z.string(),
   schedule: z.array(ZInstalment),
+  /** The personal offer priced in (its rate discount, basis points a day), when the borrower has one. */
+  offerId: z.string().optional(),
+  rateDiscountBp: z.number().int().optional(),
 });
 export type QuoteView = z.infer<typeof ZQuote>;
 

@@ -179,6 +179,8 @@ export const NOTIFICATION_KIND = [
   'loan_closed',
   'passport_changed',
   'document_sent',
+  'raffle_won',
+  'advertising',
 ] as const;
 /** The messages a borrower may switch off (SMS; the account always shows them). */
 export const OPTIONAL_NOTIFICATION_KINDS = [

@@ -122,6 +122,11 @@ export type QuoteInput = {
    * exceed min(this, ruleSet.maxPskPercent).
    */
   pskCeilingPercent?: string;
+  /**
+   * A personal offer's discount on the daily rate, basis points a day (never below 0 % a day): known at signing,
+   * so the schedule and the PSK are computed at the discounted rate (353-FZ art. 6).
+   */
+  rateDiscountBp?: number;
   pskRounding?: PskRounding;
 };
 
@@ -171,10 +176,11 @@ export function quote(input: QuoteInput): Quote {
   if ((amount - product.minAmount) % product.amountStep !== 0n)
     throw new QuoteError('AMOUNT_NOT_ON_STEP', `amount ${amount} is not on a step of ${product.amountStep}`);
 
-  const dailyRateBp =
+  const baseRateBp =
     input.firstLoan && product.firstLoanDailyRateBp !== null
       ? product.firstLoanDailyRateBp
       : product.dailyRateBp;
+  const dailyRateBp = Math.max(0, baseRateBp - Math.max(0, input.rateDiscountBp ?? 0));
   if (dailyRateBp > ruleSet.maxDailyRateBp)
     throw new QuoteError('RATE_ABOVE_LEGAL_MAX', `${dailyRateBp} bp a day > ${ruleSet.maxDailyRateBp}`);
 

@@ -47,6 +47,8 @@ import { staffRoutes } from './http/backoffice/staff-routes';
 import { accessRoutes, staffManagementRoutes } from './http/backoffice/access-routes';
 import { workRoutes } from './http/backoffice/work-routes';
 import { cardRoutes } from './http/backoffice/card-routes';
+import { engagementRoutes } from './http/borrower/engagement-routes';
+import { engagementStaffRoutes } from './http/backoffice/engagement-routes';
 import { logOptions } from './http/log-options';
 import { surfaceOfPage } from './http/surfaces';
 import { handleError, problemOf, sendProblem } from './http/problem';
@@ -286,6 +288,8 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   settingsRoutes(app, deps);
   workRoutes(app, deps);
   cardRoutes(app, deps);
+  engagementRoutes(app, deps);
+  engagementStaffRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring && config.surfaces.includes('borrower'))
     await fakePaymentPageRoutes(app, deps.acquiring, {

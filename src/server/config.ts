@@ -156,6 +156,11 @@ const ZEnv = z.object({
   LENDER_ADDRESS: z.string().default('г. Москва, демонстрационный адрес'),
   LENDER_REGISTRY_NUMBER: z.string().default('0000000000000'),
   LENDER_WEBSITE: z.string().default('example.ru'),
+
+  POINTS_ON_TIME_PAYMENT: z.coerce.number().int().nonnegative().default(100),
+  POINTS_LOAN_REPAID_ON_TIME: z.coerce.number().int().nonnegative().default(500),
+  POINTS_PROFILE_COMPLETED: z.coerce.number().int().nonnegative().default(200),
+  POINTS_EXPIRY_DAYS: z.coerce.number().int().positive().default(365),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -285,6 +290,13 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       supportPhone: env.SUPPORT_PHONE,
       supportEmail: env.SUPPORT_EMAIL,
       telegramUrl: env.TELEGRAM_URL,
+    },
+    /** Bonus points: how many each cause earns, and after how many days an earned lot expires. */
+    points: {
+      onTimePayment: env.POINTS_ON_TIME_PAYMENT,
+      loanRepaidOnTime: env.POINTS_LOAN_REPAID_ON_TIME,
+      profileCompleted: env.POINTS_PROFILE_COMPLETED,
+      expiryDays: env.POINTS_EXPIRY_DAYS,
     },
   };
 }

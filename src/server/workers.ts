@@ -1,6 +1,7 @@
 import type { Deps } from './deps';
 import type { JobHandlers } from './jobs/run-jobs';
 import { runDueJobs, startJobWorker } from './jobs/run-jobs';
+import { expirePointsJob } from './modules/engagement/expire-points';
 import { sendPayout } from './modules/lending/process-payouts';
 import { sendInformationalSms } from './modules/messaging/send-informational-sms';
 import { sendMessageSms } from './modules/messaging/send-message-sms';
@@ -13,6 +14,7 @@ const messageHandlers: JobHandlers = { 'message.sms': sendMessageSms, 'sms.send'
 export function jobHandlers(deps: Deps): JobHandlers {
   return {
     'payout.send': sendPayout,
+    'points.expire': expirePointsJob,
     ...messageHandlers,
     ...(deps.config.servicing.closeOfBusiness ? { 'close-of-business': closeOfBusiness } : {}),
   };

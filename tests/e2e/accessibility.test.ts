@@ -164,6 +164,7 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
       '/account/documents',
       '/account/activity',
       '/account/sessions',
+      '/account/bonuses',
     ])
       await check(path);
 

@@ -8,7 +8,14 @@ import type { StaffRole } from '../actor';
  * are checked in the use case, where the record is.
  */
 export const ROLE_PERMISSIONS = {
-  specialist: ['backoffice.enter', 'queues.work', 'borrowers.read', 'applications.decide', 'support.answer'],
+  specialist: [
+    'backoffice.enter',
+    'queues.work',
+    'borrowers.read',
+    'applications.decide',
+    'support.answer',
+    'offers.make',
+  ],
   senior: [
     'backoffice.enter',
     'queues.work',
@@ -20,6 +27,8 @@ export const ROLE_PERMISSIONS = {
     'support.canned-answers',
     'products.approve',
     'settings.approve',
+    'engagement.manage',
+    'offers.make',
   ],
   admin: [
     'backoffice.enter',
@@ -31,6 +40,7 @@ export const ROLE_PERMISSIONS = {
     'products.manage',
     'products.approve',
     'jobs.read',
+    'engagement.manage',
   ],
 } as const satisfies Record<StaffRole, readonly `${string}.${string}`[]>;
 

@@ -121,6 +121,11 @@ const PROBLEMS = {
   ],
   MAKER_CANNOT_CHECK: [403, 'Второе подтверждение даёт другой сотрудник, не автор решения'],
   BORROWER_NOT_FOUND: [404, 'Клиент не найден'],
+  POINTS_INSUFFICIENT: [409, 'Недостаточно баллов'],
+  CAMPAIGN_NOT_FOUND: [404, 'Розыгрыш не найден'],
+  CAMPAIGN_WRONG_STATE: [409, 'Это действие недоступно на текущем этапе розыгрыша'],
+  PROMO_CODE_INVALID: [422, 'Такого промокода нет или он сейчас не действует'],
+  PROMO_CODE_USED: [409, 'Этот промокод вы уже использовали'],
   INTERNAL: [500, 'Что-то пошло не так. Мы уже разбираемся, попробуйте позже'],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 

@@ -34,6 +34,7 @@ const ACCOUNT_PAGES = [
   { to: '/account/profile', label: 'Профиль', also: [] },
   { to: '/account/documents', label: 'Документы', also: [] },
   { to: '/account/activity', label: 'История', also: [] },
+  { to: '/account/bonuses', label: 'Бонусы', also: [] },
   { to: '/account/sessions', label: 'Сеансы', also: [] },
 ] as const;
 

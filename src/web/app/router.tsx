@@ -25,6 +25,8 @@ const NotificationsPage = page(
   () => import('../features/notifications/NotificationsPage'),
   'NotificationsPage',
 );
+const BonusesPage = page(() => import('../features/engagement/BonusesPage'), 'BonusesPage');
+const DrawPage = page(() => import('../features/engagement/DrawPage'), 'DrawPage');
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
 const DocumentsPage = page(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
 const ActivityPage = page(() => import('../features/activity/ActivityPage'), 'ActivityPage');
@@ -77,6 +79,8 @@ export const router = createBrowserRouter([
       { path: '/account/sessions', element: signedIn(SessionsPage) },
       { path: '/account/documents', element: signedIn(DocumentsPage) },
       { path: '/account/activity', element: signedIn(ActivityPage) },
+      { path: '/account/bonuses', element: signedIn(BonusesPage) },
+      { path: '/draws/:id', element: <DrawPage /> },
       { path: '/dev/sms', element: <DevSmsPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
       { path: '/dev/staff', element: <DevStaffPage /> },

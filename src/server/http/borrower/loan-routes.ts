@@ -5,6 +5,7 @@ import { listApplications } from '../../modules/lending/list-applications';
 import type { Deps } from '../../deps';
 import { listProducts } from '../../modules/lending/loan-products';
 import { quoteLoan } from '../../modules/lending/quote-loan';
+import { applicableOffer } from '../../modules/engagement/applicable-offer';
 import { submitApplication } from '../../modules/lending/submit-application';
 import { isFirstLoan } from '../../modules/lending/first-loan';
 import { checkEligibility } from '../../modules/lending/check-eligibility';
@@ -22,7 +23,11 @@ export function loanRoutes(app: FastifyInstance, deps: Deps) {
   // A visitor is priced as a newcomer; a signed-in borrower by their own history.
   route(app, deps, api.quote, open, ({ body }) => quoteLoan(deps, { ...body, firstLoan: true }));
   route(app, deps, api.myQuote, borrower, async ({ body, actor }) =>
-    quoteLoan(deps, { ...body, firstLoan: await isFirstLoan(deps, { borrowerId: actor.borrowerId }) }),
+    quoteLoan(deps, {
+      ...body,
+      firstLoan: await isFirstLoan(deps, { borrowerId: actor.borrowerId }),
+      offer: await applicableOffer(deps, { borrowerId: actor.borrowerId }),
+    }),
   );
   route(app, deps, api.eligibility, borrower, ({ actor }) =>
     checkEligibility(deps, { borrowerId: actor.borrowerId }),

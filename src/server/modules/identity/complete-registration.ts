@@ -5,6 +5,8 @@ import type { DbOrTx } from '../../adapters/db/database';
 import type { Deps, RequestMeta } from '../../deps';
 import { consentDocument } from '../../documents/consent-documents';
 import { audit } from '../audit/audit';
+import { dateInZone } from '../../../domain/calendar';
+import { earnPoints } from '../engagement/earn-points';
 import { insertBorrower, insertConsents, isFormerPassport } from './borrower-repository';
 import { sealPassport } from './borrower-view';
 import { redeemCaptcha } from './issue-captcha';
@@ -105,6 +107,9 @@ export async function completeRegistration(
         ...(federation ? { details: { method: federation.provider } } : {}),
       });
       await federation?.onCreated(tx, borrowerId);
+      // The profile is complete at registration (name, birth date, passport): its bonus points, once.
+      const on = dateInZone(now, deps.config.timeZone);
+      await earnPoints(deps, tx, { borrowerId, cause: 'profile_completed', causeId: borrowerId, on });
       const session = await openSession(deps, { db: tx, borrowerId, meta, method: federation?.provider });
       return { me: toMe(deps.cipher, borrower), session };
     });

@@ -11,6 +11,8 @@ const ZStoredContractTerms = z.object({
   ruleSetId: z.string(),
   firstLoan: z.boolean(),
   dailyRateBp: z.number().int(),
+  /** The personal offer applied (engagement/personal offers), if any. */
+  offerId: z.string().nullable().optional(),
 });
 
 /**
@@ -26,6 +28,8 @@ export type ContractTerms = {
   ruleSetId: string;
   firstLoan: boolean;
   dailyRateBp: number;
+  /** The personal offer whose rate discount is in `dailyRateBp` (and so in the PSK), if any. */
+  offerId?: string | null;
 };
 
 /** Reads stored terms; throws a ZodError when the JSON does not have the shape written by `storedContractTerms`. */

@@ -22,6 +22,7 @@ import { priceLoan } from './quote-loan';
 import { recheckLegalLimits } from './recheck-legal-limits';
 import type { StoredPayoutMethod } from './payout-method';
 import { payoutMethodLabel } from './views';
+import { applicableOffer } from '../engagement/applicable-offer';
 
 const PENALTY_TEXT =
   '20 % годовых на сумму просроченного основного долга за каждый день просрочки, пока на неё начисляются проценты; после прекращения начисления процентов — 0,1 % в день';
@@ -53,11 +54,14 @@ async function drawUp(
     });
   const product = await getActiveProduct(deps.db, application.productId, contractDate);
   const firstLoan = await isFirstLoan(deps, { borrowerId });
+  // A personal offer in force on the contract date: its discount is in the rate, the schedule and the PSK.
+  const personal = await applicableOffer(deps, { borrowerId, date: contractDate });
   const offer = await priceLoan(deps, {
     product,
     amount: application.offerAmount,
     term: application.offerTerm,
     firstLoan,
+    rateDiscountBp: personal?.rateDiscountBp ?? 0,
   });
   await recheckLegalLimits(deps, {
     application,
@@ -102,6 +106,7 @@ async function drawUp(
       ruleSetId: offer.ruleSetId,
       firstLoan,
       dailyRateBp: offer.dailyRateBp,
+      offerId: personal?.id ?? null,
     },
   };
 }

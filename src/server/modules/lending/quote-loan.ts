@@ -49,7 +49,8 @@ export async function priceLoan(
     amount,
     term,
     firstLoan,
-  }: { product: ProductRow; amount: bigint; term: number; firstLoan: boolean },
+    rateDiscountBp,
+  }: { product: ProductRow; amount: bigint; term: number; firstLoan: boolean; rateDiscountBp?: number },
 ): Promise<Quote> {
   const startDate = dateInZone(deps.clock.now(), deps.config.timeZone);
   const termDays = product.kind === 'payday' ? term : term * 7;
@@ -61,6 +62,7 @@ export async function priceLoan(
       term: product.kind === 'payday' ? { days: term } : { weeks: term },
       startDate,
       firstLoan,
+      ...(rateDiscountBp ? { rateDiscountBp } : {}),
       ...(ceiling ? { pskCeilingPercent: ceiling.ceilingPercent } : {}),
     });
   } catch (error) {
@@ -87,10 +89,20 @@ export async function quoteLoan(
     amount,
     term,
     firstLoan,
-  }: { productId: string; amount: string; term: number; firstLoan: boolean },
+    offer,
+  }: {
+    productId: string;
+    amount: string;
+    term: number;
+    firstLoan: boolean;
+    /** The borrower's personal offer: its rate discount is priced in, and its id shown with the quote. */
+    offer?: { id: string; rateDiscountBp: number } | null;
+  },
 ): Promise<QuoteView> {
   const today = dateInZone(deps.clock.now(), deps.config.timeZone);
   const product = await getActiveProduct(deps.db, productId, today);
-  const q = await priceLoan(deps, { product, amount: parseKopecks(amount), term, firstLoan });
-  return toQuoteView(q, term, firstLoan && product.firstLoanDailyRateBp !== null);
+  const rateDiscountBp = offer?.rateDiscountBp ?? 0;
+  const q = await priceLoan(deps, { product, amount: parseKopecks(amount), term, firstLoan, rateDiscountBp });
+  const view = toQuoteView(q, term, firstLoan && product.firstLoanDailyRateBp !== null);
+  return offer ? { ...view, offerId: offer.id, rateDiscountBp } : view;
 }

@@ -16,6 +16,7 @@ import { schedulePayout } from './process-payouts';
 import { prepareContract } from './prepare-contract';
 import { getActiveProduct, type ProductRow } from './product-repository';
 import type { StoredPayoutMethod } from './payout-method';
+import { useOffer } from '../engagement/use-offer';
 
 /** The terms the nightly close needs as columns: rate, cap and penalty by the rule set of the signing date. */
 function servicingTerms(deps: Deps, product: ProductRow, contract: Contract, signingDate: IsoDate) {
@@ -77,6 +78,8 @@ export async function signContract(
     const signature = { phone: borrower.phone, ip: meta.ip, codeId, sha256: contract.documentSha256 };
     if (!(await markContractSigned(tx, contract.id, signature, now)))
       throw new AppError('CONTRACT_NOT_FOUND', { detail: 'Договор уже подписан' });
+    if (contract.terms.offerId)
+      await useOffer(tx, { offerId: contract.terms.offerId, borrowerId, contractId: contract.id, at: now });
     await setApplicationStatus(tx, application.id, 'signed');
     await addApplicationEvents(tx, [{ applicationId: application.id, status: 'signed', at: now }]);
     const loanId = await insertLoan(tx, {

@@ -8,6 +8,7 @@ import type { Deps } from '../../deps';
 import { audit } from '../audit/audit';
 import { book } from '../ledger/ledger-repository';
 import { postMessage } from '../messaging/post-message';
+import { rewardPayment } from '../engagement/reward-payment';
 import { accrueLoans } from '../servicing/accrual-repository';
 import { debtOf, totalDebt } from '../../../domain/loan-position';
 import { readBalances, type BalancesRow, type LoanRow } from '../servicing/loan-account';
@@ -38,8 +39,8 @@ export type AcceptedPayment = {
  * first (FOR UPDATE), then the payment moves from pending to succeeded — a second notification finds it no
  * longer pending and does nothing. Then, in order: interest and penalty up to the payment date, the allocation by
  * the legal order (353-FZ art. 5 p. 20) booked to the ledger, the loan's status (closed, back to active), a new
- * schedule after a partial early repayment, the prolongation the payment paid for, the borrower's messages, the
- * audit record.
+ * schedule after a partial early repayment, the prolongation the payment paid for, the rewards (bonus points,
+ * raffle entries) of a payment on time, the borrower's messages, the audit record.
  */
 export async function creditPayment(deps: Deps, tx: Tx, accepted: AcceptedPayment): Promise<void> {
   const { paymentId, providerPaymentId, amount, acceptedAt } = accepted;
@@ -68,6 +69,16 @@ export async function creditPayment(deps: Deps, tx: Tx, accepted: AcceptedPaymen
       mode: claimed.recalculation ?? 'payment',
     });
   await applyPaidProlongation(deps, tx, claimed, current);
+  if (serviced)
+    await rewardPayment(deps, tx, {
+      borrowerId: loan.borrowerId,
+      loanId: loan.id,
+      loanStatus: loan.status,
+      paymentId,
+      paymentDate,
+      allocation,
+      closes,
+    });
   await postCreditMessages(deps, tx, { loan, paymentId, amount, paymentDate, closes });
   await audit(tx, {
     actor: { kind: 'system' },

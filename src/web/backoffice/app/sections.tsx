@@ -76,4 +76,16 @@ export const sections: Section[] = [
     permission: 'staff.manage',
     Page: page(() => import('../features/staff/StaffPage'), 'StaffPage'),
   },
+  {
+    path: 'campaigns',
+    label: 'Розыгрыши',
+    permission: 'engagement.manage',
+    Page: page(() => import('../features/engagement/CampaignsPage'), 'CampaignsPage'),
+  },
+  {
+    path: 'offers',
+    label: 'Предложения',
+    permission: 'offers.make',
+    Page: page(() => import('../features/engagement/OffersPage'), 'OffersPage'),
+  },
 ];

@@ -4,6 +4,7 @@ import type { Me, ProductView } from '../../../contracts';
 import { termText } from '../../../domain/russian';
 import { useProducts, useSiteStatus } from '../../api/queries';
 import { InfoList, Section } from '../../components/layout';
+import { OfferNote } from '../engagement/OfferNote';
 import { formatFullName, formatPhone } from '../../i18n/format';
 import { boundsOf, formatRubles } from '../loans/terms';
 
@@ -43,6 +44,7 @@ export function Promotions({ firstLoan }: { firstLoan: boolean }) {
   const promo = products && firstLoan ? promoText(products) : null;
   return (
     <Section title="Бонусы и акции">
+      <OfferNote />
       {promo ? (
         <Alert color="orange" variant="light" p="sm">
           <Text size="sm">{promo}</Text>
@@ -50,6 +52,9 @@ export function Promotions({ firstLoan }: { firstLoan: boolean }) {
       ) : (
         products && <Text size="sm">Сейчас акций нет.</Text>
       )}
+      <Anchor component={Link} to="/account/bonuses" size="sm">
+        Мои бонусы и уровень
+      </Anchor>
       {status && (
         <Text size="sm">
           Новости и акции —{' '}

@@ -16,6 +16,7 @@ import {
   useProducts,
 } from '../../api/queries';
 import { PageLoader } from '../../app/guards';
+import { OfferNote } from '../engagement/OfferNote';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Section } from '../../components/layout';
 import { focusFirstError, mergeErrors, validateWith, type FieldErrors } from '../../forms/validation';
@@ -106,6 +107,7 @@ export function ApplyPage() {
           Решение обычно приходит за несколько минут — в СМС и здесь, в личном кабинете.
         </Text>
       </Stack>
+      <OfferNote />
       {(products.isPending || applications.isPending || !me) && <PageLoader />}
       {products.isError && <ApiErrorAlert error={products.error} />}
       {open ? (

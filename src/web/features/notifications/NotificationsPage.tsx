@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatInstant } from '../../i18n/format';
+import { AdvertisingConsent } from '../engagement/AdvertisingConsent';
 
 type OptionalKind = (typeof OPTIONAL_NOTIFICATION_KINDS)[number];
 
@@ -27,6 +28,7 @@ export function NotificationsPage() {
       </Title>
       <NotificationList />
       <SmsSettings />
+      <AdvertisingConsent />
     </Stack>
   );
 }

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { engagementStaffApi as bo } from '../../../contracts/backoffice-engagement';
+import type { Deps } from '../../deps';
+import {
+  closeCampaign,
+  createCampaign,
+  drawCampaign,
+  listStaffCampaigns,
+  publishCampaign,
+} from '../../modules/engagement/manage-campaigns';
+import { createOffer, listStaffOffers } from '../../modules/engagement/manage-offers';
+import { route } from '../route';
+
+const manage = { audience: 'staff', permission: 'engagement.manage' } as const;
+const offers = { audience: 'staff', permission: 'offers.make' } as const;
+
+/**
+ * Raffle campaigns in the back office: seniors (and admins) set them up, publish, close and draw them; personal
+ * offers: specialists and seniors make them.
+ */
+export function engagementStaffRoutes(app: FastifyInstance, deps: Deps) {
+  route(app, deps, bo.offers, offers, () => listStaffOffers(deps));
+  route(app, deps, bo.createOffer, offers, ({ actor, body, meta }) =>
+    createOffer(deps, { actor, offer: body, meta }),
+  );
+  route(app, deps, bo.campaigns, manage, () => listStaffCampaigns(deps));
+  route(app, deps, bo.createCampaign, manage, ({ actor, body, meta }) =>
+    createCampaign(deps, { actor, campaign: body, meta }),
+  );
+  route(app, deps, bo.publishCampaign, manage, ({ actor, params, meta }) =>
+    publishCampaign(deps, { actor, id: params.id, meta }),
+  );
+  route(app, deps, bo.closeCampaign, manage, ({ actor, params, meta }) =>
+    closeCampaign(deps, { actor, id: params.id, meta }),
+  );
+  route(app, deps, bo.drawCampaign, manage, ({ actor, params, meta }) =>
+    drawCampaign(deps, { actor, id: params.id, meta }),
+  );
+}

@@ -1,0 +1,82 @@
+import type { AdvertisingConsent } from '../../../contracts/engagement';
+import type { DbOrTx } from '../../adapters/db/database';
+import type { Deps, RequestMeta } from '../../deps';
+import { audit } from '../audit/audit';
+import { postMessage } from '../messaging/post-message';
+import { insertConsentEvent, latestConsentEvent } from './advertising-consent-repository';
+
+/** The wording the borrower agrees to (its version is stored with every event). */
+export const ADVERTISING_CONSENT_WORDING = {
+  version: '2026-11-29',
+  text:
+    'Я согласен получать рекламу — сообщения об акциях, розыгрышах и специальных условиях — в личном кабинете и ' +
+    'по СМС. Согласие можно отозвать в любой момент одним нажатием в настройках сообщений.',
+} as const;
+
+/** Whether the borrower currently agrees to advertising (no choice yet means no: consent is never presumed). */
+export async function mayAdvertise(db: DbOrTx, borrowerId: string): Promise<boolean> {
+  return (await latestConsentEvent(db, borrowerId))?.granted ?? false;
+}
+
+/** The borrower's current choice and the wording. */
+export async function showAdvertisingConsent(
+  deps: Deps,
+  input: { borrowerId: string },
+): Promise<AdvertisingConsent> {
+  const latest = await latestConsentEvent(deps.db, input.borrowerId);
+  return {
+    granted: latest?.granted ?? false,
+    since: latest ? latest.at.toISOString() : null,
+    wording: ADVERTISING_CONSENT_WORDING.text,
+    wordingVersion: ADVERTISING_CONSENT_WORDING.version,
+  };
+}
+
+/**
+ * Grants or withdraws the advertising consent (38-FZ art. 18 p. 1: advertising by telecommunication only with the
+ * subscriber's prior consent, stopped at once on request): one event with the time, address and wording version,
+ * audited in the same transaction. A choice equal to the current one records nothing.
+ */
+export async function setAdvertisingConsent(
+  deps: Deps,
+  input: { borrowerId: string; granted: boolean; meta: RequestMeta },
+): Promise<AdvertisingConsent> {
+  await deps.db.transaction(async (tx) => {
+    if ((await mayAdvertise(tx, input.borrowerId)) === input.granted) return;
+    await insertConsentEvent(tx, {
+      borrowerId: input.borrowerId,
+      granted: input.granted,
+      wordingVersion: ADVERTISING_CONSENT_WORDING.version,
+      at: deps.clock.now(),
+      ip: input.meta.ip,
+      userAgent: input.meta.userAgent?.slice(0, 500) ?? null,
+    });
+    await audit(tx, {
+      actor: { kind: 'borrower', borrowerId: input.borrowerId },
+      action: input.granted ? 'consent.advertising.granted' : 'consent.advertising.withdrawn',
+      meta: input.meta,
+    });
+  });
+  return showAdvertisingConsent(deps, input);
+}
+
+/**
+ * Posts an advertising message (an offer, a raffle) only to a borrower who agreed; each ends with how to withdraw.
+ * Returns whether it was posted. Runs in the caller's transaction; `dedupeKey` makes it once.
+ */
+export async function postAdvertising(
+  deps: Pick<Deps, 'clock'>,
+  db: DbOrTx,
+  message: { borrowerId: string; text: string; dedupeKey: string },
+): Promise<boolean> {
+  if (!(await mayAdvertise(db, message.borrowerId))) return false;
+  await postMessage(db, {
+    borrowerId: message.borrowerId,
+    loanId: null,
+    kind: 'advertising',
+    text: `${message.text} Реклама. Отказаться: «Сообщения» → «Реклама».`,
+    dedupeKey: message.dedupeKey,
+    now: deps.clock.now(),
+  });
+  return true;
+}
