@@ -8,3 +8,4 @@ export * from './loans';
 export * from './person';
 export * from './phone';
 export * from './servicing';
+export * from './support';

@@ -178,6 +178,7 @@ export const NOTIFICATION_KIND = [
   'prolongation_signed',
   'loan_closed',
   'passport_changed',
+  'support_answer',
 ] as const;
 /** The messages a borrower may switch off (SMS; the account always shows them). */
 export const OPTIONAL_NOTIFICATION_KINDS = [
@@ -185,6 +186,7 @@ export const OPTIONAL_NOTIFICATION_KINDS = [
   'due_tomorrow',
   'due_today',
   'payment_credited',
+  'support_answer',
 ] as const;
 
 export const ZNotification = z.object({

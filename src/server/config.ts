@@ -115,6 +115,22 @@ const ZEnv = z.object({
   LENDER_ADDRESS: z.string().default('г. Москва, демонстрационный адрес'),
   LENDER_REGISTRY_NUMBER: z.string().default('0000000000000'),
   LENDER_WEBSITE: z.string().default('example.ru'),
+
+  STORAGE_PROVIDER: z.enum(['folder', 's3']).default('folder'),
+  STORAGE_DIR: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('ru-central1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  SUPPORT_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(20 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  SUPPORT_COMPLAINT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  SUPPORT_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -195,6 +211,22 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       website: env.LENDER_WEBSITE,
       phone: env.SUPPORT_PHONE,
     },
+    storage: {
+      provider: env.STORAGE_PROVIDER,
+      dir: env.STORAGE_DIR ?? `${env.DATA_DIR}/files`,
+      s3: {
+        endpoint: env.S3_ENDPOINT ?? '',
+        bucket: env.S3_BUCKET ?? '',
+        region: env.S3_REGION,
+        accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+      },
+    },
+    support: {
+      attachmentMaxBytes: env.SUPPORT_ATTACHMENT_MAX_BYTES,
+      complaintWorkingDays: env.SUPPORT_COMPLAINT_WORKING_DAYS,
+      pollMs: env.SUPPORT_POLL_MS,
+    },
     site: {
       companyName: env.COMPANY_NAME,
       supportPhone: env.SUPPORT_PHONE,
@@ -230,6 +262,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     if (e.ACQUIRING_PROVIDER === 'yookassa' && (!e.YOOKASSA_SHOP_ID || !e.YOOKASSA_SHOP_SECRET_KEY))
       problems.push('  YOOKASSA_SHOP_ID, YOOKASSA_SHOP_SECRET_KEY: required for ACQUIRING_PROVIDER=yookassa');
+    if (
+      e.STORAGE_PROVIDER === 's3' &&
+      !(e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)
+    )
+      problems.push(
+        '  S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required for STORAGE_PROVIDER=s3',
+      );
     if (e.SMS_PROVIDER === 'smsru' && !e.SMSRU_API_ID)
       problems.push('  SMSRU_API_ID: required for SMS_PROVIDER=smsru');
     if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);

@@ -8,6 +8,8 @@ import type { PayoutPort } from './adapters/payouts/payout-port';
 import type { AcquiringPort } from './adapters/payments/acquiring-port';
 import type { Limiter } from './adapters/limits/limiter';
 import type { SmsPort } from './adapters/sms/sms-port';
+import type { StoragePort } from './adapters/storage/storage-port';
+import type { SupportEventHub } from './modules/support/support-events';
 import type { Config } from './config';
 import type { FieldCipher } from './security/secrets';
 
@@ -25,6 +27,10 @@ export type Deps = {
   limiter: Limiter;
   cipher: FieldCipher;
   log: Logger;
+  /** Files (support attachments): a data folder by default, S3-compatible storage in production. */
+  storage: StoragePort;
+  /** Live events of support conversations (SSE streams listen here). */
+  supportEvents: SupportEventHub;
 };
 
 /**

@@ -71,6 +71,14 @@ const PROBLEMS = {
   PROLONGATION_NOT_AVAILABLE: [409, 'Продлить этот заём сейчас нельзя'],
   PROLONGATION_NOT_FOUND: [404, 'Допсоглашение о пролонгации не найдено'],
   NO_OVERPAYMENT: [409, 'Переплаты нет: возвращать нечего'],
+  CONVERSATION_NOT_FOUND: [404, 'Обращение не найдено'],
+  CONVERSATION_CLOSED: [409, 'Обращение закрыто. Если вопрос остался, задайте новый'],
+  CONVERSATION_NOT_CLOSED: [409, 'Оценить ответ можно после закрытия обращения'],
+  ATTACHMENT_NOT_FOUND: [404, 'Файл не найден'],
+  ATTACHMENT_REJECTED: [415, 'Можно прикрепить только фото (JPEG, PNG, WebP, HEIC) или PDF'],
+  ATTACHMENT_TOO_LARGE: [413, 'Файл слишком большой'],
+  CANNED_ANSWER_NOT_FOUND: [404, 'Шаблон ответа не найден'],
+  MESSAGE_NOT_EDITABLE: [409, 'Это сообщение нельзя исправить'],
   INTERNAL: [500, 'Что-то пошло не так. Мы уже разбираемся, попробуйте позже'],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 

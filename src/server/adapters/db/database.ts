@@ -26,6 +26,16 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: LISTEN on `channel` over a connection of its own; `onPayload` gets each NOTIFY payload,
+   * `onReconnect` runs after the connection was lost and restored (events may have been missed meanwhile).
+   * Returns the function that stops listening. PGlite has none: its callers poll.
+   */
+  listen?: (
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect: () => void,
+  ) => Promise<() => Promise<void>>;
 };
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../drizzle', import.meta.url));
@@ -71,6 +81,47 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
+    listen: (channel, onPayload, onReconnect) => listenOn(url, channel, onPayload, onReconnect),
+  };
+}
+
+/** A dedicated LISTEN connection that comes back (after a second) when the server drops it. */
+async function listenOn(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onReconnect: () => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const connect = async (again: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => onPayload(message.payload ?? ''));
+    next.on('error', (error) => {
+      console.warn(`PostgreSQL LISTEN ${channel}: ${error.message}; reconnecting`);
+      void next.end().catch(() => undefined);
+      if (!stopped) timer = setTimeout(() => void connect(true).catch(() => undefined), 1000);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${channel}`);
+    } catch (error) {
+      void next.end().catch(() => undefined);
+      if (!again) throw error;
+      if (!stopped) timer = setTimeout(() => void connect(true).catch(() => undefined), 1000);
+      return;
+    }
+    if (stopped) return void (await next.end());
+    client = next;
+    if (again) onReconnect();
+  };
+  await connect(false);
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await client?.end().catch(() => undefined);
   };
 }
 
