@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AwsClient } from 'aws4fetch';
 import { checkStorageKey, StorageError, type StoragePort } from './storage-port';
 
@@ -56,7 +57,11 @@ export class S3Storage implements StoragePort {
     const response = await this.send(key, {
       method: 'PUT',
       body: new Uint8Array(bytes),
-      headers: { 'content-type': contentType },
+      // The payload's hash is signed too (aws4fetch would send UNSIGNED-PAYLOAD): the service checks the bytes.
+      headers: {
+        'content-type': contentType,
+        'x-amz-content-sha256': createHash('sha256').update(bytes).digest('hex'),
+      },
     });
     await response.arrayBuffer();
     if (!response.ok) throw this.failure(response, 'put');
