@@ -33,6 +33,7 @@ const ACCOUNT_PAGES = [
   { to: '/account', label: 'Главная', also: ['/account/apply', '/account/applications/', '/account/loans/'] },
   { to: '/account/profile', label: 'Профиль', also: [] },
   { to: '/account/sessions', label: 'Сеансы', also: [] },
+  { to: '/account/support', label: 'Вопросы', also: ['/account/support/'] },
 ] as const;
 
 /** «Меню» on a phone: the account's pages in a drop-down, the current one marked. */

@@ -25,6 +25,8 @@ const NotificationsPage = page(
   () => import('../features/notifications/NotificationsPage'),
   'NotificationsPage',
 );
+const SupportPage = page(() => import('../features/support/SupportPage'), 'SupportPage');
+const HelpPage = page(() => import('../features/help/HelpPage'), 'HelpPage');
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
@@ -55,6 +57,9 @@ export const router = createBrowserRouter([
       { path: '/account/loans/:id', element: signedIn(LoanPage) },
       { path: '/account/notifications', element: signedIn(NotificationsPage) },
       { path: '/account/sessions', element: signedIn(SessionsPage) },
+      { path: '/account/support', element: signedIn(SupportPage) },
+      { path: '/account/support/:id', element: signedIn(SupportPage) },
+      { path: '/help', element: <HelpPage /> },
       { path: '/dev/sms', element: <DevSmsPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -28,4 +28,16 @@ export const sections: Section[] = [
     permission: 'backoffice.enter',
     Page: page(() => import('../features/home/HomePage'), 'HomePage'),
   },
+  {
+    path: 'support',
+    label: 'Вопросы заёмщиков',
+    permission: 'support.answer',
+    Page: page(() => import('../features/support/SupportDeskPage'), 'SupportDeskPage'),
+    children: [
+      {
+        path: 'support/:id',
+        Page: page(() => import('../features/support/SupportDeskPage'), 'SupportDeskPage'),
+      },
+    ],
+  },
 ];
