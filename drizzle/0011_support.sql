@@ -34,6 +34,7 @@ CREATE TABLE "support_conversations" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_message_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
 	"awaiting_answer_since" timestamp with time zone,
 	"first_answered_at" timestamp with time zone,
 	"borrower_read_at" timestamp with time zone,

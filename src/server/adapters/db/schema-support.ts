@@ -30,6 +30,8 @@ export const supportConversations = pgTable(
     lastMessageAt: instant('last_message_at').notNull().defaultNow(),
     /** Any change (a message, a status, an assignment): the polling fallback of live updates reads it. */
     updatedAt: instant('updated_at').notNull().defaultNow(),
+    /** Bumped by every change: the polling fallback tells a new change from one it has seen by it. */
+    version: integer('version').notNull().default(1),
     awaitingAnswerSince: instant('awaiting_answer_since'),
     firstAnsweredAt: instant('first_answered_at'),
     borrowerReadAt: instant('borrower_read_at'),

@@ -77,7 +77,7 @@ export class SupportEventHub {
   }
 
   private startPolling(): () => Promise<void> {
-    const seen = new Map<string, number>();
+    const seen = new Map<string, { at: number; version: number }>();
     let since = this.clock.now().getTime();
     let running = false;
     const timer = setInterval(async () => {
@@ -87,12 +87,12 @@ export class SupportEventHub {
         const rows = await conversationsChangedSince(this.database.db, new Date(since - POLL_OVERLAP_MS));
         for (const row of rows) {
           const at = row.changedAt.getTime();
-          if (seen.get(row.conversationId) === at) continue;
-          seen.set(row.conversationId, at);
+          if (seen.get(row.conversationId)?.version === row.version) continue;
+          seen.set(row.conversationId, { at, version: row.version });
           since = Math.max(since, at);
           this.emit({ conversationId: row.conversationId, borrowerId: row.borrowerId });
         }
-        for (const [id, at] of seen) if (at < since - POLL_OVERLAP_MS) seen.delete(id);
+        for (const [id, { at }] of seen) if (at < since - 2 * POLL_OVERLAP_MS) seen.delete(id);
       } catch {
         // The next tick tries again; clients also catch up on their own.
       } finally {

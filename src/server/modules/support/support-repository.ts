@@ -133,7 +133,10 @@ export async function updateConversation(
   id: string,
   set: Partial<Omit<ConversationRow, 'id' | 'borrowerId' | 'createdAt'>>,
 ): Promise<void> {
-  await db.update(supportConversations).set(set).where(eq(supportConversations.id, id));
+  await db
+    .update(supportConversations)
+    .set({ ...set, version: sql`${supportConversations.version} + 1` })
+    .where(eq(supportConversations.id, id));
 }
 
 /** The borrower's conversations, latest activity first, each with its unread count. */
@@ -377,6 +380,7 @@ export async function conversationsChangedSince(db: DbOrTx, since: Date) {
       conversationId: supportConversations.id,
       borrowerId: supportConversations.borrowerId,
       changedAt: supportConversations.updatedAt,
+      version: supportConversations.version,
     })
     .from(supportConversations)
     .where(sql`${supportConversations.updatedAt} > ${since.toISOString()}`)
