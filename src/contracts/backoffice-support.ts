@@ -30,6 +30,8 @@ export const ZInboxItem = z.object({
   overdue: z.boolean(),
   lastMessageAt: z.iso.datetime(),
   awaitingAnswerSince: z.iso.datetime().nullable(),
+  /** Working minutes the borrower has been waiting for an answer (the running clock), or null. */
+  waitingWorkingMinutes: z.number().int().nullable(),
   unread: z.number().int(),
 });
 export type InboxItem = z.infer<typeof ZInboxItem>;
@@ -60,6 +62,9 @@ export const ZDeskConversation = ZInboxItem.extend({
   loanId: ZUuid.nullable(),
   createdAt: z.iso.datetime(),
   firstAnsweredAt: z.iso.datetime().nullable(),
+  /** Working minutes to the first answer, and the longest answered wait (clocks pause while the borrower is awaited). */
+  firstResponseWorkingMinutes: z.number().int().nullable(),
+  longestResponseWorkingMinutes: z.number().int().nullable(),
   closedAt: z.iso.datetime().nullable(),
   rating: z.number().int().nullable(),
   ratingComment: z.string().nullable(),

@@ -68,3 +68,88 @@ export function complaintDeadline(
 /** Whether a complaint with `deadline` is overdue on `today` (while it is not closed). */
 export const isComplaintOverdue = (deadline: IsoDate | null, today: IsoDate, closed: boolean): boolean =>
   deadline !== null && !closed && today > deadline;
+
+/** The desk's working hours: [start, end) o'clock local time, on working days of the production calendar. */
+export type WorkingHours = { start: number; end: number; timeZone: string };
+
+/** Milliseconds `timeZone` is ahead of UTC at `instant`. */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant of `hour`:00 local time on `date` in `timeZone`. */
+function localHour(date: IsoDate, hour: number, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d, hour);
+  return guess - zoneOffsetMs(guess - zoneOffsetMs(guess, timeZone), timeZone);
+}
+
+/**
+ * Whole working minutes between two instants: only the time inside the desk's working hours on working days (by
+ * the production calendar) counts — a question asked on Friday evening and answered on Monday at 10:00 took 60
+ * minutes with hours 9–18. Zero when `to` is not after `from`.
+ */
+export function workingMinutesBetween(
+  calendar: ProductionCalendar,
+  from: Date,
+  to: Date,
+  hours: WorkingHours,
+): number {
+  if (to.getTime() <= from.getTime()) return 0;
+  let total = 0;
+  const { timeZone } = hours;
+  const last = new Intl.DateTimeFormat('en-CA', { timeZone }).format(to);
+  for (
+    let day = new Intl.DateTimeFormat('en-CA', { timeZone }).format(from);
+    day <= last;
+    day = addDays(day, 1)
+  ) {
+    if (!isWorkingDay(calendar, day)) continue;
+    const open = Math.max(localHour(day, hours.start, timeZone), from.getTime());
+    const close = Math.min(localHour(day, hours.end, timeZone), to.getTime());
+    if (close > open) total += close - open;
+  }
+  return Math.floor(total / 60_000);
+}
+
+/**
+ * The response clocks of a conversation from its public messages in order: a clock starts at a borrower's message
+ * while none runs and stops at the desk's next answer (so it pauses while the desk waits for the borrower).
+ * `first`: working minutes to the first answer (null before it); `running`: the open clock until `now` (null when
+ * none runs); `longest`: the longest answered wait.
+ */
+export function responseClocks(
+  calendar: ProductionCalendar,
+  messages: readonly { author: 'borrower' | 'staff'; at: Date }[],
+  now: Date,
+  hours: WorkingHours,
+): { first: number | null; running: number | null; longest: number | null } {
+  let started: Date | null = null;
+  let first: number | null = null;
+  let longest: number | null = null;
+  for (const m of messages) {
+    if (m.author === 'borrower') started ??= m.at;
+    else if (started) {
+      const minutes = workingMinutesBetween(calendar, started, m.at, hours);
+      first ??= minutes;
+      longest = Math.max(longest ?? 0, minutes);
+      started = null;
+    }
+  }
+  return { first, running: started ? workingMinutesBetween(calendar, started, now, hours) : null, longest };
+}

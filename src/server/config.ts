@@ -130,6 +130,14 @@ const ZEnv = z.object({
     .max(20 * 1024 * 1024)
     .default(5 * 1024 * 1024),
   SUPPORT_COMPLAINT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  SUPPORT_WORKING_HOURS: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/, 'часы работы в виде 9-18')
+    .refine((s) => {
+      const [start, end] = s.split('-').map(Number) as [number, number];
+      return start < end && end <= 24;
+    }, 'начало раньше конца, конец не позже 24')
+    .default('9-18'),
   SUPPORT_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
@@ -226,6 +234,11 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       attachmentMaxBytes: env.SUPPORT_ATTACHMENT_MAX_BYTES,
       complaintWorkingDays: env.SUPPORT_COMPLAINT_WORKING_DAYS,
       pollMs: env.SUPPORT_POLL_MS,
+      workingHours: {
+        start: Number(env.SUPPORT_WORKING_HOURS.split('-')[0]),
+        end: Number(env.SUPPORT_WORKING_HOURS.split('-')[1]),
+        timeZone: env.TIME_ZONE,
+      },
     },
     site: {
       companyName: env.COMPANY_NAME,

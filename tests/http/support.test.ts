@@ -71,6 +71,8 @@ describe('questions to a specialist', () => {
     );
     expect(answered.json()).toMatchObject({ status: 'waiting' });
     expect(answered.json().firstAnsweredAt).not.toBeNull();
+    // Asked on Tuesday 12:00 Moscow time, answered a minute later: one working minute on the clock.
+    expect(answered.json()).toMatchObject({ firstResponseWorkingMinutes: 1, waitingWorkingMinutes: null });
 
     const list = await c.get('/api/me/support');
     expect(list.json()).toMatchObject({

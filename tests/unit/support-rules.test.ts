@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RUSSIAN_CALENDAR } from '../../src/domain/production-calendar';
-import { addWorkingDays, isComplaintOverdue, sniffAttachment } from '../../src/domain/support';
+import {
+  addWorkingDays,
+  isComplaintOverdue,
+  responseClocks,
+  sniffAttachment,
+  workingMinutesBetween,
+} from '../../src/domain/support';
 
 const bytes = (...parts: (number[] | string)[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
@@ -43,5 +49,40 @@ describe('complaint deadline in working days (production calendar)', () => {
     expect(isComplaintOverdue('2026-12-15', '2026-12-16', false)).toBe(true);
     expect(isComplaintOverdue('2026-12-15', '2026-12-16', true)).toBe(false);
     expect(isComplaintOverdue(null, '2026-12-16', false)).toBe(false);
+  });
+});
+
+describe('response clocks in working hours (9–18 Moscow, production calendar)', () => {
+  const hours = { start: 9, end: 18, timeZone: 'Europe/Moscow' };
+  const at = (s: string) => new Date(s);
+  it.each([
+    ['within one day', '2026-11-24T10:00:00+03:00', '2026-11-24T11:30:00+03:00', 90],
+    ['asked before opening', '2026-11-24T07:00:00+03:00', '2026-11-24T09:15:00+03:00', 15],
+    ['Friday evening to Monday 10:00', '2026-11-27T17:00:00+03:00', '2026-11-30T10:00:00+03:00', 120],
+    ['over a whole working day', '2026-11-24T18:00:00+03:00', '2026-11-26T09:00:00+03:00', 540],
+    ['a Saturday only', '2026-11-28T10:00:00+03:00', '2026-11-28T16:00:00+03:00', 0],
+    // 31 December 2026 is a day off by the 2026 decree; 1–10 January 2027 are holidays and a weekend.
+    ['over the New Year holidays', '2026-12-31T17:00:00+03:00', '2027-01-11T09:30:00+03:00', 30],
+    ['backwards', '2026-11-24T11:00:00+03:00', '2026-11-24T10:00:00+03:00', 0],
+  ])('%s', (_name, from, to, minutes) => {
+    expect(workingMinutesBetween(RUSSIAN_CALENDAR, at(from), at(to), hours)).toBe(minutes);
+  });
+
+  it('a clock runs from the borrower’s message to the answer and pauses while the borrower is awaited', () => {
+    const clocks = responseClocks(
+      RUSSIAN_CALENDAR,
+      [
+        { author: 'borrower', at: at('2026-11-24T10:00:00+03:00') },
+        { author: 'borrower', at: at('2026-11-24T10:30:00+03:00') },
+        { author: 'staff', at: at('2026-11-24T11:00:00+03:00') },
+        // waiting for the borrower: no clock until they write
+        { author: 'borrower', at: at('2026-11-25T12:00:00+03:00') },
+        { author: 'staff', at: at('2026-11-25T14:00:00+03:00') },
+        { author: 'borrower', at: at('2026-11-26T17:00:00+03:00') },
+      ],
+      at('2026-11-27T10:00:00+03:00'),
+      hours,
+    );
+    expect(clocks).toEqual({ first: 60, longest: 120, running: 120 });
   });
 });

@@ -14,12 +14,23 @@ import {
   listInbox,
   type ConversationRow,
 } from './support-repository';
-import { toDeskConversation, toInboxItem } from './support-views';
+import { loadProductionCalendar } from '../servicing/production-calendar';
+import { toDeskConversation, toInboxItem, type DeskClock } from './support-views';
 
 /** Shared pieces of the desk's use cases: today's date, loading a conversation for the desk, auditing. */
 
 export const todayOf = (deps: Pick<Deps, 'clock' | 'config'>) =>
   dateInZone(deps.clock.now(), deps.config.timeZone);
+
+/** Today, now, the production calendar and the desk's working hours, for the response clocks. */
+async function deskClock(deps: Pick<Deps, 'clock' | 'config'>, db: DbOrTx): Promise<DeskClock> {
+  return {
+    today: todayOf(deps),
+    now: deps.clock.now(),
+    calendar: await loadProductionCalendar(db),
+    hours: deps.config.support.workingHours,
+  };
+}
 
 /**
  * One folder of the inbox and the counts of all folders (new, mine, waiting for the borrower, closed, overdue
@@ -29,12 +40,12 @@ export async function showInbox(
   deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   request: { actor: StaffActor; box: InboxBox },
 ): Promise<Inbox> {
-  const today = todayOf(deps);
+  const clock = await deskClock(deps, deps.db);
   const [counts, rows] = await Promise.all([
-    countInbox(deps.db, request.actor.staffId, today),
-    listInbox(deps.db, request.box, request.actor.staffId, today),
+    countInbox(deps.db, request.actor.staffId, clock.today),
+    listInbox(deps.db, request.box, request.actor.staffId, clock.today),
   ]);
-  return { counts, items: rows.map((r) => toInboxItem(r, today)) };
+  return { counts, items: rows.map((r) => toInboxItem(r, clock)) };
 }
 
 /** The conversation as the desk sees it. Throws CONVERSATION_NOT_FOUND. */
@@ -49,7 +60,7 @@ export async function loadDeskConversation(
     listConversationMessages(db, conversationId, { internal: true }),
     listConversationAttachments(db, conversationId),
   ]);
-  return toDeskConversation(row, todayOf(deps), messages, attachments);
+  return toDeskConversation(row, await deskClock(deps, db), messages, attachments);
 }
 
 /** Locks a conversation for a desk action. Throws CONVERSATION_NOT_FOUND. */

@@ -1,6 +1,12 @@
 import type { DeskConversation, DeskMessage, InboxItem } from '../../../contracts/backoffice-support';
 import type { Conversation, ConversationSummary, SupportMessage } from '../../../contracts/support';
-import { isComplaintOverdue } from '../../../domain/support';
+import type { ProductionCalendar } from '../../../domain/production-calendar';
+import {
+  isComplaintOverdue,
+  responseClocks,
+  workingMinutesBetween,
+  type WorkingHours,
+} from '../../../domain/support';
 import type { AttachmentRow, ConversationRow, MessageRow } from './support-repository';
 
 /** Mappers from rows to the wire: the borrower's views never carry internal notes or staff ids. */
@@ -65,6 +71,9 @@ export function toBorrowerConversation(
   return { ...toSummary(c, unread), messages: visible };
 }
 
+/** What the desk's clocks need: today's date, the instant, the calendar and the working hours. */
+export type DeskClock = { today: string; now: Date; calendar: ProductionCalendar; hours: WorkingHours };
+
 /** An inbox row. */
 export function toInboxItem(
   row: {
@@ -73,9 +82,10 @@ export function toInboxItem(
     assignedStaffName: string | null;
     unread: number;
   },
-  today: string,
+  clock: DeskClock,
 ): InboxItem {
   const c = row.conversation;
+  const today = clock.today;
   return {
     id: c.id,
     borrowerId: c.borrowerId,
@@ -89,6 +99,9 @@ export function toInboxItem(
     overdue: isComplaintOverdue(c.complaintDeadline, today, c.status === 'closed'),
     lastMessageAt: c.lastMessageAt.toISOString(),
     awaitingAnswerSince: c.awaitingAnswerSince?.toISOString() ?? null,
+    waitingWorkingMinutes: c.awaitingAnswerSince
+      ? workingMinutesBetween(clock.calendar, c.awaitingAnswerSince, clock.now, clock.hours)
+      : null,
     unread: row.unread,
   };
 }
@@ -101,11 +114,19 @@ export function toDeskConversation(
     assignedStaffName: string | null;
     unread: number;
   },
-  today: string,
+  clock: DeskClock,
   messages: readonly MessageRow[],
   attachments: readonly AttachmentRow[],
 ): DeskConversation {
   const c = row.conversation;
+  const clocks = responseClocks(
+    clock.calendar,
+    messages
+      .filter((m) => !m.internal && !m.supersededBy)
+      .map((m) => ({ author: m.author, at: m.createdAt })),
+    clock.now,
+    clock.hours,
+  );
   const items: DeskMessage[] = resolveEdits(messages).map(({ first, latest, previousTexts }) => ({
     id: first.id,
     author: first.author,
@@ -118,10 +139,12 @@ export function toDeskConversation(
     attachments: attachmentsOf(attachments, [first.id, latest.id]),
   }));
   return {
-    ...toInboxItem(row, today),
+    ...toInboxItem(row, clock),
     loanId: c.loanId,
     createdAt: c.createdAt.toISOString(),
     firstAnsweredAt: c.firstAnsweredAt?.toISOString() ?? null,
+    firstResponseWorkingMinutes: clocks.first,
+    longestResponseWorkingMinutes: clocks.longest,
     closedAt: c.closedAt?.toISOString() ?? null,
     rating: c.rating,
     ratingComment: c.ratingComment,

@@ -35,6 +35,12 @@ import { staffCan, useStaffMe } from '../../app/use-staff';
 
 const KEY = ['bo', 'support'] as const;
 
+/** «2 ч 05 мин» of working time. */
+const formatMinutes = (minutes: number) =>
+  minutes < 60
+    ? `${minutes} мин`
+    : `${Math.floor(minutes / 60)} ч ${String(minutes % 60).padStart(2, '0')} мин`;
+
 /** The support desk: the inbox by folder with counts; a conversation beside it, live. */
 export function SupportDeskPage() {
   const { id } = useParams();
@@ -109,6 +115,11 @@ function InboxView() {
           },
           { accessor: 'assignedStaffName', title: 'Специалист', render: (r) => r.assignedStaffName ?? '—' },
           {
+            accessor: 'waitingWorkingMinutes',
+            title: 'Ждёт ответа (раб. время)',
+            render: (r) => (r.waitingWorkingMinutes === null ? '—' : formatMinutes(r.waitingWorkingMinutes)),
+          },
+          {
             accessor: 'lastMessageAt',
             title: 'Последнее сообщение',
             render: (r) => formatInstant(r.lastMessageAt),
@@ -171,6 +182,9 @@ function DeskConversationView({ id }: { id: string }) {
             {CONVERSATION_STATUS_LABELS[c.status]} · специалист: {c.assignedStaffName ?? 'не назначен'}
             {c.complaint && ` · жалоба, ответить до ${formatDate(c.complaintDeadline ?? '')}`}
             {c.rating !== null && ` · оценка ${c.rating} из 5`}
+            {c.firstResponseWorkingMinutes !== null &&
+              ` · первый ответ за ${formatMinutes(c.firstResponseWorkingMinutes)}`}
+            {c.waitingWorkingMinutes !== null && ` · ждёт ответа ${formatMinutes(c.waitingWorkingMinutes)}`}
           </Text>
           {staffCan(me, 'borrowers.read') && (
             <Anchor component={Link} to={`/backoffice/borrowers/${c.borrowerId}`} size="sm">
