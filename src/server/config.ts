@@ -138,6 +138,7 @@ const ZEnv = z.object({
       return start < end && end <= 24;
     }, 'начало раньше конца, конец не позже 24')
     .default('9-18'),
+  SUPPORT_AUTO_ASSIGN: bool.default(false),
   SUPPORT_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
@@ -234,6 +235,7 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       attachmentMaxBytes: env.SUPPORT_ATTACHMENT_MAX_BYTES,
       complaintWorkingDays: env.SUPPORT_COMPLAINT_WORKING_DAYS,
       pollMs: env.SUPPORT_POLL_MS,
+      autoAssign: env.SUPPORT_AUTO_ASSIGN,
       workingHours: {
         start: Number(env.SUPPORT_WORKING_HOURS.split('-')[0]),
         end: Number(env.SUPPORT_WORKING_HOURS.split('-')[1]),

@@ -3,6 +3,8 @@ import { AppError } from '../../app-error';
 import type { Deps } from '../../deps';
 import { checkAttachments, saveAttachments } from './attachments';
 import {
+  nextRoundRobinStaff,
+  updateConversation,
   insertConversation,
   insertSupportMessage,
   isBorrowersLoan,
@@ -13,7 +15,8 @@ import { showConversation } from './show-conversation';
 /**
  * A borrower's new question to a specialist: a conversation with a topic from the closed list, optionally about one
  * of their own loans (another's loan or a missing one: 404 LOAN_NOT_FOUND), its first message and files. The
- * conversation starts «new» with its first-answer clock running. Throws ATTACHMENT_* for refused files.
+ * conversation starts «new» with its first-answer clock running — or, with SUPPORT_AUTO_ASSIGN, «open» with the
+ * next specialist of the round-robin. Throws ATTACHMENT_* for refused files.
  */
 export async function askQuestion(
   deps: Deps,
@@ -35,6 +38,14 @@ export async function askQuestion(
       now,
     });
     await saveAttachments(deps, tx, { conversationId: conversation.id, messageId: message.id }, files);
+    // Round-robin among the active specialists and seniors: the one whose latest assignment is oldest.
+    const assignee = deps.config.support.autoAssign ? await nextRoundRobinStaff(tx) : undefined;
+    if (assignee)
+      await updateConversation(tx, conversation.id, {
+        assignedStaffId: assignee,
+        status: 'open',
+        updatedAt: now,
+      });
     await notifySupportEvent(tx, { id: conversation.id, borrowerId });
     return conversation.id;
   });
