@@ -101,7 +101,7 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
     };
 
     // A guest: the public pages, the demo pages, the acquirer's page and «not found».
-    for (const path of ['/', '/register', '/recover', '/dev/sms', '/dev/business-date', '/login'])
+    for (const path of ['/', '/register', '/recover', '/help', '/dev/sms', '/dev/business-date', '/login'])
       await check(path);
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: join(tmpdir(), 'a11y-login-320.png') });
@@ -154,6 +154,8 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
       '/account/notifications',
       '/account/profile',
       '/account/sessions',
+      '/account/support',
+      '/help',
     ])
       await check(path);
 
