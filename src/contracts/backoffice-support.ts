@@ -17,6 +17,14 @@ export const INBOX_BOX_LABELS: Record<InboxBox, string> = {
   overdue: 'Просроченные жалобы',
 };
 
+/** The conversation states as the desk says them (the borrower's labels speak to the borrower). */
+export const DESK_STATUS_LABELS: Record<(typeof CONVERSATION_STATUSES)[number], string> = {
+  new: 'Новое',
+  open: 'В работе',
+  waiting: 'Ждём заёмщика',
+  closed: 'Закрыто',
+};
+
 export const ZInboxItem = z.object({
   id: ZUuid,
   borrowerId: ZUuid,

@@ -54,7 +54,10 @@ describe('questions to a specialist in two browsers', () => {
     await desk.getByText('Платёж не зачислен, чек во вложении').waitFor();
     await desk.getByLabel('Ответ').fill('Платёж зачислен сегодня, спасибо за чек');
     await desk.getByRole('button', { name: 'Ответить заёмщику' }).click();
-    await desk.getByText('Ждём вашего ответа').first().waitFor();
+    await desk
+      .getByText(/Ждём заёмщика/)
+      .first()
+      .waitFor();
     await shot(desk, 'support-02-desk-answered');
 
     // The borrower's page was not reloaded: the answer arrives through the live event stream.

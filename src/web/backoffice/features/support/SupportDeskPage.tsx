@@ -19,6 +19,7 @@ import 'mantine-datatable/styles.css';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
+  DESK_STATUS_LABELS,
   INBOX_BOX_LABELS,
   INBOX_BOXES,
   supportDeskApi,
@@ -26,7 +27,7 @@ import {
   type DeskConversation,
   type InboxBox,
 } from '../../../../contracts/backoffice-support';
-import { CONVERSATION_STATUS_LABELS, SUPPORT_TOPIC_LABELS } from '../../../../contracts/support-topics';
+import { SUPPORT_TOPIC_LABELS } from '../../../../contracts/support-topics';
 import { call } from '../../../api/client';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatDate, formatInstant } from '../../../i18n/format';
@@ -99,7 +100,7 @@ function InboxView() {
             title: 'Статус',
             render: (r) => (
               <Group gap={4}>
-                {CONVERSATION_STATUS_LABELS[r.status]}
+                {DESK_STATUS_LABELS[r.status]}
                 {r.unread > 0 && (
                   <Badge color="blue" size="sm">
                     {r.unread}
@@ -179,7 +180,7 @@ function DeskConversationView({ id }: { id: string }) {
             {SUPPORT_TOPIC_LABELS[c.topic]} · {c.borrowerName}
           </Title>
           <Text size="sm" c="dimmed">
-            {CONVERSATION_STATUS_LABELS[c.status]} · специалист: {c.assignedStaffName ?? 'не назначен'}
+            {DESK_STATUS_LABELS[c.status]} · специалист: {c.assignedStaffName ?? 'не назначен'}
             {c.complaint && ` · жалоба, ответить до ${formatDate(c.complaintDeadline ?? '')}`}
             {c.rating !== null && ` · оценка ${c.rating} из 5`}
             {c.firstResponseWorkingMinutes !== null &&
