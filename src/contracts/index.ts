@@ -10,3 +10,4 @@ export * from './phone';
 export * from './servicing';
 export * from './borrower-data';
 export * from './federation';
+export * from './support';

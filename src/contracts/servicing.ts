@@ -181,6 +181,7 @@ export const NOTIFICATION_KIND = [
   'document_sent',
   'raffle_won',
   'advertising',
+  'support_answer',
 ] as const;
 /** The messages a borrower may switch off (SMS; the account always shows them). */
 export const OPTIONAL_NOTIFICATION_KINDS = [
@@ -188,6 +189,7 @@ export const OPTIONAL_NOTIFICATION_KINDS = [
   'due_tomorrow',
   'due_today',
   'payment_credited',
+  'support_answer',
 ] as const;
 
 export const ZNotification = z.object({

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
+import fastifySse from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -35,6 +36,12 @@ import { Limiter } from './adapters/limits/limiter';
 import { OutboxSms } from './adapters/sms/db-outbox-sms';
 import { SmsRuSms } from './adapters/sms/smsru-sms';
 import type { SmsPort } from './adapters/sms/sms-port';
+import { FolderStorage } from './adapters/storage/folder-storage';
+import { S3Storage } from './adapters/storage/s3-storage';
+import type { StoragePort } from './adapters/storage/storage-port';
+import { SupportEventHub } from './modules/support/support-events';
+import { supportRoutes } from './http/borrower/support-routes';
+import { supportDeskRoutes } from './http/backoffice/support-desk-routes';
 import type { Config } from './config';
 import { loanRoutes } from './http/borrower/loan-routes';
 import { servicingRoutes } from './http/borrower/servicing-routes';
@@ -85,6 +92,7 @@ export type AppOptions = {
       | 'acquiring'
       | 'address'
       | 'identityProviders'
+      | 'storage'
     >
   >;
   /** Where logs go (stdout by default); tests read them. */
@@ -117,6 +125,15 @@ function payoutsFromConfig(config: Config, database: Database): PayoutPort {
       });
     case 'yookassa':
       return new YooKassaPayouts(config.payouts.yookassa);
+  }
+}
+
+function storageFromConfig(config: Config): StoragePort {
+  switch (config.storage.provider) {
+    case 'folder':
+      return new FolderStorage(config.storage.dir);
+    case 's3':
+      return new S3Storage(config.storage.s3);
   }
 }
 
@@ -225,7 +242,10 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],
     maintenance,
+    storage: overrides.storage ?? storageFromConfig(config),
+    supportEvents: new SupportEventHub(database, clock, config.support.pollMs),
   };
+  app.addHook('onClose', () => deps.supportEvents.close());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -250,6 +270,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     hsts: config.production,
   });
   await app.register(fastifyCookie);
+  await app.register(fastifySse, { heartbeatInterval: 25_000 });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: {
@@ -290,6 +311,8 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   cardRoutes(app, deps);
   engagementRoutes(app, deps);
   engagementStaffRoutes(app, deps);
+  supportRoutes(app, deps);
+  supportDeskRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring && config.surfaces.includes('borrower'))
     await fakePaymentPageRoutes(app, deps.acquiring, {

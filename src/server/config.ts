@@ -161,6 +161,30 @@ const ZEnv = z.object({
   POINTS_LOAN_REPAID_ON_TIME: z.coerce.number().int().nonnegative().default(500),
   POINTS_PROFILE_COMPLETED: z.coerce.number().int().nonnegative().default(200),
   POINTS_EXPIRY_DAYS: z.coerce.number().int().positive().default(365),
+  STORAGE_PROVIDER: z.enum(['folder', 's3']).default('folder'),
+  STORAGE_DIR: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('ru-central1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  SUPPORT_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(20 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+  SUPPORT_COMPLAINT_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  SUPPORT_WORKING_HOURS: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/, 'часы работы в виде 9-18')
+    .refine((s) => {
+      const [start, end] = s.split('-').map(Number) as [number, number];
+      return start < end && end <= 24;
+    }, 'начало раньше конца, конец не позже 24')
+    .default('9-18'),
+  SUPPORT_AUTO_ASSIGN: bool.default(false),
+  SUPPORT_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -285,6 +309,28 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       website: env.LENDER_WEBSITE,
       phone: env.SUPPORT_PHONE,
     },
+    storage: {
+      provider: env.STORAGE_PROVIDER,
+      dir: env.STORAGE_DIR ?? `${env.DATA_DIR}/files`,
+      s3: {
+        endpoint: env.S3_ENDPOINT ?? '',
+        bucket: env.S3_BUCKET ?? '',
+        region: env.S3_REGION,
+        accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+      },
+    },
+    support: {
+      attachmentMaxBytes: env.SUPPORT_ATTACHMENT_MAX_BYTES,
+      complaintWorkingDays: env.SUPPORT_COMPLAINT_WORKING_DAYS,
+      pollMs: env.SUPPORT_POLL_MS,
+      autoAssign: env.SUPPORT_AUTO_ASSIGN,
+      workingHours: {
+        start: Number(env.SUPPORT_WORKING_HOURS.split('-')[0]),
+        end: Number(env.SUPPORT_WORKING_HOURS.split('-')[1]),
+        timeZone: env.TIME_ZONE,
+      },
+    },
     site: {
       companyName: env.COMPANY_NAME,
       supportPhone: env.SUPPORT_PHONE,
@@ -342,6 +388,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (e.ESIA_PROVIDER === 'esia' && e.ESIA_SIGNER === 'local' && !e.ALLOW_FAKE_ADAPTERS)
       problems.push(
         '  ESIA_SIGNER: the local (non-GOST) signer is refused in production unless ALLOW_FAKE_ADAPTERS=true',
+      );
+    if (
+      e.STORAGE_PROVIDER === 's3' &&
+      !(e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)
+    )
+      problems.push(
+        '  S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required for STORAGE_PROVIDER=s3',
       );
     if (e.SMS_PROVIDER === 'smsru' && !e.SMSRU_API_ID)
       problems.push('  SMSRU_API_ID: required for SMS_PROVIDER=smsru');

@@ -12,6 +12,8 @@ import type { Limiter } from './adapters/limits/limiter';
 import type { MaintenanceState } from './modules/backoffice/settings/live-maintenance';
 import type { SmsPort } from './adapters/sms/sms-port';
 import type { IdentityProviderId, IdentityProviderPort } from './adapters/identity/identity-provider-port';
+import type { StoragePort } from './adapters/storage/storage-port';
+import type { SupportEventHub } from './modules/support/support-events';
 import type { Config } from './config';
 import type { FieldCipher } from './security/secrets';
 
@@ -37,6 +39,10 @@ export type Deps = {
   log: Logger;
   /** The site's maintenance as it stands now, followed live across instances (back office switch + env floor). */
   maintenance: MaintenanceState;
+  /** Files (support attachments): a data folder by default, S3-compatible storage in production. */
+  storage: StoragePort;
+  /** Live events of support conversations (SSE streams listen here). */
+  supportEvents: SupportEventHub;
 };
 
 /**

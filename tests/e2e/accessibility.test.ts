@@ -105,6 +105,7 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
       '/',
       '/register',
       '/recover',
+      '/help',
       '/dev/sms',
       '/dev/business-date',
       '/dev/staff',
@@ -165,6 +166,8 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
       '/account/activity',
       '/account/sessions',
       '/account/bonuses',
+      '/account/support',
+      '/help',
     ])
       await check(path);
 

@@ -265,7 +265,13 @@ describe('messages', () => {
   it('an optional SMS the borrower switched off is not sent; the account still shows it', async () => {
     const { c, loan } = await borrowerWithLoan();
     const settings = await c.put('/api/me/notification-settings', {
-      sms: { due_in_3_days: true, due_tomorrow: true, due_today: true, payment_credited: false },
+      sms: {
+        due_in_3_days: true,
+        due_tomorrow: true,
+        due_today: true,
+        payment_credited: false,
+        support_answer: true,
+      },
     });
     expect(settings.json().sms.payment_credited).toBe(false);
     await payOnPage(c, await pay(c, loan.id, { purpose: 'custom', amount: '100000' }));

@@ -126,6 +126,14 @@ const PROBLEMS = {
   CAMPAIGN_WRONG_STATE: [409, 'Это действие недоступно на текущем этапе розыгрыша'],
   PROMO_CODE_INVALID: [422, 'Такого промокода нет или он сейчас не действует'],
   PROMO_CODE_USED: [409, 'Этот промокод вы уже использовали'],
+  CONVERSATION_NOT_FOUND: [404, 'Обращение не найдено'],
+  CONVERSATION_CLOSED: [409, 'Обращение закрыто. Если вопрос остался, задайте новый'],
+  CONVERSATION_NOT_CLOSED: [409, 'Оценить ответ можно после закрытия обращения'],
+  ATTACHMENT_NOT_FOUND: [404, 'Файл не найден'],
+  ATTACHMENT_REJECTED: [415, 'Можно прикрепить только фото (JPEG, PNG, WebP, HEIC) или PDF'],
+  ATTACHMENT_TOO_LARGE: [413, 'Файл слишком большой'],
+  CANNED_ANSWER_NOT_FOUND: [404, 'Шаблон ответа не найден'],
+  MESSAGE_NOT_EDITABLE: [409, 'Это сообщение нельзя исправить'],
   INTERNAL: [500, 'Что-то пошло не так. Мы уже разбираемся, попробуйте позже'],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 

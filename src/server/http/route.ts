@@ -14,19 +14,40 @@ import { servesRoute } from './surfaces';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-/** A binary document answer (a PDF), outside the JSON contract table. */
+/**
+ * A binary document answer (a PDF; or `application/octet-stream` for stored files whose type the handler names in
+ * FileAnswer.contentType), outside the JSON contract table.
+ */
 export type FileEndpoint = {
   method: 'GET';
   path: string;
   params?: z.ZodObject;
   summary: string;
-  produces: 'application/pdf';
+  produces: 'application/pdf' | 'application/octet-stream';
 };
 
-/** What a file route's handler returns: the bytes, the name to save them under, and their SHA-256 if signed. */
-export type FileAnswer = { file: Buffer; filename: string; sha256?: string | null };
+/**
+ * A live stream of Server-Sent Events (@fastify/sse): the handler writes the events itself through
+ * `reply.sse` and returns when the stream ends; route() keeps the audience checks in front of it.
+ */
+export type StreamEndpoint = {
+  method: 'GET';
+  path: string;
+  params?: z.ZodObject;
+  summary: string;
+  produces: 'text/event-stream';
+};
 
-export type RouteContext<E extends Endpoint | FileEndpoint, A extends Audience> = {
+/**
+ * What a file route's handler returns: the bytes, the name to save them under, their SHA-256 if signed, and their
+ * content type when the endpoint produces `application/octet-stream` (a sniffed, allowed type).
+ */
+export type FileAnswer = { file: Buffer; filename: string; sha256?: string | null; contentType?: string };
+
+type AnyEndpoint = Endpoint | FileEndpoint | StreamEndpoint;
+type AnswerOf<E> = E extends Endpoint ? z.input<E['response']> : E extends StreamEndpoint ? void : FileAnswer;
+
+export type RouteContext<E extends AnyEndpoint, A extends Audience> = {
   body: E extends Endpoint ? Out<E['body']> : undefined;
   params: Out<E['params']>;
   request: FastifyRequest;
@@ -46,6 +67,8 @@ export type RouteOptions<A extends Audience> = {
   audience: A;
   duringMaintenance?: boolean;
   maintenanceScope?: Exclude<MaintenanceScope, 'all'>;
+  /** A larger body than the app's default 64 KiB (bytes), for the few routes that carry files. */
+  bodyLimit?: number;
 } & (A extends 'staff' ? { permission: Permission } : { permission?: never });
 
 /**
@@ -59,7 +82,14 @@ export const metaOf = (request: FastifyRequest, deps: Pick<Deps, 'cipher' | 'con
 });
 
 /** One registered route as the route table lists it. */
-export type RegisteredRoute = { method: string; path: string; audience: Audience; permission?: Permission };
+export type RegisteredRoute = {
+  method: string;
+  path: string;
+  audience: Audience;
+  permission?: Permission;
+  /** A file or an event stream; JSON otherwise. */
+  produces?: string;
+};
 
 const tables = new WeakMap<FastifyInstance, RegisteredRoute[]>();
 
@@ -77,12 +107,12 @@ const MAINTAINED_AUDIENCES: readonly Audience[] = ['public', 'borrower'];
  * actor on the request and the audience (and permission) is enforced — all before the body is read; then the schemas
  * validate the request and serialise the answer. Throws at request time AppError MAINTENANCE (503), UNAUTHENTICATED (401), FORBIDDEN (403).
  */
-export function route<E extends Endpoint | FileEndpoint, A extends Audience>(
+export function route<E extends AnyEndpoint, A extends Audience>(
   app: FastifyInstance,
   deps: Deps,
   endpoint: E,
   options: RouteOptions<A>,
-  handler: (ctx: RouteContext<E, A>) => Promise<E extends Endpoint ? z.input<E['response']> : FileAnswer>,
+  handler: (ctx: RouteContext<E, A>) => Promise<AnswerOf<E>>,
 ): void {
   const { audience } = options;
   // An instance serving only some surfaces (SURFACES) does not register the others' routes at all.
@@ -94,6 +124,7 @@ export function route<E extends Endpoint | FileEndpoint, A extends Audience>(
     path: endpoint.path,
     audience,
     ...(options.permission ? { permission: options.permission } : {}),
+    ...('produces' in endpoint ? { produces: endpoint.produces } : {}),
   });
   // Maintenance as this instance knows it now (followed live from the back office's switch and MAINTENANCE_MODE).
   const maintenanceGuard = async () => {
@@ -116,19 +147,24 @@ export function route<E extends Endpoint | FileEndpoint, A extends Audience>(
   };
   const guarded = MAINTAINED_AUDIENCES.includes(audience) && !options.duringMaintenance;
   const csrf = endpoint.method !== 'GET' && CSRF_AUDIENCES.includes(audience);
-  const isFile = 'produces' in endpoint;
+  const isStream = 'produces' in endpoint && endpoint.produces === 'text/event-stream';
+  const isFile = 'produces' in endpoint && !isStream;
   const status = isFile ? 200 : ((endpoint as Endpoint).status ?? 200);
   app.withTypeProvider<ZodTypeProvider>().route({
     method: endpoint.method,
     url: endpoint.path,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    // A stream answers with events, written by the handler through reply.sse (@fastify/sse), not a serialised body.
+    ...(isStream ? { sse: { kind: 'only' as const } } : {}),
     schema: {
       summary: endpoint.summary,
       tags: [endpoint.path.split('/')[2] ?? 'api'],
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(!isFile && (endpoint as Endpoint).body ? { body: (endpoint as Endpoint).body } : {}),
-      response: isFile
-        ? { '4XX': ZProblem, '5XX': ZProblem }
-        : { [status]: (endpoint as Endpoint).response, '4XX': ZProblem, '5XX': ZProblem },
+      response:
+        isFile || isStream
+          ? { '4XX': ZProblem, '5XX': ZProblem }
+          : { [status]: (endpoint as Endpoint).response, '4XX': ZProblem, '5XX': ZProblem },
     },
     // Maintenance first: during works nothing else about the request matters.
     onRequest: [...(guarded ? [maintenanceGuard] : []), ...(csrf ? [app.csrfProtection] : []), admit],
@@ -144,11 +180,12 @@ export function route<E extends Endpoint | FileEndpoint, A extends Audience>(
       });
       // The schemas above checked the answer's shape; the typed reply cannot see through the union of endpoint kinds.
       const answer = reply as unknown as FastifyReply;
+      if (isStream) return;
       if (!isFile) return answer.status(status).send(result);
       const document = result as FileAnswer;
       if (document.sha256) answer.header('x-document-sha256', document.sha256);
       return answer
-        .type((endpoint as FileEndpoint).produces)
+        .type(document.contentType ?? (endpoint as FileEndpoint).produces)
         .header('content-disposition', `inline; filename="${encodeURIComponent(document.filename)}"`)
         .send(document.file);
     },

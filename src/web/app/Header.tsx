@@ -36,6 +36,7 @@ const ACCOUNT_PAGES = [
   { to: '/account/activity', label: 'История', also: [] },
   { to: '/account/bonuses', label: 'Бонусы', also: [] },
   { to: '/account/sessions', label: 'Сеансы', also: [] },
+  { to: '/account/support', label: 'Вопросы', also: ['/account/support/'] },
 ] as const;
 
 /** «Меню» on a phone: the account's pages in a drop-down, the current one marked. */

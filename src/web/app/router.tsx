@@ -27,6 +27,8 @@ const NotificationsPage = page(
 );
 const BonusesPage = page(() => import('../features/engagement/BonusesPage'), 'BonusesPage');
 const DrawPage = page(() => import('../features/engagement/DrawPage'), 'DrawPage');
+const SupportPage = page(() => import('../features/support/SupportPage'), 'SupportPage');
+const HelpPage = page(() => import('../features/help/HelpPage'), 'HelpPage');
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
 const DocumentsPage = page(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
 const ActivityPage = page(() => import('../features/activity/ActivityPage'), 'ActivityPage');
@@ -81,6 +83,9 @@ export const router = createBrowserRouter([
       { path: '/account/activity', element: signedIn(ActivityPage) },
       { path: '/account/bonuses', element: signedIn(BonusesPage) },
       { path: '/draws/:id', element: <DrawPage /> },
+      { path: '/account/support', element: signedIn(SupportPage) },
+      { path: '/account/support/:id', element: signedIn(SupportPage) },
+      { path: '/help', element: <HelpPage /> },
       { path: '/dev/sms', element: <DevSmsPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
       { path: '/dev/staff', element: <DevStaffPage /> },

@@ -37,10 +37,15 @@ export type Database = {
   ping(): Promise<void>;
   close(): Promise<void>;
   /**
-   * PostgreSQL only: calls `onNotify` on every NOTIFY on `channel` (a dedicated connection, re-opened after a
-   * failure); resolves to a function that stops listening. Absent on PGlite (one process: callers poll instead).
+   * PostgreSQL only: LISTEN on `channel` over a connection of its own; `onPayload` gets each NOTIFY payload,
+   * `onReconnect` runs after the connection was lost and restored (events may have been missed meanwhile).
+   * Returns the function that stops listening. PGlite has none: its callers poll.
    */
-  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  listen?: (
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect: () => void,
+  ) => Promise<() => Promise<void>>;
 };
 
 export const MIGRATIONS_FOLDER = projectPath('drizzle');
@@ -86,37 +91,43 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => pool.end(),
-    listen: (channel, onNotify) => listenOn(url, channel, onNotify),
+    listen: (channel, onPayload, onReconnect) => listenOn(url, channel, onPayload, onReconnect),
   };
 }
 
-/** Milliseconds before a lost LISTEN connection is opened again. */
-const RELISTEN_MS = 2000;
-
-/** A LISTEN on its own connection (a pooled one would be returned to the pool and lose it). */
-async function listenOn(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new RangeError(`bad channel name ${channel}`);
-  let stopped = false;
+/** A dedicated LISTEN connection that comes back (after a second) when the server drops it. */
+async function listenOn(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onReconnect: () => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
   let client: pg.Client | undefined;
+  let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const retry = () => {
-    if (!stopped) timer = setTimeout(() => void connect().catch(retry), RELISTEN_MS);
-  };
-  const connect = async (): Promise<void> => {
+  const connect = async (again: boolean): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
-    next.on('notification', (message) => message.channel === channel && onNotify());
+    next.on('notification', (message) => onPayload(message.payload ?? ''));
     next.on('error', (error) => {
-      console.warn(`PostgreSQL: the LISTEN connection was closed (${error.message})`);
+      console.warn(`PostgreSQL LISTEN ${channel}: ${error.message}; reconnecting`);
       void next.end().catch(() => undefined);
-      retry();
+      if (!stopped) timer = setTimeout(() => void connect(true).catch(() => undefined), 1000);
     });
-    await next.connect();
-    await next.query(`listen ${channel}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${channel}`);
+    } catch (error) {
+      void next.end().catch(() => undefined);
+      if (!again) throw error;
+      if (!stopped) timer = setTimeout(() => void connect(true).catch(() => undefined), 1000);
+      return;
+    }
+    if (stopped) return void (await next.end());
     client = next;
-    // Whatever was notified while the connection was down is read again.
-    onNotify();
+    if (again) onReconnect();
   };
-  await connect();
+  await connect(false);
   return async () => {
     stopped = true;
     clearTimeout(timer);

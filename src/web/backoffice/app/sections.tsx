@@ -88,4 +88,16 @@ export const sections: Section[] = [
     permission: 'offers.make',
     Page: page(() => import('../features/engagement/OffersPage'), 'OffersPage'),
   },
+  {
+    path: 'support',
+    label: 'Вопросы заёмщиков',
+    permission: 'support.answer',
+    Page: page(() => import('../features/support/SupportDeskPage'), 'SupportDeskPage'),
+    children: [
+      {
+        path: 'support/:id',
+        Page: page(() => import('../features/support/SupportDeskPage'), 'SupportDeskPage'),
+      },
+    ],
+  },
 ];

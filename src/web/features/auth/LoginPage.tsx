@@ -81,6 +81,9 @@ export function LoginPage() {
         <Anchor component={Link} to="/recover" state={{ phone: typedPhone }} size="sm">
           Забыли пароль?
         </Anchor>
+        <Anchor component={Link} to="/help#sign-in" size="sm">
+          Почему не получается войти?
+        </Anchor>
         <Text size="sm">
           Нет кабинета?{' '}
           <Anchor component={Link} to="/register" size="sm">

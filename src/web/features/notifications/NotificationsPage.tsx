@@ -16,6 +16,7 @@ export const OPTIONAL_KIND_LABELS: Record<OptionalKind, string> = {
   due_tomorrow: 'За день до платежа',
   due_today: 'В день платежа',
   payment_credited: 'Платёж зачислен',
+  support_answer: 'Ответ специалиста на ваш вопрос',
 };
 
 /** The messages of the account, newest first, and which optional SMS the borrower gets. */

@@ -65,7 +65,8 @@ export class LiveMaintenance implements MaintenanceState {
       void this.refresh().catch((error: unknown) =>
         this.log.warn({ err: error }, 'maintenance: the switch could not be read'),
       );
-    if (this.database.listen) this.unlisten = await this.database.listen(MAINTENANCE_CHANNEL, onChange);
+    if (this.database.listen)
+      this.unlisten = await this.database.listen(MAINTENANCE_CHANNEL, onChange, onChange);
     this.timer = setInterval(onChange, this.database.listen ? safetyPollMs : pollMs);
     this.timer.unref();
   }
