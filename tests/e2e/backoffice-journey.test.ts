@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { insertStaff } from '../../src/server/modules/backoffice/staff-repository';
-import { openStaffSession } from '../../src/server/modules/backoffice/staff-session-store';
+import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
 import { shot, useBrowserStand } from './browser';
+import { signInStaffInBrowser } from './staff-browser';
 
 const stand = useBrowserStand();
 
@@ -24,28 +24,18 @@ describe('a specialist decides an application in the back office', () => {
     const applicationId: string = applied.json().id;
     expect(applied.json().status).toBe('under_review');
 
-    // The specialist's session is opened directly (the TOTP sign-in has its own journey).
-    const member = await insertStaff(stand.t.deps.db, {
-      login: 'e2e-specialist',
-      displayName: 'Ольга Специалистова',
-      role: 'specialist',
-      passwordHash: 'not-used',
-    });
-    const { token } = await openStaffSession(stand.t.deps, {
-      db: stand.t.deps.db,
-      staffId: member.id,
-      meta: { ip: '127.0.0.1', userAgent: 'e2e' },
-    });
+    // The demo specialist signs in to the back office with password and TOTP code.
+    const specialist = DEMO_STAFF.find((member) => member.role === 'specialist');
+    if (!specialist) throw new Error('no demo specialist');
     const staffContext = await stand.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'ru-RU',
     });
-    await staffContext.addCookies([{ name: 'bsid', value: token, url: stand.base, sameSite: 'Strict' }]);
     const page = await staffContext.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 
-    await page.goto(`${stand.base}/backoffice`);
+    await signInStaffInBrowser(page, stand.base, specialist, { now: stand.t.clock.now() });
     await page.getByRole('heading', { name: 'Обзор' }).waitFor();
     await shot(page, '40-backoffice-overview');
     await page.getByRole('link', { name: 'Очереди' }).click();

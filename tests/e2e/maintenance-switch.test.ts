@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { insertStaff } from '../../src/server/modules/backoffice/staff-repository';
-import { openStaffSession } from '../../src/server/modules/backoffice/staff-session-store';
+import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { TestClient, registerBorrower } from '../support/test-app';
 import { shot, useBrowserStand } from './browser';
+import { signInStaffInBrowser } from './staff-browser';
 
 const stand = useBrowserStand();
 
@@ -25,21 +25,12 @@ describe('maintenance switched from the back office while a borrower is on the s
     const banner = site.getByTestId('maintenance-banner');
     expect(await banner.count()).toBe(0);
 
-    // The admin, with a staff session given directly (the TOTP sign-in is another helper's; the lead switches it).
-    const member = await insertStaff(t.deps.db, {
-      login: 'e2e-admin',
-      displayName: 'Админ Тестов',
-      role: 'admin',
-      passwordHash: 'not-used-by-tests',
-    });
-    const { token } = await openStaffSession(t.deps, {
-      db: t.deps.db,
-      staffId: member.id,
-      meta: { ip: '127.0.0.1', userAgent: 'e2e' },
-    });
+    // The demo admin signs in to the back office with password and TOTP code.
+    const adminMember = DEMO_STAFF.find((member) => member.role === 'admin');
+    if (!adminMember) throw new Error('no demo admin');
     const office = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-    await office.addCookies([{ name: 'bsid', value: token, url: base }]);
     const admin = await office.newPage();
+    await signInStaffInBrowser(admin, base, adminMember, { now: t.clock.now() });
     await admin.goto(`${base}/backoffice/maintenance`);
     await admin.getByRole('heading', { name: 'Технические работы' }).waitFor();
     await admin.getByTestId('maintenance-state').getByText('Сайт работает').waitFor();
