@@ -55,6 +55,8 @@ describe('the borrower’s own data in the browser', () => {
     await page.getByRole('button', { name: 'Отправить заявку' }).click();
     await page.getByText('Заявка одобрена', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Получить код для подписания' }).click();
+    // The code step shows once the server has sent the code.
+    await page.getByRole('link', { name: 'Открыть договор (PDF)' }).waitFor();
     await page.getByLabel('Код из СМС').fill(await lastCodeSentTo(stand.t.deps, person.phone));
     await page.getByRole('button', { name: 'Подписать договор' }).click();
     await page.getByText('Договор подписан. Перечисляем деньги…').waitFor();
