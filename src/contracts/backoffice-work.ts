@@ -295,6 +295,13 @@ export const ZBorrowerFound = z.object({
 
 const ZReasonBody = z.object({ reason: z.string().trim().min(5, 'Укажите причину').max(500) });
 
+/** A letter from a specialist to the borrower: a subject line and the text (paragraphs split by blank lines). */
+export const ZLetterBody = z.object({
+  subject: z.string().trim().min(3, 'Укажите тему письма').max(200, 'Не длиннее 200 символов'),
+  text: z.string().trim().min(10, 'Напишите текст письма').max(5000, 'Не длиннее 5000 символов'),
+});
+export type LetterBody = z.infer<typeof ZLetterBody>;
+
 export const ZBorrowerCard = z.object({
   id: ZUuid,
   fullName: z.string(),
@@ -424,6 +431,15 @@ export const cardApi = {
     params: z.object({ id: ZUuid, contractId: ZUuid }),
     response: ZOk,
     summary: 'Бэк-офис: отправить клиенту подписанный договор сообщением в личном кабинете',
+  },
+  sendLetter: {
+    method: 'POST',
+    path: '/api/backoffice/borrowers/:id/letters',
+    params: ZIdParams,
+    body: ZLetterBody,
+    status: 201,
+    response: z.object({ id: ZUuid }),
+    summary: 'Бэк-офис: письмо специалиста клиенту (PDF в «Мои документы» и сообщение в личном кабинете)',
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -126,13 +126,20 @@ export const ZPersonalData = z.object({
 export type PersonalData = z.infer<typeof ZPersonalData>;
 
 // ── «Мои документы» ────────────────────────────────────────────────────────
-export const DOCUMENT_KINDS = ['consent', 'contract', 'addendum', 'receipt', 'certificate'] as const;
+export const DOCUMENT_KINDS = [
+  'consent',
+  'contract',
+  'addendum',
+  'receipt',
+  'certificate',
+  'letter',
+] as const;
 export const ZDocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof ZDocumentKind>;
 
 /**
  * One document of the borrower. `status`: accepted (a consent), signed, not_signed (a contract or addendum drawn
- * up but never signed), issued (a receipt, a certificate). Signed documents carry the signature's time, the SMS
+ * up but never signed), issued (a receipt, a certificate), sent (a letter from a specialist). Signed documents carry the signature's time, the SMS
  * code's id and the SHA-256 of the signed bytes; `pdfUrl` downloads it (a signed document as its copy with the
  * signature sheet).
  */
@@ -141,7 +148,7 @@ export const ZDocumentItem = z.object({
   kind: ZDocumentKind,
   title: z.string(),
   at: z.iso.datetime(),
-  status: z.enum(['accepted', 'signed', 'not_signed', 'issued']),
+  status: z.enum(['accepted', 'signed', 'not_signed', 'issued', 'sent']),
   loanId: z.string().nullable(),
   contractNumber: z.string().nullable(),
   version: z.string().nullable(),
@@ -271,4 +278,5 @@ export const DOCUMENT_PDF_PATHS = {
   consent: '/api/me/documents/consents/:id/pdf',
   signedContract: '/api/me/documents/contracts/:id/signed-pdf',
   signedAddendum: '/api/me/documents/addenda/:id/signed-pdf',
+  letter: '/api/me/documents/letters/:id/pdf',
 } as const;

@@ -1,5 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { dataApi } from '../../src/contracts';
+import { auditLog } from '../../src/server/adapters/db/schema';
 import { pdfText } from '../support/pdf-text';
 import { clientsOf, registerBorrower, useTestApp } from '../support/test-app';
 
@@ -228,5 +230,27 @@ describe('e-mail', () => {
     const again = await c.post(dataApi.requestEmailCode.path, { email: 'b@example.ru' });
     expect(again.json().code).toBe('CODE_RESEND_TOO_EARLY');
     expect((await c.post(dataApi.requestEmailCode.path, { email: 'not an address' })).statusCode).toBe(400);
+  });
+});
+
+describe('place of birth', () => {
+  it('is corrected by the borrower alone, without an SMS code, and each change is audited (a design choice)', async () => {
+    const c = client();
+    const { me } = await registerBorrower(c, t.deps);
+    const save = (placeOfBirth: string) =>
+      c.put(dataApi.saveAddresses.path, { placeOfBirth, registration: KAZAN, livesAtRegistration: true });
+    expect((await save('г. Казнь')).statusCode).toBe(200);
+    t.clock.advance(60_000);
+    const fixed = await save('г. Казань');
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json().placeOfBirth).toBe('г. Казань');
+    // Saving the same value again is no change.
+    expect((await save('г. Казань')).statusCode).toBe(200);
+    const rows = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, me.id), eq(auditLog.action, 'profile.place-of-birth-changed')));
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.actorType === 'borrower' && r.actorId === me.id)).toBe(true);
   });
 });

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { dataApi, type DocumentItem } from '../../src/contracts';
 import { pdfText } from '../support/pdf-text';
-import { borrowerWithLoan, payNow, takeLoan } from '../support/servicing';
-import { clientsOf, registerBorrower, useTestApp } from '../support/test-app';
+import { borrowerWithLoan, passDays, payNow, signInAgain, takeLoan } from '../support/servicing';
+import { clientsOf, lastCodeSentTo, registerBorrower, useTestApp } from '../support/test-app';
 
 const t = useTestApp();
 const client = clientsOf(t, '198.51.101');
@@ -83,5 +83,48 @@ describe('«Мои документы»', () => {
       ]);
     }
     expect((await client().get(dataApi.documents.path)).statusCode).toBe(401);
+  });
+});
+
+describe('«Мои документы»: a signed addendum', () => {
+  it('downloads as a copy with its signature sheet naming the signed file’s SHA-256, and only to its borrower', async () => {
+    // The first loan (0 %) cannot be prolonged: it is repaid, and the second (0.8 % a day) is.
+    const c = client();
+    const { person, loan: first } = await borrowerWithLoan(t, c);
+    await payNow(t, c, first.id, { purpose: 'payoff' });
+    const loan = await takeLoan(t, c, person.phone);
+    await passDays(t, 5);
+    await signInAgain(c, person);
+    const requested = await c.post(`/api/me/loans/${loan.id}/prolongations`, { days: 14 });
+    expect(requested.statusCode).toBe(201);
+    const addendum = requested.json() as { id: string };
+    const code = await lastCodeSentTo(t.deps, person.phone);
+    const signing = await c.post(`/api/me/loans/${loan.id}/prolongations/${addendum.id}/sign`, { code });
+    expect(signing.statusCode).toBe(200);
+
+    const { documents } = (await c.get(dataApi.documents.path)).json() as { documents: DocumentItem[] };
+    const item = documents.find((d) => d.kind === 'addendum')!;
+    expect(item).toMatchObject({ status: 'signed', loanId: loan.id });
+    expect(item.pdfUrl).toBe(`/api/me/documents/addenda/${addendum.id}/signed-pdf`);
+    expect(item.signatureCodeId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const signed = await c.get(`/api/me/prolongations/${addendum.id}/pdf`);
+    expect(signed.statusCode).toBe(200);
+    expect(sha256(signed.rawPayload)).toBe(item.sha256);
+    const copy = await c.get(item.pdfUrl);
+    expect(copy.statusCode).toBe(200);
+    expect(copy.headers['content-type']).toMatch(/application\/pdf/);
+    const text = (await pdfText(copy.rawPayload)).replace(/\s+/g, ' ');
+    expect(text).toContain('ЛИСТ ПОДПИСАНИЯ ЭЛЕКТРОННОГО ДОКУМЕНТА');
+    expect(text).toContain(item.sha256!);
+    expect(text).toContain(item.signatureCodeId!);
+    expect(text).toContain(`${person.surname} ${person.name}`);
+    const signedPages = (await pdfText(signed.rawPayload)).split('\f').length;
+    expect((await pdfText(copy.rawPayload)).split('\f')).toHaveLength(signedPages + 1);
+
+    const stranger = client();
+    await registerBorrower(stranger, t.deps);
+    const theirs = await stranger.get(item.pdfUrl);
+    expect([theirs.statusCode, theirs.json().code]).toEqual([404, 'PROLONGATION_NOT_FOUND']);
   });
 });

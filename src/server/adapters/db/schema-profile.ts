@@ -65,3 +65,23 @@ export const borrowerDetails = pgTable('borrower_details', {
   createdAt: createdAt(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * Letters from specialists to a borrower (issue 15, «Мои документы»): the subject and text as the specialist
+ * wrote them, who sent it (a staff id) and when. The PDF is rendered from this row on download (deterministic:
+ * the same row gives the same bytes); the in-account message about it is a `document_sent` notification.
+ */
+export const letters = pgTable(
+  'letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    staffId: uuid('staff_id').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('letters_borrower_idx').on(t.borrowerId, t.createdAt)],
+);

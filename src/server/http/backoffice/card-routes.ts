@@ -8,6 +8,7 @@ import {
   searchBorrowers,
   showBorrowerCard,
 } from '../../modules/backoffice/card/borrower-card';
+import { sendLetter } from '../../modules/backoffice/card/send-letter';
 import { route } from '../route';
 
 /** The borrower search and card of the back office: every read and act is audited in the use case. */
@@ -34,4 +35,7 @@ export function cardRoutes(app: FastifyInstance, deps: Deps) {
     await resendContract(deps, { actor, borrowerId: params.id, contractId: params.contractId, meta });
     return { ok: true as const };
   });
+  route(app, deps, cardApi.sendLetter, read, ({ actor, params, body, meta }) =>
+    sendLetter(deps, { actor, borrowerId: params.id, letter: body, meta }),
+  );
 }

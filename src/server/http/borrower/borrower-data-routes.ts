@@ -3,6 +3,7 @@ import { DOCUMENT_PDF_PATHS, dataApi } from '../../../contracts';
 import type { Deps } from '../../deps';
 import {
   consentCopy,
+  letterPdf,
   signedAddendumCopy,
   signedContractCopy,
 } from '../../modules/borrower-data/document-pdfs';
@@ -49,6 +50,12 @@ export function borrowerDataRoutes(app: FastifyInstance, deps: Deps) {
     summary: 'Подписанное дополнительное соглашение с листом подписания (PDF)',
     notFound: 'PROLONGATION_NOT_FOUND',
     load: (borrowerId, id) => signedAddendumCopy(deps, { borrowerId, prolongationId: id }),
+  });
+  pdfRoute(app, deps, {
+    path: DOCUMENT_PDF_PATHS.letter,
+    summary: 'Письмо специалиста (PDF)',
+    notFound: 'NOT_FOUND',
+    load: (borrowerId, id) => letterPdf(deps, { borrowerId, letterId: id }),
   });
   route(app, deps, dataApi.activity, borrower, ({ actor, body }) =>
     listActivity(deps, { borrowerId: actor.borrowerId, page: body.page, category: body.category }),

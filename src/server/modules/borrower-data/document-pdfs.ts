@@ -1,6 +1,8 @@
 import { maskPhone } from '../../../contracts';
+import { dateInZone } from '../../../domain/calendar';
 import { formatRuDate } from '../../../domain/russian';
 import { renderConsentPdf } from '../../adapters/documents/consent-pdf';
+import { renderLetterPdf } from '../../adapters/documents/letter-pdf';
 import { stampSignedCopy } from '../../adapters/documents/signature-stamp';
 import type { Deps } from '../../deps';
 import { consentDocument } from '../../documents/consent-documents';
@@ -8,6 +10,7 @@ import { loadBorrower } from '../identity/borrower-view';
 import { getContractPdf } from '../lending/get-contract-pdf';
 import { addendumPdf, type PdfDocument } from '../servicing/servicing-documents';
 import { findOwnAddendumSignature, findOwnConsent, findOwnContractSignature } from './documents-repository';
+import { findOwnLetter } from './letters-repository';
 
 const fullName = (b: { surname: string; name: string; patronymic: string | null }) =>
   [b.surname, b.name, b.patronymic].filter(Boolean).join(' ');
@@ -91,4 +94,29 @@ export async function consentCopy(
     lender: deps.config.lender,
   });
   return { pdf, filename: `consent-${consent.kind}-${consent.documentVersion}.pdf` };
+}
+
+/**
+ * A letter from a specialist as PDF (the lender's letterhead, the date, subject, text and who wrote it), rendered
+ * from the stored row. Null when the letter is not the borrower's (the route answers 404 NOT_FOUND).
+ */
+export async function letterPdf(
+  deps: Deps,
+  { borrowerId, letterId }: { borrowerId: string; letterId: string },
+): Promise<PdfDocument | null> {
+  const letter = await findOwnLetter(deps.db, borrowerId, letterId);
+  if (!letter) return null;
+  const borrower = await loadBorrower(deps.db, borrowerId);
+  const sentOn = dateInZone(letter.createdAt, deps.config.timeZone);
+  const pdf = await renderLetterPdf({
+    subject: letter.subject,
+    text: letter.body,
+    borrowerName: fullName(borrower),
+    staffName: letter.staffName ?? 'Специалист',
+    sentAt: letter.createdAt,
+    sentOn,
+    timeZone: deps.config.timeZone,
+    lender: deps.config.lender,
+  });
+  return { pdf, filename: `letter-${sentOn}.pdf` };
 }

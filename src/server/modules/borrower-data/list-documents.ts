@@ -11,6 +11,7 @@ import {
   listOwnContracts,
   listOwnCreditedPayments,
 } from './documents-repository';
+import { listOwnLetters } from './letters-repository';
 
 const pathOf = (template: string, id: string) => template.replace(':id', id);
 const noon = (date: string) => `${date}T09:00:00.000Z`;
@@ -18,16 +19,18 @@ const noon = (date: string) => `${date}T09:00:00.000Z`;
 /**
  * «Мои документы»: every document of the borrower, newest first — consents (with the version accepted),
  * contracts and addenda (signed: the time, the SMS code's id, the SHA-256; never signed: «не подписан»),
- * receipts of credited payments, repayment certificates of closed loans — and the loans to filter by.
+ * receipts of credited payments, repayment certificates of closed loans, letters from specialists — and the loans
+ * to filter by (a letter belongs to no loan).
  * Signed documents download as their copy with the signature sheet; the others from their existing endpoints.
  */
 export async function listDocuments(deps: Deps, { borrowerId }: { borrowerId: string }): Promise<Documents> {
-  const [consents, contracts, addenda, receipts, closed] = await Promise.all([
+  const [consents, contracts, addenda, receipts, closed, letters] = await Promise.all([
     listOwnConsents(deps.db, borrowerId),
     listOwnContracts(deps.db, borrowerId),
     listOwnAddenda(deps.db, borrowerId),
     listOwnCreditedPayments(deps.db, borrowerId),
     listOwnClosedLoans(deps.db, borrowerId),
+    listOwnLetters(deps.db, borrowerId),
   ]);
   const none = {
     loanId: null,
@@ -102,6 +105,15 @@ export async function listDocuments(deps: Deps, { borrowerId }: { borrowerId: st
       loanId: l.id,
       contractNumber: l.contractNumber,
       pdfUrl: pathOf('/api/me/loans/:id/certificate', l.id),
+    })),
+    ...letters.map((l): DocumentItem => ({
+      ...none,
+      key: `letter:${l.id}`,
+      kind: 'letter',
+      title: `Письмо специалиста: ${l.subject}`,
+      at: l.createdAt.toISOString(),
+      status: 'sent',
+      pdfUrl: pathOf(DOCUMENT_PDF_PATHS.letter, l.id),
     })),
   ].sort((a, b) => (a.at === b.at ? a.key.localeCompare(b.key) : a.at < b.at ? 1 : -1));
   const loans = contracts

@@ -24,6 +24,7 @@ const KIND_LABELS: Record<DocumentItem['kind'], string> = {
   addendum: 'Доп. соглашение',
   receipt: 'Квитанция',
   certificate: 'Справка',
+  letter: 'Письмо',
 };
 
 const STATUS: Record<DocumentItem['status'], { label: string; color: string }> = {
@@ -31,6 +32,7 @@ const STATUS: Record<DocumentItem['status'], { label: string; color: string }> =
   signed: { label: 'Подписан', color: 'teal' },
   not_signed: { label: 'Не подписан', color: 'gray' },
   issued: { label: 'Выдан', color: 'blue' },
+  sent: { label: 'Получено', color: 'blue' },
 };
 
 const ALL = 'all';
@@ -52,9 +54,9 @@ export function DocumentsPage() {
           Мои документы
         </Title>
         <Text c="dimmed" size="sm">
-          Согласия, договоры и дополнительные соглашения, квитанции об оплате и справки. Подписанный документ
-          скачивается с листом подписания: кто и когда подписал, номер кода из СМС и контрольная сумма
-          документа.
+          Согласия, договоры и дополнительные соглашения, квитанции об оплате, справки и письма специалистов.
+          Подписанный документ скачивается с листом подписания: кто и когда подписал, номер кода из СМС и
+          контрольная сумма документа.
         </Text>
       </Stack>
       {documents.data && documents.data.loans.length > 0 && (

@@ -9,6 +9,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -82,6 +83,73 @@ function ReasonAct({ label, onReason }: { label: string; onReason: (reason: stri
   );
 }
 
+/**
+ * «Написать письмо»: a letter from the specialist to the borrower — subject and text. It is stored, shown to the
+ * borrower as a PDF in «Мои документы» and announced by an in-account message (`cardApi.sendLetter`, audited).
+ */
+function LetterAct({ borrowerId, onSent }: { borrowerId: string; onSent: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [subject, setSubject] = useState('');
+  const [text, setText] = useState('');
+  const [done, setDone] = useState(false);
+  const send = useMutation({
+    mutationFn: () => call(cardApi.sendLetter, { params: { id: borrowerId }, body: { subject, text } }),
+    onSuccess: () => {
+      setOpen(false);
+      setSubject('');
+      setText('');
+      setDone(true);
+      onSent();
+    },
+  });
+  return (
+    <>
+      <Group gap="xs">
+        <Button size="compact-sm" variant="light" onClick={() => setOpen(true)}>
+          Написать письмо
+        </Button>
+        {done && (
+          <Text size="sm" c="teal.8" role="status">
+            Письмо отправлено
+          </Text>
+        )}
+      </Group>
+      <Modal opened={open} onClose={() => setOpen(false)} title="Письмо клиенту">
+        <Stack>
+          <Text size="sm" c="dimmed">
+            Клиент получит сообщение в личном кабинете, а письмо в PDF появится в разделе «Мои документы».
+          </Text>
+          <TextInput
+            label="Тема"
+            required
+            maxLength={200}
+            value={subject}
+            onChange={(e) => setSubject(e.currentTarget.value)}
+          />
+          <Textarea
+            label="Текст письма"
+            description="Абзацы разделяйте пустой строкой"
+            required
+            autosize
+            minRows={6}
+            maxLength={5000}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+          <ApiErrorAlert error={send.error} />
+          <Button
+            onClick={() => send.mutate()}
+            loading={send.isPending}
+            disabled={subject.trim().length < 3 || text.trim().length < 10}
+          >
+            Отправить
+          </Button>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
 /** The borrower's card: person (passport masked), consents, applications, loans, messages, sessions, audit. */
 export function BorrowerCardPage() {
   const { id = '' } = useParams();
@@ -123,6 +191,12 @@ export function BorrowerCardPage() {
               Выдан {formatDate(c.passportIssueDate)}, {c.passportIssuedBy}
             </Text>
             <Text size="sm">В кабинете с {formatInstant(c.registeredAt)}</Text>
+            {staffCan(me, 'borrowers.read') && (
+              <LetterAct
+                borrowerId={id}
+                onSent={() => void queryClient.invalidateQueries({ queryKey: ['bo', 'borrower', id] })}
+              />
+            )}
           </Stack>
         </Card>
         <Card withBorder>
