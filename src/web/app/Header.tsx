@@ -6,7 +6,6 @@ import { call, forgetCsrfToken } from '../api/client';
 import { useMe, useSiteStatus } from '../api/queries';
 import { routes } from '../api/routes';
 import { ACCOUNT_PAGES } from './account-pages';
-import { MessagesButton } from './MessagesButton';
 import { NAV_SPACING } from './nav-spacing';
 import { signedOut } from './query-client';
 
@@ -33,6 +32,9 @@ function NavButton({ to, label, also }: { to: string; label: string; also: reado
  * «Меню» on a phone, in its own chunk: Mantine's Menu (popover, floating-ui, focus trap) is not needed by a guest,
  * so the first page's script goes without it. Until it arrives, a disabled burger of the same size holds its place.
  */
+const MessagesButton = lazy(() =>
+  import('./MessagesButton').then((module) => ({ default: module.MessagesButton })),
+);
 const PhoneMenu = lazy(() => import('./PhoneMenu').then((module) => ({ default: module.PhoneMenu })));
 
 export function Header() {
@@ -66,7 +68,11 @@ export function Header() {
                     <Box visibleFrom="xs">
                       <NavButton to={page.to} label={page.label} also={page.also} />
                     </Box>
-                    {index === 0 && <MessagesButton />}
+                    {index === 0 && (
+                      <Suspense fallback={null}>
+                        <MessagesButton />
+                      </Suspense>
+                    )}
                   </Fragment>
                 ))}
                 <Box hiddenFrom="xs" display="flex">
