@@ -1,3 +1,4 @@
+import './zod-locale';
 import { z } from 'zod';
 import type { Endpoint } from './api';
 import { ZUuid } from './common';

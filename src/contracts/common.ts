@@ -1,3 +1,4 @@
+import './zod-locale';
 import { z } from 'zod';
 
 /** A calendar date YYYY-MM-DD that exists (no 2024-02-31). */

@@ -1,3 +1,4 @@
+import './zod-locale';
 import { z } from 'zod';
 
 /** Every error the API can answer with. The web client switches on these, never on text. */

@@ -1,3 +1,4 @@
+import './zod-locale';
 import { z } from 'zod';
 import { ZCodeSent, ZOk, ZOtpCode, ZPasswordAttempt, ZText, ZUuid } from './common';
 import { ZMe } from './identity';

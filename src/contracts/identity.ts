@@ -1,3 +1,4 @@
+import './zod-locale';
 import { z } from 'zod';
 import { ZCodeSent, ZIsoDate, ZOtpCode, ZPassword, ZPasswordAttempt, ZText, ZUuid } from './common';
 import { ZPassport, ZPersonFields, ZSex } from './person';

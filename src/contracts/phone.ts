@@ -1,3 +1,4 @@
+import './zod-locale';
 import { z } from 'zod';
 
 /**
@@ -19,11 +20,8 @@ export function maskPhone(phone: string): string {
   return `+7 ${d.slice(0, 3)} ***-**-${d.slice(8)}`;
 }
 
-/** +79123456789 → +7 912 345-67-89 */
-export function formatPhone(phone: string): string {
-  const d = phone.replace(/\D/g, '').slice(-10);
-  return `+7 ${d.slice(0, 3)} ${d.slice(3, 6)}-${d.slice(6, 8)}-${d.slice(8)}`;
-}
+// Formatting lives in a module without Zod, so the web's first page can show a phone number without the schemas.
+export { formatPhone } from './phone-text';
 
 export const ZPhone = z
   .string({ error: 'Укажите номер телефона' })

@@ -1,5 +1,5 @@
-// Russian default messages for the contract schemas (imported before anything validates).
-import '../contracts';
+// Russian default messages for the contract schemas: every contracts module imports them itself, so the first
+// page's script need not carry Zod (the API client loads the contracts on its first call).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

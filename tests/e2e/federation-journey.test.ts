@@ -71,6 +71,7 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
     await expect.poll(() => page.url()).toContain('/account');
 
     await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.getByRole('button', { name: 'Выйти' }).waitFor({ state: 'detached' });
     await page.goto(`${stand.base}/login`);
     await page.getByRole('link', { name: 'Войти через Госуслуги' }).click();
     await actAs(page, person);

@@ -68,12 +68,16 @@ describe('a borrower in the browser', () => {
 
     // Sign out, sign in.
     await page.getByRole('button', { name: 'Выйти' }).click();
+    // Signed out once the server has ended the session and the header has no «Выйти» any more.
+    await page.getByRole('button', { name: 'Выйти' }).waitFor({ state: 'detached' });
     await page.goto(`${stand.base}/login`);
     await signIn(page, person.phone, person.password);
     await page.getByText(person.surname).first().waitFor();
 
     // Forget the password and recover it.
     await page.getByRole('button', { name: 'Выйти' }).click();
+    // Signed out once the server has ended the session and the header has no «Выйти» any more.
+    await page.getByRole('button', { name: 'Выйти' }).waitFor({ state: 'detached' });
     await page.goto(`${stand.base}/login`);
     await page.getByRole('link', { name: /Забыли пароль/ }).click();
     // The recovery page loads its own chunk: wait for it, not for the sign-in form's phone field.

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webInitialJs } from '../../bench/web';
 import { WEB_ROOT } from '../../src/server/app';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -41,5 +42,14 @@ describe('the web app is served compressed and cached by its hashed names', () =
     expect(backoffice.body).toMatch(/assets\/backoffice-[\w-]+\.js/);
     const borrower = await t.app.inject({ url: '/account' });
     expect(borrower.body).not.toMatch(/backoffice/);
+  });
+
+  it("keeps the borrower's first page light: its entry script and modulepreloaded chunks, gzip -9, ≤ 150 000 bytes", () => {
+    // Issue 9's goal web_initial_js_gzip_bytes (bench/web.ts). Zod and the contracts, Mantine's Menu and Modal and
+    // the calculator's form load in their own chunks (src/web/api/routes.ts, Header.tsx, Calculator.tsx).
+    const initial = webInitialJs(WEB_ROOT);
+    expect(initial).not.toBeNull();
+    expect(initial!.total).toBeLessThanOrEqual(150_000);
+    expect(initial!.files.some((f) => /\/assets\/index-[\w-]+\.js$/.test(f.file))).toBe(true);
   });
 });

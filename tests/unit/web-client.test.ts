@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../src/contracts';
 import { ApiError, NETWORK_ERROR_MESSAGE, isApiError } from '../../src/web/api/api-error';
 import { buildPath, call, forgetCsrfToken } from '../../src/web/api/client';
+import { routes } from '../../src/web/api/routes';
 
 const ID = '0b5a3f6e-3c1d-4d2a-9b7e-2f1c8a6d4e10';
 const fetchMock = vi.fn<typeof fetch>();
@@ -328,5 +329,29 @@ describe('call', () => {
     answer(response);
     const error = await failure(call(api.health));
     expect(error).toMatchObject({ errors: [], attemptsLeft: undefined, ...expected });
+  });
+});
+
+describe('light routes (the first page calls the API without loading Zod up front)', () => {
+  it('each route is its api entry: the same key, method and path', () => {
+    for (const [key, route] of Object.entries(routes)) {
+      const endpoint = api[route.key];
+      expect([route.key, route.method, route.path]).toEqual([key, endpoint.method, endpoint.path]);
+    }
+  });
+
+  it("parses the answer with the table's schema, loaded on the call", async () => {
+    answer(json([]), json({ products: [] }));
+    await expect(call(routes.products)).resolves.toEqual([]);
+    const error = await failure(call(routes.products));
+    expect(error.code).toBe('INTERNAL');
+    expect(requests()).toEqual(['GET /api/products -', 'GET /api/products -']);
+  });
+
+  it('a change through a route fetches the CSRF token first; a problem answer becomes its ApiError', async () => {
+    answer(token('t1'), problem(429, 'TOO_MANY_ATTEMPTS', 'Подождите', { retryAfterSec: 30 }));
+    const error = await failure(call(routes.quote, { body: { productId: ID, amount: '100000', term: 10 } }));
+    expect([error.code, error.detail, error.retryAfterSec]).toEqual(['TOO_MANY_ATTEMPTS', 'Подождите', 30]);
+    expect(requests()).toEqual(['GET /api/csrf -', 'POST /api/quote t1']);
   });
 });

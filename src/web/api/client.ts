@@ -1,6 +1,13 @@
 import type { z } from 'zod';
-import { ZProblem, api, type Endpoint } from '../../contracts';
+import type * as ContractsModule from '../../contracts';
+import type { Endpoint } from '../../contracts';
 import { ApiError } from './api-error';
+import { routes, type Api, type Route } from './routes';
+
+/** An endpoint of the `api` table itself, or a light `Route` to one (its schemas loaded when called). */
+type Target = Endpoint | Route;
+/** The endpoint a target stands for. */
+type Resolved<T> = T extends { key: infer K extends keyof Api } ? Api[K] : T;
 
 type HasKey<T, K extends string> = T extends Record<K, unknown> ? true : false;
 
@@ -26,12 +33,13 @@ const UNEXPECTED = 'Что-то пошло не так. Обновите стр�
 /**
  * Calls one endpoint of the `api` table: fills the path params, sends the body as JSON with the CSRF token
  * (for anything but GET), parses the answer with the endpoint's response schema and turns a failure into
- * an ApiError. A CSRF_INVALID answer refreshes the token and repeats the request once.
+ * an ApiError. A `Route` fetches at once and loads the contracts (Zod and every schema) in parallel, so the first
+ * page's script stays small. A CSRF_INVALID answer refreshes the token and repeats the request once.
  */
-export async function call<E extends Endpoint>(
-  endpoint: E,
-  ...[options]: CallArgs<E>
-): Promise<ApiResponse<E>> {
+export async function call<T extends Target>(
+  endpoint: T,
+  ...[options]: CallArgs<Resolved<T> & Endpoint>
+): Promise<ApiResponse<Resolved<T> & Endpoint>> {
   const opts: { params?: Record<string, unknown>; body?: unknown; signal?: AbortSignal } = options ?? {};
   if (endpoint.method === 'GET') return send(endpoint, opts, undefined);
   try {
@@ -46,7 +54,7 @@ export async function call<E extends Endpoint>(
 let csrf: Promise<string> | null = null;
 
 function csrfToken(): Promise<string> {
-  csrf ??= send(api.csrf, {}, undefined).then(
+  csrf ??= send(routes.csrf, {}, undefined).then(
     ({ token }) => token,
     (error: unknown) => {
       csrf = null;
@@ -69,11 +77,25 @@ export function buildPath(path: string, params: Record<string, unknown> | undefi
   });
 }
 
-async function send<E extends Endpoint>(
-  endpoint: E,
+type Contracts = typeof ContractsModule;
+let contracts: Promise<Contracts> | null = null;
+
+/** The contracts module (Zod, the Russian messages, every schema), loaded once on the first call. */
+function loadContracts(): Promise<Contracts> {
+  contracts ??= import('../../contracts').catch((error: unknown) => {
+    contracts = null;
+    throw error;
+  });
+  return contracts;
+}
+
+async function send<T extends Target>(
+  endpoint: T,
   options: { params?: Record<string, unknown>; body?: unknown; signal?: AbortSignal },
   csrfTokenValue: string | undefined,
-): Promise<ApiResponse<E>> {
+): Promise<ApiResponse<Resolved<T> & Endpoint>> {
+  const loading = loadContracts();
+  loading.catch(() => undefined);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (csrfTokenValue !== undefined) headers['x-csrf-token'] = csrfTokenValue;
@@ -93,10 +115,17 @@ async function send<E extends Endpoint>(
   }
 
   const data = await readJson(response);
-  if (!response.ok) throw toApiError(response, data);
-  const parsed = endpoint.response.safeParse(data);
+  let loaded: Contracts;
+  try {
+    loaded = await loading;
+  } catch {
+    throw ApiError.network();
+  }
+  if (!response.ok) throw toApiError(response, data, loaded);
+  const schema: z.ZodType = 'response' in endpoint ? endpoint.response : loaded.api[endpoint.key].response;
+  const parsed = schema.safeParse(data);
   if (!parsed.success) throw new ApiError({ status: response.status, code: 'INTERNAL', detail: UNEXPECTED });
-  return parsed.data as ApiResponse<E>;
+  return parsed.data as ApiResponse<Resolved<T> & Endpoint>;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -109,7 +138,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(response: Response, data: unknown): ApiError {
+function toApiError(response: Response, data: unknown, { ZProblem }: Contracts): ApiError {
   const header = Number(response.headers.get('retry-after'));
   const retryAfterHeader = Number.isFinite(header) && header > 0 ? Math.ceil(header) : undefined;
   const problem = ZProblem.safeParse(data);

@@ -1,13 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  api,
-  type ApplicationView,
-  type LoanView,
-  type PaymentView,
-  type QuoteRequest,
-} from '../../contracts';
+import type { ApplicationView, LoanView, PaymentView, QuoteRequest } from '../../contracts';
 import { isApiError } from './api-error';
 import { call } from './client';
+import { routes } from './routes';
 
 /** Everything of the signed-in borrower lives under ['me'], so sign-out can drop it in one go. */
 export const queryKeys = {
@@ -41,7 +36,7 @@ export const queryKeys = {
 export function useSiteStatus() {
   return useQuery({
     queryKey: queryKeys.status,
-    queryFn: ({ signal }) => call(api.status, { signal }),
+    queryFn: ({ signal }) => call(routes.status, { signal }),
     staleTime: 10_000,
     refetchInterval: 15_000,
     refetchOnWindowFocus: true,
@@ -53,7 +48,7 @@ export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
     queryFn: async ({ signal }) => {
-      const state = await call(api.session, { signal });
+      const state = await call(routes.session, { signal });
       return state.signedIn ? state.me : null;
     },
     staleTime: 60_000,
@@ -63,18 +58,21 @@ export function useMe() {
 export function usePassportHistory() {
   return useQuery({
     queryKey: queryKeys.passportHistory,
-    queryFn: ({ signal }) => call(api.passportHistory, { signal }),
+    queryFn: ({ signal }) => call(routes.passportHistory, { signal }),
   });
 }
 
 export function useSessions() {
-  return useQuery({ queryKey: queryKeys.sessions, queryFn: ({ signal }) => call(api.sessions, { signal }) });
+  return useQuery({
+    queryKey: queryKeys.sessions,
+    queryFn: ({ signal }) => call(routes.sessions, { signal }),
+  });
 }
 
 export function useConsentDocuments() {
   return useQuery({
     queryKey: queryKeys.consentDocuments,
-    queryFn: ({ signal }) => call(api.consentDocuments, { signal }),
+    queryFn: ({ signal }) => call(routes.consentDocuments, { signal }),
     staleTime: Infinity,
   });
 }
@@ -86,7 +84,7 @@ export function useConsentDocuments() {
 export function useCaptcha() {
   return useQuery({
     queryKey: queryKeys.captcha,
-    queryFn: () => call(api.captcha),
+    queryFn: () => call(routes.captcha),
     staleTime: Infinity,
     gcTime: 0,
     retry: false,
@@ -98,7 +96,7 @@ export function useCaptcha() {
 export function useDevSms(enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.devSms,
-    queryFn: ({ signal }) => call(api.devSms, { signal }),
+    queryFn: ({ signal }) => call(routes.devSms, { signal }),
     enabled,
     refetchInterval: 2000,
   });
@@ -108,7 +106,7 @@ export function useDevSms(enabled: boolean) {
 export function useProducts() {
   return useQuery({
     queryKey: queryKeys.products,
-    queryFn: ({ signal }) => call(api.products, { signal }),
+    queryFn: ({ signal }) => call(routes.products, { signal }),
     staleTime: 10 * 60_000,
   });
 }
@@ -122,7 +120,7 @@ export function useQuote(request: QuoteRequest | null, signedIn: boolean) {
     queryKey: [...(signedIn ? queryKeys.myQuote : queryKeys.quote), request],
     queryFn: ({ signal }) => {
       if (request === null) throw new Error('useQuote: no request');
-      return call(signedIn ? api.myQuote : api.quote, { body: request, signal });
+      return call(signedIn ? routes.myQuote : routes.quote, { body: request, signal });
     },
     enabled: request !== null,
     placeholderData: keepPreviousData,
@@ -144,7 +142,7 @@ export const isOpenApplication = (application: ApplicationView): boolean =>
 export function useEligibility() {
   return useQuery({
     queryKey: queryKeys.eligibility,
-    queryFn: ({ signal }) => call(api.eligibility, { signal }),
+    queryFn: ({ signal }) => call(routes.eligibility, { signal }),
   });
 }
 
@@ -152,7 +150,7 @@ export function useEligibility() {
 export function useApplications() {
   return useQuery({
     queryKey: queryKeys.applications,
-    queryFn: ({ signal }) => call(api.applications, { signal }),
+    queryFn: ({ signal }) => call(routes.applications, { signal }),
   });
 }
 
@@ -162,7 +160,7 @@ const CHANGING: readonly ApplicationView['status'][] = ['submitted', 'under_revi
 export function useApplication(id: string) {
   return useQuery({
     queryKey: queryKeys.application(id),
-    queryFn: ({ signal }) => call(api.application, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(routes.application, { params: { id }, signal }),
     refetchInterval: (query) => {
       const status = query.state.data?.status;
       // Signed: the payout settles within seconds, and the borrower is waiting for «Деньги отправлены».
@@ -174,7 +172,7 @@ export function useApplication(id: string) {
 
 /** The borrower's loans (after payout, including closed ones). */
 export function useLoans() {
-  return useQuery({ queryKey: queryKeys.loans, queryFn: ({ signal }) => call(api.loans, { signal }) });
+  return useQuery({ queryKey: queryKeys.loans, queryFn: ({ signal }) => call(routes.loans, { signal }) });
 }
 
 /** Loans whose debt grows day by day: the page asks again now and then, and when the tab comes back. */
@@ -183,7 +181,7 @@ const LIVE_LOAN: readonly LoanView['status'][] = ['awaiting_payout', 'active', '
 export function useLoan(id: string) {
   return useQuery({
     queryKey: queryKeys.loan(id),
-    queryFn: ({ signal }) => call(api.loan, { params: { id }, signal }),
+    queryFn: ({ signal }) => call(routes.loan, { params: { id }, signal }),
     refetchInterval: (query) => {
       const status = query.state.data?.status;
       if (status === 'awaiting_payout') return 5_000;
@@ -201,7 +199,7 @@ export function usePayment(loanId: string, paymentId: string | null) {
     queryKey: queryKeys.payment(loanId, paymentId ?? ''),
     queryFn: ({ signal }) => {
       if (paymentId === null) throw new Error('usePayment: no payment');
-      return call(api.payment, { params: { id: loanId, childId: paymentId }, signal });
+      return call(routes.payment, { params: { id: loanId, childId: paymentId }, signal });
     },
     enabled: paymentId !== null,
     refetchInterval: (query) => {
@@ -223,7 +221,7 @@ export function useEarlyRepaymentQuote(loanId: string, amount: string | null) {
     queryKey: [...queryKeys.earlyRepaymentQuote(loanId), amount],
     queryFn: ({ signal }) => {
       if (amount === null) throw new Error('useEarlyRepaymentQuote: no amount');
-      return call(api.earlyRepaymentQuote, { params: { id: loanId }, body: { amount }, signal });
+      return call(routes.earlyRepaymentQuote, { params: { id: loanId }, body: { amount }, signal });
     },
     enabled: amount !== null,
     placeholderData: keepPreviousData,
@@ -238,7 +236,7 @@ export function useProlongationQuote(loanId: string, days: number | null) {
     queryKey: [...queryKeys.prolongationQuote(loanId), days],
     queryFn: ({ signal }) => {
       if (days === null) throw new Error('useProlongationQuote: no days');
-      return call(api.prolongationQuote, { params: { id: loanId }, body: { days }, signal });
+      return call(routes.prolongationQuote, { params: { id: loanId }, body: { days }, signal });
     },
     enabled: days !== null,
     placeholderData: keepPreviousData,
@@ -251,7 +249,7 @@ export function useProlongationQuote(loanId: string, days: number | null) {
 export function useNotifications(enabled = true) {
   return useQuery({
     queryKey: queryKeys.notifications,
-    queryFn: ({ signal }) => call(api.notifications, { signal }),
+    queryFn: ({ signal }) => call(routes.notifications, { signal }),
     enabled,
     refetchInterval: 60_000,
   });
@@ -260,7 +258,7 @@ export function useNotifications(enabled = true) {
 export function useNotificationSettings() {
   return useQuery({
     queryKey: queryKeys.notificationSettings,
-    queryFn: ({ signal }) => call(api.notificationSettings, { signal }),
+    queryFn: ({ signal }) => call(routes.notificationSettings, { signal }),
   });
 }
 
@@ -268,7 +266,7 @@ export function useNotificationSettings() {
 export function useDevBusinessDate() {
   return useQuery({
     queryKey: queryKeys.devBusinessDate,
-    queryFn: ({ signal }) => call(api.devBusinessDate, { signal }),
+    queryFn: ({ signal }) => call(routes.devBusinessDate, { signal }),
     retry: false,
   });
 }

@@ -1,11 +1,11 @@
-import { Anchor, Box, Burger, Button, Container, Group, Menu, Text } from '@mantine/core';
+import { Anchor, Box, Burger, Button, Container, Group, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { Fragment, Suspense, lazy } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { api } from '../../contracts';
 import { call, forgetCsrfToken } from '../api/client';
 import { useMe, useSiteStatus } from '../api/queries';
-import { MessagesButton } from './MessagesButton';
+import { routes } from '../api/routes';
+import { ACCOUNT_PAGES } from './account-pages';
 import { NAV_SPACING } from './nav-spacing';
 import { signedOut } from './query-client';
 
@@ -28,50 +28,21 @@ function NavButton({ to, label, also }: { to: string; label: string; also: reado
   );
 }
 
-/** The account's pages; on a phone (below 576 px) they fold into «Меню», beside «Сообщения» and «Выйти». */
-const ACCOUNT_PAGES = [
-  { to: '/account', label: 'Главная', also: ['/account/apply', '/account/applications/', '/account/loans/'] },
-  { to: '/account/profile', label: 'Профиль', also: [] },
-  { to: '/account/documents', label: 'Документы', also: [] },
-  { to: '/account/activity', label: 'История', also: [] },
-  { to: '/account/bonuses', label: 'Бонусы', also: [] },
-  { to: '/account/sessions', label: 'Сеансы', also: [] },
-  { to: '/account/support', label: 'Вопросы', also: ['/account/support/'] },
-] as const;
-
-/** «Меню» on a phone: the account's pages in a drop-down, the current one marked. */
-function PhoneMenu() {
-  const { pathname } = useLocation();
-  const [opened, setOpened] = useState(false);
-  return (
-    // No focus placeholder: a focusable role="presentation" div is not a valid child of role="menu" (axe).
-    <Menu
-      opened={opened}
-      onChange={setOpened}
-      position="bottom-end"
-      width={200}
-      withInitialFocusPlaceholder={false}
-    >
-      <Menu.Target>
-        <Burger opened={opened} size="sm" aria-label="Меню" />
-      </Menu.Target>
-      <Menu.Dropdown>
-        {ACCOUNT_PAGES.map(({ to, label }) => (
-          <Menu.Item key={to} component={Link} to={to} aria-current={pathname === to ? 'page' : undefined}>
-            {label}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
+/**
+ * «Меню» on a phone, in its own chunk: Mantine's Menu (popover, floating-ui, focus trap) is not needed by a guest,
+ * so the first page's script goes without it. Until it arrives, a disabled burger of the same size holds its place.
+ */
+const MessagesButton = lazy(() =>
+  import('./MessagesButton').then((module) => ({ default: module.MessagesButton })),
+);
+const PhoneMenu = lazy(() => import('./PhoneMenu').then((module) => ({ default: module.PhoneMenu })));
 
 export function Header() {
   const { data: status } = useSiteStatus();
   const { data: me } = useMe();
   const navigate = useNavigate();
   const logout = useMutation({
-    mutationFn: () => call(api.logout),
+    mutationFn: () => call(routes.logout),
     onSettled: () => {
       // Signed out on this page whatever the answer: at worst the session ends by its own timeout.
       forgetCsrfToken();
@@ -97,11 +68,17 @@ export function Header() {
                     <Box visibleFrom="xs">
                       <NavButton to={page.to} label={page.label} also={page.also} />
                     </Box>
-                    {index === 0 && <MessagesButton />}
+                    {index === 0 && (
+                      <Suspense fallback={null}>
+                        <MessagesButton />
+                      </Suspense>
+                    )}
                   </Fragment>
                 ))}
                 <Box hiddenFrom="xs" display="flex">
-                  <PhoneMenu />
+                  <Suspense fallback={<Burger opened={false} size="sm" aria-label="Меню" disabled />}>
+                    <PhoneMenu />
+                  </Suspense>
                 </Box>
                 <Button
                   variant="subtle"

@@ -1,7 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { LandingPage } from '../features/landing/LandingPage';
-import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { GuestOnly, RequireAuth } from './guards';
 import { Layout } from './Layout';
 
@@ -45,6 +44,7 @@ const EsiaPassportUpdatePage = page(
   () => import('../features/federation/EsiaPassportUpdatePage'),
   'EsiaPassportUpdatePage',
 );
+const NotFoundPage = page(() => import('../features/not-found/NotFoundPage'), 'NotFoundPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevStaffPage = page(() => import('../features/dev/DevStaffPage'), 'DevStaffPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');

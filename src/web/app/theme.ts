@@ -1,12 +1,12 @@
 import {
-  Alert,
-  Anchor,
-  Button,
   DEFAULT_THEME,
-  Modal,
-  PasswordInput,
   createTheme,
+  type AlertProps,
+  type AnchorProps,
+  type ButtonProps,
   type MantineColorsTuple,
+  type ModalProps,
+  type PasswordInputProps,
 } from '@mantine/core';
 import { readablePalette } from './contrast';
 
@@ -35,13 +35,17 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif, "Apple Color Emoji"',
   headings: { fontWeight: '700' },
   components: {
-    // Mantine's own defaults are English: every built-in label is set in Russian here.
-    PasswordInput: PasswordInput.extend({
-      defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Показать или скрыть символы' } },
-    }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Закрыть' } } }),
-    Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Закрыть' } }),
-    Button: Button.extend({ defaultProps: { radius: 'md' } }),
-    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // Mantine's own defaults are English: every built-in label is set in Russian here. Plain objects (what
+    // `Component.extend` returns) rather than `Modal.extend(…)`: importing the components would put the modal,
+    // the password input and their focus trap and scroll lock into the first page's script.
+    PasswordInput: {
+      defaultProps: {
+        visibilityToggleButtonProps: { 'aria-label': 'Показать или скрыть символы' },
+      } satisfies Partial<PasswordInputProps>,
+    },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Закрыть' } } satisfies Partial<ModalProps> },
+    Alert: { defaultProps: { closeButtonLabel: 'Закрыть' } satisfies Partial<AlertProps> },
+    Button: { defaultProps: { radius: 'md' } satisfies Partial<ButtonProps> },
+    Anchor: { defaultProps: { underline: 'always' } satisfies Partial<AnchorProps> },
   },
 });

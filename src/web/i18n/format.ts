@@ -1,4 +1,5 @@
-import { formatPhone, type Me } from '../../contracts';
+import type { Me } from '../../contracts';
+import { formatPhone } from '../../contracts/phone-text';
 import { dateInZone } from '../../domain/calendar';
 
 /** Instants are shown in Moscow time, as the contracts and the SMS texts are. */

@@ -1,29 +1,23 @@
-import { Button, Loader, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
-import { Link } from 'react-router';
-import { useMe, useProducts } from '../../api/queries';
+import { Loader, Paper, Stack, Title } from '@mantine/core';
+import { Suspense, lazy, useEffect } from 'react';
+import { useProducts } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { LoanTermsFields } from './LoanTermsFields';
-import { LiveQuote } from './LiveQuote';
-import { applyPath, termsFor, type LoanTerms } from './terms';
-import { useLiveQuote } from './useLiveQuote';
 
-const SIGN_IN_TO_APPLY =
-  'Войдите, чтобы оформить заявку. Если личного кабинета ещё нет — зарегистрируйтесь, это займёт несколько минут.';
+/** The fields and the price: sliders, segmented controls and the quote load in their own chunk. */
+const loadForm = () => import('./CalculatorForm');
+const CalculatorForm = lazy(() => loadForm().then((module) => ({ default: module.CalculatorForm })));
 
 /**
  * The loan calculator: pick a product, an amount and a term and see the price. A visitor is priced as a
  * newcomer and goes through sign-in to the application form; a signed-in borrower is priced by their own
- * history. `wide` puts the sliders and the price side by side on a large screen.
+ * history. `wide` puts the sliders and the price side by side on a large screen. The frame renders at once; the
+ * form's chunk is fetched alongside the products (it stays out of the landing page's first script).
  */
 export function Calculator({ wide = false, title = 'Рассчитайте заём' }: { wide?: boolean; title?: string }) {
-  const { data: me } = useMe();
-  const signedIn = Boolean(me);
   const products = useProducts();
-  const [picked, setPicked] = useState<LoanTerms | null>(null);
-  const first = products.data?.[0];
-  const terms = picked ?? (first ? termsFor(first) : null);
-  const live = useLiveQuote(terms, signedIn);
+  useEffect(() => {
+    void loadForm();
+  }, []);
 
   return (
     <Paper withBorder radius="lg" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={title}>
@@ -33,28 +27,10 @@ export function Calculator({ wide = false, title = 'Рассчитайте за�
         </Title>
         {products.isPending && <Loader aria-label="Загрузка" />}
         {products.isError && <ApiErrorAlert error={products.error} />}
-        {products.data && terms && (
-          <SimpleGrid cols={{ base: 1, md: wide ? 2 : 1 }} spacing="xl">
-            <LoanTermsFields products={products.data} value={terms} onChange={setPicked} />
-            <Stack gap="md">
-              <LiveQuote live={live} />
-              {signedIn ? (
-                <Button component={Link} to={applyPath(terms)} size="md" fullWidth>
-                  Оформить заявку
-                </Button>
-              ) : (
-                <Button
-                  component={Link}
-                  to="/login"
-                  state={{ from: applyPath(terms), notice: SIGN_IN_TO_APPLY }}
-                  size="md"
-                  fullWidth
-                >
-                  Оформить заявку
-                </Button>
-              )}
-            </Stack>
-          </SimpleGrid>
+        {products.data && (
+          <Suspense fallback={<Loader aria-label="Загрузка" />}>
+            <CalculatorForm products={products.data} wide={wide} />
+          </Suspense>
         )}
       </Stack>
     </Paper>
