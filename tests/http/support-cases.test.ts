@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { staffClient } from '../support/staff';
-import { borrowerWithLoan } from '../support/servicing';
+import { processDuePayouts } from '../../src/server/modules/lending/process-payouts';
+import { borrowerWithLoan, PAYDAY_10K } from '../support/servicing';
 import {
   clientsOf,
   lastCodeSentTo,
@@ -111,6 +112,48 @@ describe('phone change after an identity check', () => {
       )) as unknown as { rows: { payouts_held_until: string | Date }[] }
     ).rows;
     expect(new Date(row!.payouts_held_until).getTime() - t.clock.now().getTime()).toBe(24 * 3_600_000);
+  });
+
+  it('holds payouts for 24 hours after the change', async () => {
+    const c = client();
+    const { person } = await registerBorrower(c, t.deps);
+    const newPhone = freshPhone();
+    const caseId = (await c.post('/api/me/phone-change', { newPhone })).json().id;
+    await (
+      await staffClient(t, 'specialist')
+    ).client.put(`/api/backoffice/phone-changes/${caseId}/checklist`, checklist);
+    await (await staffClient(t, 'senior')).client.post(`/api/backoffice/phone-changes/${caseId}/approve`);
+    const code = await lastCodeSentTo(t.deps, newPhone);
+    expect((await c.post('/api/phone-change/confirm', { newPhone, code })).statusCode).toBe(200);
+    expect((await c.post('/api/auth/login', { phone: newPhone, password: person.password })).statusCode).toBe(
+      200,
+    );
+
+    const application = (
+      await c.post('/api/me/applications', {
+        ...PAYDAY_10K,
+        employment: 'employed',
+        monthlyIncome: '15000000',
+        payoutMethod: { kind: 'card', cardNumber: '2200000000000004' },
+      })
+    ).json();
+    await c.post(`/api/me/applications/${application.id}/signature-code`);
+    const signCode = await lastCodeSentTo(t.deps, newPhone);
+    expect((await c.post(`/api/me/applications/${application.id}/sign`, { code: signCode })).statusCode).toBe(
+      200,
+    );
+    const loanStatus = async () => {
+      for (let i = 0; i < 4; i++) {
+        await processDuePayouts(t.deps);
+        t.clock.advance(3_000);
+      }
+      return (await c.get(`/api/me/applications/${application.id}`)).json().status as string;
+    };
+    expect(application.status).toBe('approved');
+    expect(await loanStatus()).toBe('signed');
+    t.clock.advance(24 * 3_600_000);
+    await c.post('/api/auth/login', { phone: newPhone, password: person.password });
+    expect(await loanStatus()).toBe('paid_out');
   });
 
   it('refuses a new number that belongs to another account, with a reason the borrower sees', async () => {
