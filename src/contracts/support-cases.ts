@@ -151,7 +151,24 @@ export const ZDeskRelationshipEnd = z.object({
 
 const ZIdParams = z.object({ id: ZUuid });
 
+/** What the borrower card shows of these cases: earlier numbers, phone change cases, the end of the relationship. */
+export const ZCardSupportCases = z.object({
+  phoneHistory: z.array(z.object({ phone: z.string(), replacedAt: z.string() })),
+  phoneChanges: z.array(
+    z.object({ id: ZUuid, status: ZPhoneChangeStatus, newPhone: z.string(), createdAt: z.string() }),
+  ),
+  endedAt: z.string().nullable(),
+  eraseAfter: z.string().nullable(),
+});
+
 export const supportCasesDeskApi = {
+  borrowerCases: {
+    method: 'GET',
+    path: '/api/backoffice/borrowers/:id/support-cases',
+    params: ZIdParams,
+    response: ZCardSupportCases,
+    summary: 'Карточка клиента: прежние номера, заявки на смену номера, прекращение отношений',
+  },
   openPhoneChange: {
     method: 'POST',
     path: '/api/backoffice/phone-changes',

@@ -106,6 +106,14 @@ describe('phone change after an identity check', () => {
     const card = await senior.client.get(`/api/backoffice/phone-changes/${caseId}`);
     expect(card.json()).toMatchObject({ status: 'completed', currentPhone: newPhone });
     expect(card.json().phoneHistory.map((h: { phone: string }) => h.phone)).toEqual([person.phone]);
+    const onCard = await senior.client.get(
+      `/api/backoffice/borrowers/${card.json().borrowerId}/support-cases`,
+    );
+    expect(onCard.json().phoneHistory.map((h: { phone: string }) => h.phone)).toEqual([person.phone]);
+    expect(onCard.json().phoneChanges[0]).toMatchObject({ id: caseId, status: 'completed' });
+    expect(
+      (await laptop.get(`/api/backoffice/borrowers/${card.json().borrowerId}/support-cases`)).statusCode,
+    ).toBe(401);
     const [row] = (
       (await t.deps.db.execute(
         `SELECT payouts_held_until FROM borrowers WHERE phone = '${newPhone}'` as never,

@@ -9,6 +9,7 @@ import {
   openPhoneChangeByStaff,
   recordChecklist,
   refusePhoneChange,
+  showBorrowerSupportCases,
   showPhoneChange,
 } from '../../modules/support/phone-change';
 import {
@@ -26,6 +27,13 @@ export function supportCasesDeskRoutes(app: FastifyInstance, deps: Deps) {
   const work = { audience: 'staff', permission: 'queues.work' } as const;
   const approve = { audience: 'staff', permission: 'decisions.approve' } as const;
   const api = supportCasesDeskApi;
+  route(
+    app,
+    deps,
+    api.borrowerCases,
+    { audience: 'staff', permission: 'borrowers.read' },
+    ({ actor, params, meta }) => showBorrowerSupportCases(deps, { actor, borrowerId: params.id, meta }),
+  );
   route(app, deps, api.openPhoneChange, work, ({ actor, body, meta }) =>
     openPhoneChangeByStaff(deps, { actor, borrowerId: body.borrowerId, newPhone: body.newPhone, meta }),
   );

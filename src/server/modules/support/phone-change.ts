@@ -335,3 +335,33 @@ export async function confirmPhoneChange(
   ).catch(() => undefined);
   return { phoneMasked: maskPhone(row.newPhone) };
 }
+
+/**
+ * The borrower card's part about these cases: earlier numbers, phone change cases, the end of the relationship.
+ * Audited as `backoffice.card.support-cases.viewed`. Throws NOT_FOUND (via getBorrower) for an unknown borrower.
+ */
+export async function showBorrowerSupportCases(
+  deps: Deps,
+  input: { actor: StaffActor; borrowerId: string; meta: RequestMeta },
+) {
+  const borrower = await getBorrower(deps.db, input.borrowerId);
+  const history = await listPhoneHistory(deps.db, input.borrowerId);
+  const cases = await listPhoneChangeCasesOf(deps.db, input.borrowerId);
+  await audit(deps.db, {
+    actor: input.actor,
+    action: 'backoffice.card.support-cases.viewed',
+    subjectId: input.borrowerId,
+    meta: input.meta,
+  });
+  return {
+    phoneHistory: history.map((h) => ({ phone: h.phone, replacedAt: h.replacedAt.toISOString() })),
+    phoneChanges: cases.map((c) => ({
+      id: c.id,
+      status: c.status,
+      newPhone: c.newPhone,
+      createdAt: c.createdAt.toISOString(),
+    })),
+    endedAt: borrower.endedAt?.toISOString() ?? null,
+    eraseAfter: borrower.eraseAfter,
+  };
+}
