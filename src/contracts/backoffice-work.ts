@@ -19,11 +19,17 @@ export const QUEUE_LABELS: Record<string, string> = {
   applications: 'Заявки на ручной проверке',
   payouts: 'Несостоявшиеся выплаты',
   refunds: 'Возвраты переплат, отклонённые эквайером',
+  'phone-changes': 'Смена номера телефона',
+  'relationship-ends': 'Прекращение отношений',
 };
 
 /** Russian names of the statuses queue items show. */
 export const WORK_STATUS_LABELS: Record<string, string> = {
   under_review: 'На проверке',
+  phone_change_open: 'Ждёт проверки личности',
+  phone_change_checked: 'Ждёт одобрения старшего',
+  phone_change_approved: 'Ждёт код с нового номера',
+  relationship_end_open: 'Ждёт решения',
   awaiting_second_approval: 'Ждёт второго подтверждения',
   failed: 'Выплата не прошла',
   refused: 'Эквайер отказал',

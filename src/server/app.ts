@@ -1,3 +1,5 @@
+import { supportCasesDeskRoutes } from './http/backoffice/support-cases-routes';
+import { supportCasesRoutes } from './http/borrower/support-cases-routes';
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
@@ -313,6 +315,8 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   engagementStaffRoutes(app, deps);
   supportRoutes(app, deps);
   supportDeskRoutes(app, deps);
+  supportCasesRoutes(app, deps);
+  supportCasesDeskRoutes(app, deps);
   // The demo acquirer's page: after the payer's click the "provider" notifies us, as a real one would.
   if (deps.acquiring instanceof FakeAcquiring && config.surfaces.includes('borrower'))
     await fakePaymentPageRoutes(app, deps.acquiring, {

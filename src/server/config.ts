@@ -184,6 +184,8 @@ const ZEnv = z.object({
     }, 'начало раньше конца, конец не позже 24')
     .default('9-18'),
   SUPPORT_AUTO_ASSIGN: bool.default(false),
+  PHONE_CHANGE_PAYOUT_HOLD_HOURS: z.coerce.number().int().nonnegative().default(24),
+  RETENTION_YEARS: z.coerce.number().int().positive().default(5),
   SUPPORT_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
@@ -325,6 +327,8 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       complaintWorkingDays: env.SUPPORT_COMPLAINT_WORKING_DAYS,
       pollMs: env.SUPPORT_POLL_MS,
       autoAssign: env.SUPPORT_AUTO_ASSIGN,
+      phoneChangePayoutHoldHours: env.PHONE_CHANGE_PAYOUT_HOLD_HOURS,
+      retentionYears: env.RETENTION_YEARS,
       workingHours: {
         start: Number(env.SUPPORT_WORKING_HOURS.split('-')[0]),
         end: Number(env.SUPPORT_WORKING_HOURS.split('-')[1]),

@@ -135,6 +135,18 @@ const PROBLEMS = {
   CANNED_ANSWER_NOT_FOUND: [404, 'Шаблон ответа не найден'],
   MESSAGE_NOT_EDITABLE: [409, 'Это сообщение нельзя исправить'],
   INTERNAL: [500, 'Что-то пошло не так. Мы уже разбираемся, попробуйте позже'],
+  CASE_NOT_FOUND: [404, 'Заявка не найдена'],
+  CASE_NOT_READY: [409, 'Это действие сейчас недоступно для заявки: проверьте её состояние'],
+  NEW_PHONE_TAKEN: [409, 'Этот номер уже указан в другом личном кабинете — выберите другой номер'],
+  RELATIONSHIP_ENDED: [
+    403,
+    'Отношения с компанией прекращены, вход в личный кабинет закрыт. Чтобы возобновить их, обратитесь в службу поддержки',
+  ],
+  RELATIONSHIP_ENDED_REGISTRATION: [
+    409,
+    'С этим паспортом отношения с компанией были прекращены. Чтобы возобновить их, обратитесь в службу поддержки — новая регистрация не нужна',
+  ],
+  RELATIONSHIP_END_BLOCKED: [409, 'Прекратить отношения пока нельзя: сначала нужно завершить открытые дела'],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 
 export function problemOf(code: ErrorCode, instance: string, extra: AppError['extra'] = {}): Problem {

@@ -14,6 +14,7 @@ function page<K extends string>(
 
 const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
 const RecoverPage = page(() => import('../features/auth/RecoverPage'), 'RecoverPage');
+const PhoneChangePage = page(() => import('../features/auth/PhoneChangePage'), 'PhoneChangePage');
 const RegisterPage = page(() => import('../features/registration/RegisterPage'), 'RegisterPage');
 const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
 const ProfilePage = page(() => import('../features/profile/ProfilePage'), 'ProfilePage');
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
       { path: '/login', element: guestOnly(LoginPage) },
       { path: '/register', element: guestOnly(RegisterPage) },
       { path: '/recover', element: <RecoverPage /> },
+      { path: '/phone-change', element: <PhoneChangePage /> },
       { path: '/federation/:provider/callback', element: <FederationCallbackPage /> },
       { path: '/register/provider/:attemptId', element: guestOnly(FederatedRegisterPage) },
       { path: '/login/provider/:attemptId', element: guestOnly(ProviderLinkPage) },

@@ -38,6 +38,11 @@ export const borrowers = pgTable('borrowers', {
   personHash: text('person_hash').notNull().unique(),
   createdAt: createdAt(),
   passwordChangedAt: instant('password_changed_at').notNull().defaultNow(),
+  /** Payouts wait until then after a phone change (PHONE_CHANGE_PAYOUT_HOLD_HOURS). */
+  payoutsHeldUntil: instant('payouts_held_until'),
+  /** The relationship was ended: no sign-in, no applications, no marketing; data kept until erase_after. */
+  endedAt: instant('ended_at'),
+  eraseAfter: date('erase_after', { mode: 'string' }),
 });
 
 /** Passports a borrower had before: kept for the history and for the duplicate search. */
@@ -116,7 +121,7 @@ export const otpCodes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     purpose: text('purpose', {
-      enum: ['registration', 'recovery', 'signature', 'passport_change', 'provider_link'],
+      enum: ['registration', 'recovery', 'signature', 'passport_change', 'provider_link', 'phone_change'],
     }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     phone: text('phone').notNull(),

@@ -37,6 +37,16 @@ export async function getBorrower(db: DbOrTx, borrowerId: string): Promise<Borro
 }
 
 /**
+ * The borrower by id when someone else names them (a staff member, a case): throws AppError BORROWER_NOT_FOUND
+ * (404). `getBorrower` is for the borrower's own session, where a missing row means the session is void (401).
+ */
+export async function getNamedBorrower(db: DbOrTx, borrowerId: string): Promise<BorrowerRow> {
+  const [row] = await db.select().from(borrowers).where(eq(borrowers.id, borrowerId));
+  if (!row) throw new AppError('BORROWER_NOT_FOUND');
+  return row;
+}
+
+/**
  * Locks the borrower's row until the end of the transaction `tx`: changes of one account's credentials (a password
  * recovery completing, a password change) then happen one after another, never in a deadlock.
  */

@@ -1,5 +1,6 @@
 import { CONSENT_KINDS, type Passport } from '../../../contracts';
 import { passportKey, personKey } from '../../../domain/person';
+import { findBorrowerByPassportHash } from '../support/support-cases-repository';
 import { AppError } from '../../app-error';
 import type { DbOrTx } from '../../adapters/db/database';
 import type { Deps, RequestMeta } from '../../deps';
@@ -64,6 +65,8 @@ export async function completeRegistration(
   try {
     return await deps.db.transaction(async (tx) => {
       if (await isFormerPassport(tx, passportHash)) throw new AppError('PERSON_ALREADY_REGISTERED');
+      if ((await findBorrowerByPassportHash(tx, passportHash))?.endedAt)
+        throw new AppError('RELATIONSHIP_ENDED_REGISTRATION');
       const borrower = await insertBorrower(tx, {
         phone: registration.phone,
         passwordHash: registration.passwordHash,

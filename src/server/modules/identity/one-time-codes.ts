@@ -13,10 +13,11 @@ import {
 import { LIMITS, OTP_RULES } from './limit-rules';
 import { sendSms } from '../messaging/send-sms';
 
-type Purpose = 'registration' | 'recovery' | 'signature' | 'passport_change' | 'provider_link';
+type Purpose =
+  'registration' | 'recovery' | 'signature' | 'passport_change' | 'provider_link' | 'phone_change';
 
 const SMS_TEXT: Record<
-  Exclude<Purpose, 'signature' | 'passport_change' | 'provider_link'>,
+  Exclude<Purpose, 'signature' | 'passport_change' | 'provider_link' | 'phone_change'>,
   (code: string, company: string) => string
 > = {
   registration: (code, company) =>

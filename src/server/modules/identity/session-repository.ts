@@ -7,7 +7,14 @@ import { onlyRow } from './borrower-repository';
 export type SessionRow = typeof sessions.$inferSelect;
 
 /** Why a session ended, stored in sessions.end_reason. */
-export type EndReason = 'sign-out' | 'expired' | 'ended-by-borrower' | 'password-reset' | 'ended-by-staff';
+export type EndReason =
+  | 'sign-out'
+  | 'expired'
+  | 'ended-by-borrower'
+  | 'password-reset'
+  | 'ended-by-staff'
+  | 'phone-changed'
+  | 'relationship-ended';
 
 /** Which live sessions to end: one session (optionally only if it is this borrower's), or a borrower's all/others. */
 export type SessionScope =

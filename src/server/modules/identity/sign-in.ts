@@ -51,6 +51,8 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
   }
 
   await deps.limiter.reset(LIMITS.loginFailuresPhoneIp, pairKey);
+  // The relationship was ended (issue 12): the right password is told why it cannot sign in.
+  if (borrower.endedAt) throw new AppError('RELATIONSHIP_ENDED');
   const borrowerId = borrower.id;
   const deviceId = meta.deviceId ?? randomUUID();
   const at = deps.clock.now();

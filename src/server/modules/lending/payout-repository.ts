@@ -62,6 +62,16 @@ export async function getPayoutContext(db: DbOrTx, loanId: string) {
   return context;
 }
 
+/** Until when the borrower's payouts are held after a phone change (issue 12), or null. */
+export async function findPayoutHold(db: DbOrTx, loanId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ until: borrowers.payoutsHeldUntil })
+    .from(loans)
+    .innerJoin(borrowers, eq(borrowers.id, loans.borrowerId))
+    .where(eq(loans.id, loanId));
+  return row?.until ?? null;
+}
+
 /** The provider took the payout and answers later: remember its id. */
 export async function markPayoutPending(
   db: DbOrTx,

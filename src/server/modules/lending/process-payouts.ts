@@ -15,6 +15,7 @@ import { updateLoanStatus } from './loan-repository';
 import { toPayoutDestination, type StoredPayoutMethod } from './payout-method';
 import {
   findPayout,
+  findPayoutHold,
   getPayoutContext,
   insertPayout,
   markPayoutPending,
@@ -112,6 +113,11 @@ export const sendPayout: JobHandler<'payout.send'> = {
   run: async (deps, { payoutId }) => {
     const found = await findPayout(deps.db, payoutId);
     if (!found || !['scheduled', 'sending', 'pending'].includes(found.status)) return;
+    if (found.status === 'scheduled') {
+      // After a phone change the new requisites wait PHONE_CHANGE_PAYOUT_HOLD_HOURS (issue 12).
+      const heldUntil = await findPayoutHold(deps.db, found.loanId);
+      if (heldUntil && heldUntil > deps.clock.now()) return { runAgainAt: heldUntil };
+    }
     if (found.status === 'scheduled' && !(await markPayoutSending(deps.db, payoutId))) return; // cancelled meanwhile
     const row = found.status === 'scheduled' ? { ...found, status: 'sending' as const } : found;
     let result: PayoutResult;

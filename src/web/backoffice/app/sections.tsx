@@ -38,6 +38,14 @@ export const sections: Section[] = [
         path: 'applications/:id',
         Page: page(() => import('../features/work/ApplicationReviewPage'), 'ApplicationReviewPage'),
       },
+      {
+        path: 'phone-changes/:id',
+        Page: page(() => import('../features/support-cases/PhoneChangeCasePage'), 'PhoneChangeCasePage'),
+      },
+      {
+        path: 'relationship-ends/:id',
+        Page: page(() => import('../features/support-cases/RelationshipEndPage'), 'RelationshipEndPage'),
+      },
     ],
   },
   {

@@ -84,6 +84,9 @@ export function LoginPage() {
         <Anchor component={Link} to="/help#sign-in" size="sm">
           Почему не получается войти?
         </Anchor>
+        <Anchor component={Link} to="/phone-change" size="sm">
+          Сменить номер телефона
+        </Anchor>
         <Text size="sm">
           Нет кабинета?{' '}
           <Anchor component={Link} to="/register" size="sm">

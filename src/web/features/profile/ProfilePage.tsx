@@ -9,6 +9,7 @@ import { OptionalDataSection } from './OptionalDataSection';
 import { LinkedProviders } from '../federation/LinkedProviders';
 import { PassportChangeForm } from './PassportChangeForm';
 import { PassportHistory } from './PassportHistory';
+import { PhoneChangeSection, RelationshipEndSection } from './SupportCasesSections';
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
@@ -70,14 +71,10 @@ export function ProfilePage() {
       <LinkedProviders />
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Section title="Смена номера телефона или даты рождения">
+        <Section title="Смена номера телефона">
+          <PhoneChangeSection />
           <Text size="sm">
-            Номер телефона меняет только специалист после проверки личности — так никто другой не сможет
-            перепривязать ваш кабинет к своему номеру. Дату рождения, если в ней ошибка, тоже исправляет
-            только специалист.
-          </Text>
-          <Text size="sm">
-            Позвоните нам
+            Дату рождения, если в ней ошибка, исправляет только специалист. Позвоните нам
             {status && (
               <>
                 {' '}
@@ -87,24 +84,11 @@ export function ProfilePage() {
                 </Anchor>
               </>
             )}
-            . Специалист спросит паспортные данные и текущий номер телефона, иногда — попросит пройти
-            видеозвонок.
-          </Text>
-        </Section>
-        <Section title="Удаление личного кабинета">
-          <Text size="sm">
-            Личный кабинет удалить нельзя. Чтобы прекратить отношения с компанией, напишите в поддержку
-            {status && (
-              <>
-                {' '}
-                на{' '}
-                <Anchor href={`mailto:${status.supportEmail}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
-                  {status.supportEmail}
-                </Anchor>
-              </>
-            )}
             .
           </Text>
+        </Section>
+        <Section title="Прекращение отношений">
+          <RelationshipEndSection />
         </Section>
       </SimpleGrid>
 

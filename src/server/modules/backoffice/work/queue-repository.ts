@@ -49,6 +49,21 @@ export const QUEUE_SOURCES = {
       JOIN loans l ON l.id = r.loan_id
       JOIN borrowers b ON b.id = l.borrower_id
      WHERE r.status IN ('refused', 'canceled')`,
+  /** Phone change cases waiting for the identity check, the senior's approval or the code (issue 12). */
+  'phone-changes': sql`
+    SELECT pc.id, concat_ws(' ', b.surname, b.name, b.patronymic) AS title,
+           'Новый номер ' || pc.new_phone AS subtitle, NULL::text AS amount,
+           'phone_change_' || pc.status AS status, pc.created_at AS since, pc.borrower_id
+      FROM phone_change_cases pc
+      JOIN borrowers b ON b.id = pc.borrower_id
+     WHERE pc.status IN ('open', 'checked', 'approved')`,
+  /** Borrowers' requests to end the relationship (issue 12). */
+  'relationship-ends': sql`
+    SELECT re.id, concat_ws(' ', b.surname, b.name, b.patronymic) AS title, NULL::text AS subtitle,
+           NULL::text AS amount, 'relationship_end_open' AS status, re.created_at AS since, re.borrower_id
+      FROM relationship_end_requests re
+      JOIN borrowers b ON b.id = re.borrower_id
+     WHERE re.status = 'open'`,
 } satisfies Record<string, SQL>;
 
 /** How a page of a queue is asked for: sorted by waiting time or amount, filtered by who holds the items. */

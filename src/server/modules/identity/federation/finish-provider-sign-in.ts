@@ -113,6 +113,7 @@ export async function finishProviderSignIn(
   const link = await findLink(deps.db, provider, person.subject);
   if (link) {
     const borrower = await getBorrower(deps.db, link.borrowerId);
+    if (borrower.endedAt) throw new AppError('RELATIONSHIP_ENDED');
     const session = await deps.db.transaction(async (tx) => {
       await touchLink(tx, link.id, now);
       await settleAttempt(tx, attempt.id, {

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { BorrowerSupportCases } from '../support-cases/BorrowerSupportCases';
 import { cardApi } from '../../../../contracts/backoffice-work';
 import { formatRub } from '../../../../domain/money';
 import { call } from '../../../api/client';
@@ -209,6 +210,7 @@ export function BorrowerCardPage() {
           />
         </Card>
       </SimpleGrid>
+      <BorrowerSupportCases borrowerId={id} />
       <ApiErrorAlert error={resend.error} />
       <Accordion multiple defaultValue={['applications', 'loans']} variant="contained">
         <Accordion.Item value="applications">

@@ -32,8 +32,8 @@ type Sort = NonNullable<QueuePageRequest['sort']>;
 
 /** Where an item is worked on: the application's decision page, or the borrower's card. */
 const itemLink = (item: WorkItem) =>
-  item.queue === 'applications'
-    ? `/backoffice/applications/${item.id}`
+  item.queue === 'applications' || item.queue === 'phone-changes' || item.queue === 'relationship-ends'
+    ? `/backoffice/${item.queue}/${item.id}`
     : item.borrowerId
       ? `/backoffice/borrowers/${item.borrowerId}`
       : null;
