@@ -6,6 +6,7 @@ import { AcquiringError } from '../../adapters/payments/acquiring-port';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
+import { discountForPayment } from '../engagement/points-discount';
 import { nextPaymentOf, payoffOn } from '../../../domain/loan-position';
 import {
   businessToday,
@@ -38,6 +39,8 @@ const requestHash = (body: CreatePayment) =>
         body.amount ?? null,
         body.recalculation ?? null,
         body.prolongationId ?? null,
+        // Only when asked: the hash of a payment without points stays what it was.
+        ...(body.points !== undefined ? [body.points] : []),
       ]),
     )
     .digest('hex');
@@ -161,8 +164,19 @@ export async function startPayment(
   const existing = await findPaymentByKey(deps.db, borrowerId, body.idempotencyKey);
   if (existing) return finishExisting(deps, existing, request);
   if (loan.status !== 'active' && loan.status !== 'overdue') throw new AppError('LOAN_NOT_ACTIVE');
-  const amount = await amountFor(deps, loan, body);
-  if (amount <= 0n) throw new AppError('PAYMENT_AMOUNT_INVALID', { detail: 'Сейчас платить нечего' });
+  const due = await amountFor(deps, loan, body);
+  if (due <= 0n) throw new AppError('PAYMENT_AMOUNT_INVALID', { detail: 'Сейчас платить нечего' });
+  // Bonus points on the interest (engagement/points-discount.ts): the borrower pays that much less in money.
+  const spent = body.points
+    ? await discountForPayment(deps, {
+        borrowerId,
+        loanId,
+        asked: body.points,
+        amount: due,
+        minPayment: MIN_PAYMENT,
+      })
+    : null;
+  const amount = due - (spent?.discount ?? 0n);
   const row = await insertPayment(deps.db, {
     loanId,
     borrowerId,
@@ -174,6 +188,8 @@ export async function startPayment(
     recalculation:
       loan.kind === 'instalment' && body.purpose === 'custom' ? (body.recalculation ?? 'payment') : null,
     prolongationId: body.prolongationId ?? null,
+    points: spent?.points ?? null,
+    pointsDiscount: spent?.discount ?? null,
     status: 'pending',
     provider: deps.acquiring.provider,
     createdAt: deps.clock.now(),
@@ -189,7 +205,12 @@ export async function startPayment(
     meta,
     action: 'payment.started',
     subjectId: row.id,
-    details: { loanId, purpose: body.purpose, amount: String(amount) },
+    details: {
+      loanId,
+      purpose: body.purpose,
+      amount: String(amount),
+      ...(spent ? { points: spent.points, pointsDiscount: String(spent.discount) } : {}),
+    },
   });
   return paymentView(await createAtProvider(deps, row, request.contractNumber));
 }
