@@ -13,7 +13,8 @@ import { spendPoints } from './spend-points';
 /**
  * Bonus points spent on a payment's interest (issue 14), in two steps:
  * 1. when the payment starts (`discountForPayment`): what the asked points take off — whole points at
- *    `config.points.kopecksPerPoint`, capped by the interest booked today and so that at least `minPayment` is
+ *    `config.points.kopecksPerPoint`, capped by the interest owed today (the loan's balances with today's accrual,
+ *    as the loan page shows them; crediting books that accrual first) and so that at least `minPayment` is
  *    paid in money (domain/points.ts pointsDiscount); the payment asks the provider for that much less;
  * 2. when the payment is credited (`bookPaymentPoints`, in the crediting transaction, before the money is
  *    allocated): the points are spent (points ledger, key `payment:<payment id>`) and the interest receivable is
@@ -22,21 +23,20 @@ import { spendPoints } from './spend-points';
  */
 
 /**
- * The points and discount (kopecks) a payment of `amount` may take: null when nothing can be taken off (spending
- * off, no interest booked). Throws POINTS_INSUFFICIENT when `asked` is above the borrower's balance.
+ * The points and discount (kopecks) a payment of `amount` may take, `interestDue` being the current and overdue
+ * interest owed today: null when nothing can be taken off (spending off, no interest). Throws POINTS_INSUFFICIENT when `asked` is above the borrower's balance.
  */
 export async function discountForPayment(
   deps: Pick<Deps, 'db' | 'config'>,
-  input: { borrowerId: string; loanId: string; asked: number; amount: Kopecks; minPayment: Kopecks },
+  input: { borrowerId: string; asked: number; interestDue: Kopecks; amount: Kopecks; minPayment: Kopecks },
 ): Promise<{ points: number; discount: Kopecks } | null> {
   const balance = balanceOf(eventsOf(await listPointsEntries(deps.db, input.borrowerId)));
   if (input.asked > balance) throw new AppError('POINTS_INSUFFICIENT');
-  const owed = await readBalances(deps.db, input.loanId);
   const spent = pointsDiscount({
     asked: input.asked,
     balance,
     kopecksPerPoint: deps.config.points.kopecksPerPoint,
-    interestDue: owed.interest + owed.interestOverdue,
+    interestDue: input.interestDue,
     amount: input.amount,
     minPayment: input.minPayment,
   });

@@ -7,11 +7,12 @@ import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
 import { discountForPayment } from '../engagement/points-discount';
-import { nextPaymentOf, payoffOn } from '../../../domain/loan-position';
+import { balancesOn, nextPaymentOf, payoffOn } from '../../../domain/loan-position';
 import {
   businessToday,
   currentSchedule,
   getOwnLoan,
+  loadPosition,
   positionOf,
   readBalances,
   type LoanRow,
@@ -85,6 +86,12 @@ async function amountFor(deps: Deps, loan: LoanRow, body: CreatePayment): Promis
       return payNow;
     }
   }
+}
+
+/** The current and overdue interest (kopecks) owed today, with today's accrual not yet booked (as the loan page). */
+async function interestOwedToday(deps: Deps, loan: LoanRow): Promise<Kopecks> {
+  const owed = balancesOn(await loadPosition(deps.db, loan), businessToday(deps));
+  return owed.interest + owed.interestOverdue;
 }
 
 /** Where the provider's page sends the payer back: the loan page, which then follows the payment. */
@@ -170,8 +177,8 @@ export async function startPayment(
   const spent = body.points
     ? await discountForPayment(deps, {
         borrowerId,
-        loanId,
         asked: body.points,
+        interestDue: await interestOwedToday(deps, loan),
         amount: due,
         minPayment: MIN_PAYMENT,
       })
