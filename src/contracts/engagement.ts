@@ -42,6 +42,8 @@ export const ZBonuses = z.object({
     loanRepaidOnTime: z.number().int(),
     profileCompleted: z.number().int(),
     expiryDays: z.number().int(),
+    /** What one point takes off a payment's interest (kopecks); 0 when spending is off. */
+    kopecksPerPoint: z.number().int(),
   }),
   history: z.array(ZPointsEntry),
 });

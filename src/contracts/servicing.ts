@@ -45,6 +45,9 @@ export const ZPayment = z.object({
   /** How the payment was applied (the receipt), once credited. */
   allocation: z.array(z.object({ label: z.string(), amount: ZKopecks })).nullable(),
   receiptUrl: z.string().nullable(),
+  /** Bonus points spent on the interest and their value (kopecks): `amount` is already that much less. */
+  points: z.number().int().nullable().optional(),
+  pointsDiscount: ZKopecks.nullable().optional(),
 });
 export type PaymentView = z.infer<typeof ZPayment>;
 
@@ -129,8 +132,12 @@ export const ZCreatePayment = z
     amount: ZKopecks.optional().describe('Только для произвольной суммы'),
     recalculation: z.enum(['payment', 'term']).optional().describe('Досрочное частичное погашение частями'),
     prolongationId: ZUuid.optional(),
+    /** Bonus points to spend on the interest of this payment (not of a prolongation). */
+    points: z.number().int().positive().max(1_000_000).optional().describe('Списать баллы'),
   })
   .superRefine((v, ctx) => {
+    if (v.points !== undefined && v.purpose === 'prolongation')
+      ctx.addIssue({ code: 'custom', path: ['points'], message: 'Баллы нельзя списать на пролонгацию' });
     if (v.purpose === 'custom' && !v.amount)
       ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Укажите сумму' });
     if (v.purpose === 'prolongation' && !v.prolongationId)

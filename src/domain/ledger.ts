@@ -20,9 +20,12 @@ export const LOAN_ACCOUNT_CODES = [
   'penalty_income',
 ] as const;
 export type LoanAccountCode = (typeof LOAN_ACCOUNT_CODES)[number];
-/** The lender's own accounts: the bank account money leaves by payout and arrives by acquiring. */
-export type LenderAccountCode = 'bank';
-export const LEDGER_ACCOUNT_CODES = [...LOAN_ACCOUNT_CODES, 'bank'] as const;
+/**
+ * The lender's own accounts: the bank account money leaves by payout and arrives by acquiring; the marketing
+ * expense that bonus points spent on interest cost the lender (issue 14).
+ */
+export type LenderAccountCode = 'bank' | 'marketing_expense';
+export const LEDGER_ACCOUNT_CODES = [...LOAN_ACCOUNT_CODES, 'bank', 'marketing_expense'] as const;
 
 export type PostingLine =
   | { account: LoanAccountCode; ofLoan: true; amount: Kopecks }
@@ -96,4 +99,24 @@ export function paymentLines(amount: Kopecks, allocation: Allocation): PostingLi
 /** An overpayment returned to the borrower. */
 export function refundLines(amount: Kopecks): PostingLine[] {
   return [loanLine('overpayment', amount), { account: 'bank', ofLoan: false, amount: -amount }];
+}
+
+/**
+ * Bonus points spent on interest (issue 14): the interest receivable is reduced by `discount` kopecks — overdue
+ * interest first, then current (the legal order of 353-FZ art. 5 p. 20) — against the lender's marketing expense.
+ * The accrued interest income stays as it was (it still counts toward the legal cap). Throws when `discount`
+ * exceeds the interest owed.
+ */
+export function pointsDiscountLines(
+  discount: Kopecks,
+  owed: { interest: Kopecks; interestOverdue: Kopecks },
+): PostingLine[] {
+  if (discount > owed.interest + owed.interestOverdue)
+    throw new UnbalancedEntryError('discount above the interest');
+  const fromOverdue = discount < owed.interestOverdue ? discount : owed.interestOverdue;
+  return moved([
+    { account: 'marketing_expense', ofLoan: false, amount: discount },
+    loanLine('interest_overdue', -fromOverdue),
+    loanLine('interest', -(discount - fromOverdue)),
+  ]);
 }

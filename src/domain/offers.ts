@@ -1,4 +1,5 @@
 import type { IsoDate } from './calendar';
+import type { DecisionPolicy } from './decision';
 import type { Kopecks } from './money';
 
 /**
@@ -33,3 +34,17 @@ export function bestOffer<T extends OfferTerms>(offers: readonly T[], date: IsoD
   );
   return valid[0] ?? null;
 }
+
+/**
+ * The decision policy with a personal offer's larger pre-approved amount: the amount the automatic decision
+ * approves without a specialist (`manualReviewFirstLoanAbove`, kopecks) grows by the offer's `amountBonus`. The
+ * debt load, the legal limits and the product's range still cap the approved amount — an offer never lends more
+ * than the borrower can repay.
+ */
+export const policyWithOffer = (
+  policy: DecisionPolicy,
+  offer: Pick<OfferTerms, 'amountBonus'> | null | undefined,
+): DecisionPolicy =>
+  offer && offer.amountBonus > 0n
+    ? { ...policy, manualReviewFirstLoanAbove: policy.manualReviewFirstLoanAbove + offer.amountBonus }
+    : policy;

@@ -1,4 +1,5 @@
 import { addDays, type IsoDate } from './calendar';
+import type { Kopecks } from './money';
 
 /**
  * Bonus points: pure rules, no IO. Points are whole numbers, never money: a non-cash ledger of their own
@@ -150,3 +151,25 @@ export const POINTS_CAUSE_LABELS: Record<PointsCause, string> = {
   spent: 'Списание баллов',
   expired: 'Сгорание баллов',
 };
+
+/**
+ * Points spent on a payment's interest: whole points at `kopecksPerPoint` each, never more than asked, than the
+ * balance, than the interest due now (`interestDue`, kopecks: the booked current and overdue interest) nor than
+ * leaves at least `minPayment` kopecks of the payment `amount` to pay in money. Returns the points used and the
+ * discount (kopecks) = points × kopecksPerPoint, both 0 when nothing can be spent.
+ */
+export function pointsDiscount(input: {
+  asked: number;
+  balance: number;
+  kopecksPerPoint: number;
+  interestDue: Kopecks;
+  amount: Kopecks;
+  minPayment: Kopecks;
+}): { points: number; discount: Kopecks } {
+  const rate = BigInt(input.kopecksPerPoint);
+  const room = input.amount - input.minPayment;
+  const cap = input.interestDue < room ? input.interestDue : room;
+  if (rate <= 0n || cap <= 0n) return { points: 0, discount: 0n };
+  const points = Math.max(0, Math.min(input.asked, input.balance, Number(cap / rate)));
+  return { points, discount: BigInt(points) * rate };
+}

@@ -161,6 +161,7 @@ const ZEnv = z.object({
   POINTS_LOAN_REPAID_ON_TIME: z.coerce.number().int().nonnegative().default(500),
   POINTS_PROFILE_COMPLETED: z.coerce.number().int().nonnegative().default(200),
   POINTS_EXPIRY_DAYS: z.coerce.number().int().positive().default(365),
+  POINTS_KOPECKS_PER_POINT: z.coerce.number().int().nonnegative().default(100),
   STORAGE_PROVIDER: z.enum(['folder', 's3']).default('folder'),
   STORAGE_DIR: z.string().min(1).optional(),
   S3_ENDPOINT: z.url().optional(),
@@ -347,6 +348,8 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       loanRepaidOnTime: env.POINTS_LOAN_REPAID_ON_TIME,
       profileCompleted: env.POINTS_PROFILE_COMPLETED,
       expiryDays: env.POINTS_EXPIRY_DAYS,
+      /** What one point takes off a payment's interest (kopecks); 0 turns spending off. */
+      kopecksPerPoint: env.POINTS_KOPECKS_PER_POINT,
     },
   };
 }

@@ -79,4 +79,54 @@ describe('special conditions', () => {
     const again = await c.post('/api/me/offers/promo-code', { code });
     expect(again.json().code).toBe('PROMO_CODE_USED');
   });
+
+  it('the application is priced with the offer, and its larger pre-approved amount is approved without a specialist', async () => {
+    const apply = (c: ReturnType<typeof client>, amount: string) =>
+      c.post('/api/me/applications', {
+        productId: 'instalment',
+        amount,
+        term: 26,
+        employment: 'employed',
+        monthlyIncome: '50000000',
+        payoutMethod: { kind: 'card', cardNumber: '2200000000000004' },
+      });
+    // Without an offer, 60 000 ₽ as a first loan goes to a specialist (above 50 000 ₽).
+    const plain = client();
+    await registerBorrower(plain, t.deps);
+    expect((await apply(plain, '6000000')).json().status).toBe('under_review');
+    // With +20 000 ₽ pre-approved and −0,1 % a day, it is approved at once, at the discounted rate and its PSK.
+    const c = client();
+    const { me } = await registerBorrower(c, t.deps);
+    const senior = await staffClient(t, 'senior');
+    const made = await senior.client.post(
+      '/api/backoffice/offers',
+      offer({ borrowerId: me.id, amountBonus: '2000000', rateDiscountBp: 10 }),
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    const quoted = (
+      await c.post('/api/me/quote', { productId: 'instalment', amount: '6000000', term: 26 })
+    ).json();
+    expect(quoted.offerId).toBe(made.json().id);
+    const undiscounted = (
+      await plain.post('/api/me/quote', { productId: 'instalment', amount: '6000000', term: 26 })
+    ).json();
+    expect(quoted.dailyRateBp).toBe(undiscounted.dailyRateBp - 10);
+    const answer = await apply(c, '6000000');
+    expect(answer.json().status, answer.body).toBe('approved');
+    expect(answer.json().offer).toMatchObject({
+      amount: '6000000',
+      dailyRateBp: quoted.dailyRateBp,
+      pskPercent: quoted.pskPercent,
+      offerId: made.json().id,
+      rateDiscountBp: 10,
+    });
+    // The pre-approved amount has its limit: above 70 000 ₽ a specialist decides again.
+    const third = client();
+    const other = await registerBorrower(third, t.deps);
+    await senior.client.post(
+      '/api/backoffice/offers',
+      offer({ borrowerId: other.me.id, amountBonus: '2000000', rateDiscountBp: 0 }),
+    );
+    expect((await apply(third, '8000000')).json().status).toBe('under_review');
+  });
 });

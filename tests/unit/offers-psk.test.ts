@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestOffer } from '../../src/domain/offers';
+import { DEFAULT_POLICY } from '../../src/domain/decision';
+import { bestOffer, policyWithOffer } from '../../src/domain/offers';
 import { quote } from '../../src/domain/quote';
 import { INSTALMENT, PAYDAY } from '../support/products';
 
@@ -69,5 +70,17 @@ describe('a personal discount in the quote and the PSK', () => {
     });
     expect(bestOffer([o('a', 5, 0n), o('b', 10, 0n), o('c', 10, 100n)], '2026-11-24')?.id).toBe('c');
     expect(bestOffer([o('a', 5, 0n, '2026-11-20')], '2026-11-24')).toBeNull();
+  });
+});
+
+describe('the larger pre-approved amount', () => {
+  it.each([
+    [null, 5_000_000n],
+    [{ amountBonus: 0n }, 5_000_000n],
+    [{ amountBonus: 300_000n }, 5_300_000n],
+  ])('offer %o → approved without a specialist up to %s kopecks', (offer, limit) => {
+    const policy = policyWithOffer(DEFAULT_POLICY, offer);
+    expect(policy.manualReviewFirstLoanAbove).toBe(limit);
+    expect(policy.maxDebtLoadPercent).toBe(DEFAULT_POLICY.maxDebtLoadPercent);
   });
 });

@@ -89,6 +89,10 @@ export const payments = pgTable(
     paymentDate: date('payment_date', { mode: 'string' }),
     /** How the money was applied (the receipt): bucket → kopecks as decimal strings. */
     allocation: jsonb('allocation').$type<Record<string, string>>(),
+    /** Bonus points the borrower spends on this payment's interest (issue 14), booked when it is credited. */
+    points: integer('points'),
+    /** Their value (kopecks): the amount above is already this much less than what was due. */
+    pointsDiscount: kopecks('points_discount'),
     createdAt: createdAt(),
     creditedAt: instant('credited_at'),
   },

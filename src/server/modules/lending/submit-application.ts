@@ -1,12 +1,14 @@
 import type { ApplicationRequest } from '../../../contracts';
 import { dateInZone } from '../../../domain/calendar';
-import { decide } from '../../../domain/decision';
+import { decide, DEFAULT_POLICY } from '../../../domain/decision';
 import { ruleSetOn } from '../../../domain/legal-rules';
 import { parseKopecks } from '../../../domain/money';
+import { policyWithOffer } from '../../../domain/offers';
 import type { Quote } from '../../../domain/quote';
 import { BureauError } from '../../adapters/bureau/bureau-port';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
+import { applicableOffer } from '../engagement/applicable-offer';
 import { loadBorrower, openPassport } from '../identity/borrower-view';
 import { addApplicationEvents, insertApplication } from './application-repository';
 import { recordDecision } from './record-decision';
@@ -70,7 +72,18 @@ export async function submitApplication(
   });
   const firstLoan = !history.everBorrowed;
   const requested = parseKopecks(input.amount);
-  const asked = await priceLoan(deps, { product, amount: requested, term: input.term, firstLoan });
+  // A personal offer in force today (engagement/applicable-offer.ts): its rate discount prices the application's
+  // quote exactly as the calculator and the contract do; its larger pre-approved amount raises what is approved
+  // without a specialist (domain/offers.ts policyWithOffer).
+  const personal = await applicableOffer(deps, { borrowerId, date: today });
+  const rateDiscountBp = personal?.rateDiscountBp ?? 0;
+  const asked = await priceLoan(deps, {
+    product,
+    amount: requested,
+    term: input.term,
+    firstLoan,
+    rateDiscountBp,
+  });
   const payoutMethod = await toStoredPayoutMethod(deps, input.payoutMethod);
   const borrower = await loadBorrower(deps.db, borrowerId);
   const selfBan = await checkSelfBan(deps, borrower);
@@ -93,17 +106,26 @@ export async function submitApplication(
     offerPskPercent: asked.pskPercent,
     monthlyPaymentRatio: monthlyPaymentRatio(asked),
     amountOptions: amountOptions(product),
+    policy: policyWithOffer(DEFAULT_POLICY, personal),
   });
   const approved = decision.outcome === 'approved' ? decision : null;
-  const offer = approved
+  const approvedView = approved
     ? toQuoteView(
         approved.amount === requested
           ? asked
-          : await priceLoan(deps, { product, amount: approved.amount, term: input.term, firstLoan }),
+          : await priceLoan(deps, {
+              product,
+              amount: approved.amount,
+              term: input.term,
+              firstLoan,
+              rateDiscountBp,
+            }),
         input.term,
         firstLoan,
       )
     : null;
+  const offer =
+    approvedView && personal ? { ...approvedView, offerId: personal.id, rateDiscountBp } : approvedView;
   const now = deps.clock.now();
 
   const { applicationId: id, sendNow } = await deps.db.transaction(async (tx) => {
@@ -129,6 +151,9 @@ export async function submitApplication(
         monthlyIncome: input.monthlyIncome,
         employment: input.employment,
         askedPskPercent: asked.pskPercent,
+        ...(personal
+          ? { offerId: personal.id, rateDiscountBp, amountBonus: String(personal.amountBonus) }
+          : {}),
         unpaidLoanPsks: history.unpaidLoanPsks,
         lastHighPskLoanRepaidOn: history.lastHighPskLoanRepaidOn,
         shortLoansThisYear: history.shortLoansThisYear,

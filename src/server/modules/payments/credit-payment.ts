@@ -8,6 +8,7 @@ import type { Deps } from '../../deps';
 import { audit } from '../audit/audit';
 import { book } from '../ledger/ledger-repository';
 import { postMessage } from '../messaging/post-message';
+import { bookPaymentPoints } from '../engagement/points-discount';
 import { rewardPayment } from '../engagement/reward-payment';
 import { accrueLoans } from '../servicing/accrual-repository';
 import { debtOf, totalDebt } from '../../../domain/loan-position';
@@ -58,6 +59,7 @@ export async function creditPayment(deps: Deps, tx: Tx, accepted: AcceptedPaymen
   if (!claimed || !loan) return; // credited by another notification
   const serviced = loan.status === 'active' || loan.status === 'overdue';
   if (serviced) await catchUpAccrual(tx, loan.id, paymentDate);
+  await spendPaymentPoints(deps, tx, { payment: claimed, serviced, paymentDate });
   const allocation = await allocateAndBook(tx, { loanId: loan.id, providerPaymentId, amount, paymentDate });
   await recordAllocation(tx, paymentId, allocation);
   const { closes, after, current } = await settleLoanStatus(tx, { loan, serviced, allocation, paymentDate });
@@ -86,6 +88,33 @@ export async function creditPayment(deps: Deps, tx: Tx, accepted: AcceptedPaymen
     subjectId: paymentId,
     details: { loanId: loan.id, providerPaymentId, amount: String(amount), closes },
   });
+}
+
+/**
+ * Bonus points the payment carries take their discount off the interest before the money is allocated
+ * (engagement/points-discount.ts). When they can no longer be booked (spent or expired meanwhile, the loan no
+ * longer serviced), the payment keeps no discount and its money is credited as it is.
+ */
+async function spendPaymentPoints(
+  deps: Deps,
+  tx: Tx,
+  input: { payment: PaymentRow; serviced: boolean; paymentDate: IsoDate },
+): Promise<void> {
+  const { payment } = input;
+  if (!payment.points || !payment.pointsDiscount) return;
+  const booked =
+    input.serviced &&
+    (await bookPaymentPoints(tx, {
+      id: payment.id,
+      loanId: payment.loanId,
+      borrowerId: payment.borrowerId,
+      points: payment.points,
+      discount: payment.pointsDiscount,
+      on: input.paymentDate,
+    }));
+  if (booked) return;
+  deps.log.warn({ paymentId: payment.id }, 'bonus points of the payment could not be spent');
+  await updatePayment(tx, payment.id, { points: null, pointsDiscount: null });
 }
 
 /** Interest and penalty up to the payment date first, so the payment meets the debt of its own day. */

@@ -30,5 +30,7 @@ export function paymentView(row: PaymentRow): PaymentView {
           .map(([bucket, amount]) => ({ label: allocationLabel(bucket), amount }))
       : null,
     receiptUrl: status === 'credited' ? `/api/me/payments/${row.id}/receipt` : null,
+    points: row.points,
+    pointsDiscount: row.pointsDiscount === null ? null : kopecksToWire(row.pointsDiscount),
   };
 }

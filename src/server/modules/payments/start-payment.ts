@@ -6,11 +6,13 @@ import { AcquiringError } from '../../adapters/payments/acquiring-port';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
-import { nextPaymentOf, payoffOn } from '../../../domain/loan-position';
+import { discountForPayment } from '../engagement/points-discount';
+import { balancesOn, nextPaymentOf, payoffOn } from '../../../domain/loan-position';
 import {
   businessToday,
   currentSchedule,
   getOwnLoan,
+  loadPosition,
   positionOf,
   readBalances,
   type LoanRow,
@@ -38,6 +40,8 @@ const requestHash = (body: CreatePayment) =>
         body.amount ?? null,
         body.recalculation ?? null,
         body.prolongationId ?? null,
+        // Only when asked: the hash of a payment without points stays what it was.
+        ...(body.points !== undefined ? [body.points] : []),
       ]),
     )
     .digest('hex');
@@ -82,6 +86,12 @@ async function amountFor(deps: Deps, loan: LoanRow, body: CreatePayment): Promis
       return payNow;
     }
   }
+}
+
+/** The current and overdue interest (kopecks) owed today, with today's accrual not yet booked (as the loan page). */
+async function interestOwedToday(deps: Deps, loan: LoanRow): Promise<Kopecks> {
+  const owed = balancesOn(await loadPosition(deps.db, loan), businessToday(deps));
+  return owed.interest + owed.interestOverdue;
 }
 
 /** Where the provider's page sends the payer back: the loan page, which then follows the payment. */
@@ -161,8 +171,19 @@ export async function startPayment(
   const existing = await findPaymentByKey(deps.db, borrowerId, body.idempotencyKey);
   if (existing) return finishExisting(deps, existing, request);
   if (loan.status !== 'active' && loan.status !== 'overdue') throw new AppError('LOAN_NOT_ACTIVE');
-  const amount = await amountFor(deps, loan, body);
-  if (amount <= 0n) throw new AppError('PAYMENT_AMOUNT_INVALID', { detail: 'Сейчас платить нечего' });
+  const due = await amountFor(deps, loan, body);
+  if (due <= 0n) throw new AppError('PAYMENT_AMOUNT_INVALID', { detail: 'Сейчас платить нечего' });
+  // Bonus points on the interest (engagement/points-discount.ts): the borrower pays that much less in money.
+  const spent = body.points
+    ? await discountForPayment(deps, {
+        borrowerId,
+        asked: body.points,
+        interestDue: await interestOwedToday(deps, loan),
+        amount: due,
+        minPayment: MIN_PAYMENT,
+      })
+    : null;
+  const amount = due - (spent?.discount ?? 0n);
   const row = await insertPayment(deps.db, {
     loanId,
     borrowerId,
@@ -174,6 +195,8 @@ export async function startPayment(
     recalculation:
       loan.kind === 'instalment' && body.purpose === 'custom' ? (body.recalculation ?? 'payment') : null,
     prolongationId: body.prolongationId ?? null,
+    points: spent?.points ?? null,
+    pointsDiscount: spent?.discount ?? null,
     status: 'pending',
     provider: deps.acquiring.provider,
     createdAt: deps.clock.now(),
@@ -189,7 +212,12 @@ export async function startPayment(
     meta,
     action: 'payment.started',
     subjectId: row.id,
-    details: { loanId, purpose: body.purpose, amount: String(amount) },
+    details: {
+      loanId,
+      purpose: body.purpose,
+      amount: String(amount),
+      ...(spent ? { points: spent.points, pointsDiscount: String(spent.discount) } : {}),
+    },
   });
   return paymentView(await createAtProvider(deps, row, request.contractNumber));
 }

@@ -20,6 +20,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Section } from '../../components/layout';
 import { focusFirstError } from '../../forms/validation';
 import { formatDate } from '../../i18n/format';
+import { pointsText, useBonuses } from '../engagement/BonusesPage';
 import { formatWire } from '../loans/terms';
 import { parseRublesInput } from './amount';
 import { METHOD_OPTIONS, PAY_ANCHOR } from './labels';
@@ -44,6 +45,8 @@ type PayValues = {
   method: Method;
   amount: number | string;
   recalculation: Recalculation | null;
+  /** Bonus points to spend on the interest («Списать баллы»); '' when none. */
+  points: number | string;
 };
 
 /** How long the amount must rest before its early-repayment quote is asked for. */
@@ -56,6 +59,7 @@ function initialValues(loan: LoanView): PayValues {
     method: 'card',
     amount: '',
     recalculation: null,
+    points: '',
   };
   const attempt = storedAttempt(sessionKeyStorage(), loan.id, 'debt');
   const stored = attempt?.choice;
@@ -68,12 +72,34 @@ function initialValues(loan: LoanView): PayValues {
     method: stored.method,
     amount: stored.amount ? Number(stored.amount) / 100 : '',
     recalculation: stored.recalculation ?? null,
+    points: stored.points ?? '',
   };
 }
 
 /** Paying everything today costs less than the next payment (its interest runs to the due date). */
 const payoffIsCheaper = (loan: LoanView): boolean =>
   loan.nextPayment !== null && parseKopecks(loan.payoff.amount) < parseKopecks(loan.nextPayment.amount);
+
+/** The least paid in money when points take their value off the interest: 1 ₽ (as the server). */
+const MIN_MONEY = 100n;
+
+/**
+ * How many points may go into a payment of `toPay` (wire kopecks): not above the balance, the interest owed today,
+ * nor leaving less than 1 ₽ to pay — the same caps the server applies (domain/points.ts pointsDiscount).
+ */
+function maxPointsFor(
+  loan: LoanView,
+  toPay: string | null,
+  balance: number,
+  kopecksPerPoint: number,
+): number {
+  if (toPay === null || kopecksPerPoint <= 0 || balance <= 0) return 0;
+  const interest = parseKopecks(loan.balances.interest) + parseKopecks(loan.balances.interestOverdue);
+  const room = parseKopecks(toPay) - MIN_MONEY;
+  const cap = interest < room ? interest : room;
+  if (cap <= 0n) return 0;
+  return Math.min(balance, Number(cap / BigInt(kopecksPerPoint)));
+}
 
 /** The message of an amount the server refused, for the amount field. */
 function amountErrorOf(error: unknown): string | null {
@@ -134,6 +160,15 @@ export function PaySection({ loan, onStay }: { loan: LoanView; onStay: (payment:
         ? loan.payoff.amount
         : kopecks;
 
+  const bonuses = useBonuses();
+  const kopecksPerPoint = bonuses.data?.rules.kopecksPerPoint ?? 0;
+  const balance = bonuses.data?.balance ?? 0;
+  const maxPoints = maxPointsFor(loan, toPay, balance, kopecksPerPoint);
+  const askedPoints = typeof values.points === 'number' ? values.points : 0;
+  const pointsUsed = Math.max(0, Math.min(askedPoints, maxPoints));
+  const discount = BigInt(pointsUsed) * BigInt(kopecksPerPoint);
+  const toPayMoney = toPay !== null ? String(parseKopecks(toPay) - discount) : null;
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
@@ -147,6 +182,7 @@ export function PaySection({ loan, onStay }: { loan: LoanView; onStay: (payment:
         choice.recalculation = values.recalculation;
       }
     }
+    if (pointsUsed > 0) choice.points = pointsUsed;
     pay.mutate(choice);
   };
 
@@ -232,6 +268,29 @@ export function PaySection({ loan, onStay }: { loan: LoanView; onStay: (payment:
               </Stack>
             )}
 
+            {maxPoints > 0 && (
+              <NumberInput
+                label="Списать баллы"
+                description={`У вас ${pointsText(balance)}, 1 балл = ${formatWire(String(kopecksPerPoint))}. Баллы уменьшают только проценты: сейчас можно списать до ${pointsText(maxPoints)}.`}
+                placeholder="0"
+                min={0}
+                max={maxPoints}
+                clampBehavior="strict"
+                allowNegative={false}
+                allowDecimal={false}
+                thousandSeparator=" "
+                inputMode="numeric"
+                value={values.points}
+                onChange={(points) => update({ points })}
+                rightSection={
+                  <Button variant="subtle" size="compact-xs" onClick={() => update({ points: maxPoints })}>
+                    Все
+                  </Button>
+                }
+                rightSectionWidth={56}
+              />
+            )}
+
             <Radio.Group
               label="Способ оплаты"
               value={values.method}
@@ -244,9 +303,15 @@ export function PaySection({ loan, onStay }: { loan: LoanView; onStay: (payment:
               </Group>
             </Radio.Group>
 
-            {toPay !== null && (
+            {toPayMoney !== null && (
               <Text>
-                К оплате: <b>{formatWire(toPay)}</b>
+                К оплате: <b>{formatWire(toPayMoney)}</b>
+                {discount > 0n && (
+                  <Text span c="teal.8">
+                    {' '}
+                    (баллами — {formatWire(String(discount))})
+                  </Text>
+                )}
               </Text>
             )}
             {pay.error !== null && <ApiErrorAlert error={pay.error} />}

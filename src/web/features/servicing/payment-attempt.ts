@@ -22,6 +22,7 @@ const ZChoice = z.object({
   amount: z.string().optional(),
   recalculation: z.enum(['payment', 'term']).optional(),
   prolongationId: z.string().optional(),
+  points: z.number().int().optional(),
 });
 const ZStoredAttempt = z.object({ key: ZUuid, choice: ZChoice, paymentId: ZUuid.optional() });
 /** `paymentId` is known once the server has answered: the payment the key made. */
@@ -41,6 +42,7 @@ export function normalizeChoice(choice: PaymentChoice): PaymentChoice {
     normal.recalculation = choice.recalculation;
   if (choice.purpose === 'prolongation' && choice.prolongationId !== undefined)
     normal.prolongationId = choice.prolongationId;
+  if (choice.purpose !== 'prolongation' && choice.points !== undefined) normal.points = choice.points;
   return normal;
 }
 

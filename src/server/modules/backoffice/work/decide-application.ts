@@ -7,6 +7,7 @@ import type { DbOrTx } from '../../../adapters/db/database';
 import { AppError } from '../../../app-error';
 import type { Deps, RequestMeta } from '../../../deps';
 import { audit } from '../../audit/audit';
+import { applicableOffer } from '../../engagement/applicable-offer';
 import { isFirstLoan } from '../../lending/first-loan';
 import { priceLoan } from '../../lending/quote-loan';
 import { recordDecision } from '../../lending/record-decision';
@@ -66,13 +67,17 @@ function personRecord(deps: Deps, found: Found, people: Record<string, unknown>)
 }
 
 /**
- * Prices the offer of `amount` for `term` (the rates, PSK ceiling and first-loan promo of today). Reads outside any
- * transaction (the pricing reads the database through deps), so it runs before the deciding transaction.
+ * Prices the offer of `amount` for `term` (the rates, PSK ceiling and first-loan promo of today, and the borrower's
+ * personal offer in force, as the calculator and the contract do). Reads outside any transaction (the pricing
+ * reads the database through deps), so it runs before the deciding transaction.
  */
 async function priceOffer(deps: Deps, found: Found, amount: bigint, term: number) {
   const firstLoan = await isFirstLoan(deps, { borrowerId: found.borrower.id });
-  const quote = await priceLoan(deps, { product: found.product, amount, term, firstLoan });
-  return { amount, term, offer: toQuoteView(quote, term, firstLoan) };
+  const personal = await applicableOffer(deps, { borrowerId: found.borrower.id });
+  const rateDiscountBp = personal?.rateDiscountBp ?? 0;
+  const quote = await priceLoan(deps, { product: found.product, amount, term, firstLoan, rateDiscountBp });
+  const view = toQuoteView(quote, term, firstLoan);
+  return { amount, term, offer: personal ? { ...view, offerId: personal.id, rateDiscountBp } : view };
 }
 
 /** Records the approval of a priced offer through recordDecision. */

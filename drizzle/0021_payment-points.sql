@@ -1,0 +1,2 @@
+ALTER TABLE "payments" ADD COLUMN "points" integer;--> statement-breakpoint
+ALTER TABLE "payments" ADD COLUMN "points_discount" bigint;
