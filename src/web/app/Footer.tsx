@@ -27,6 +27,11 @@ export function Footer() {
               <Anchor href={`mailto:${status.supportEmail}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
                 {status.supportEmail}
               </Anchor>
+              {status.telegramUrl && (
+                <Anchor href={status.telegramUrl} target="_blank" rel="noopener noreferrer" size="sm">
+                  Новости в Telegram
+                </Anchor>
+              )}
             </Group>
           )}
           <Group justify="space-between" gap="xs">

@@ -60,6 +60,20 @@ export function Header() {
               {status?.companyName ?? 'Личный кабинет'}
             </Text>
           </Anchor>
+          {status?.telegramUrl && (
+            // The company's channel for news, on every page (debt questions go to «Вопросы специалисту»).
+            <Anchor
+              href={status.telegramUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              size="sm"
+              visibleFrom="md"
+              ml="auto"
+              mr="sm"
+            >
+              Наш Telegram
+            </Anchor>
+          )}
           <Group gap={4} component="nav" aria-label="Основное меню" wrap="nowrap">
             {me ? (
               <>
