@@ -249,7 +249,7 @@ describe('deciding an application under manual review', () => {
     const inbox = await s.client.get('/api/backoffice/queues');
     expect(inbox.statusCode).toBe(200);
     const names = inbox.json().queues.map((q: { name: string }) => q.name);
-    expect(names).toEqual(['applications', 'payouts', 'refunds']);
+    expect(names).toEqual(['applications', 'payouts', 'refunds', 'phone-changes', 'relationship-ends']);
     expect(inbox.json().queues[0].total).toBeGreaterThan(0);
   });
 });
