@@ -143,6 +143,8 @@ describe('borrower search and card', () => {
       'applications',
       'payouts',
       'refunds',
+      'phone-changes',
+      'relationship-ends',
     ]);
     expect((await client().get('/api/backoffice/overview')).statusCode).toBe(401);
   });
