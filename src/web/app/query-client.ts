@@ -14,6 +14,8 @@ function onAnyError(error: unknown) {
 
 /** Forgets the borrower's data after sign-out or an ended session. */
 export function signedOut() {
+  // Requests still in flight for the ended session are aborted, not answered 401.
+  void queryClient.cancelQueries({ queryKey: queryKeys.me });
   queryClient.removeQueries({ queryKey: queryKeys.me });
   queryClient.setQueryData(queryKeys.me, null);
 }

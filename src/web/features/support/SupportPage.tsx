@@ -35,7 +35,8 @@ import { formatInstant } from '../../i18n/format';
 import { ACCEPTED_FILES, formatSize, toUploads } from './files';
 import { useSupportEvents } from './useSupportEvents';
 
-const KEY = ['support'] as const;
+// Under ['me']: signing out drops another borrower's conversations from this tab.
+const KEY = ['me', 'support'] as const;
 
 /** «Вопросы специалисту»: the list of the borrower's conversations and a new question; or one conversation. */
 export function SupportPage() {
