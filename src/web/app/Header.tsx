@@ -3,11 +3,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Fragment, Suspense, lazy } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { call, forgetCsrfToken } from '../api/client';
-import { queryKeys, useMe, useSiteStatus } from '../api/queries';
+import { useMe, useSiteStatus } from '../api/queries';
 import { routes } from '../api/routes';
 import { ACCOUNT_PAGES } from './account-pages';
 import { NAV_SPACING } from './nav-spacing';
-import { queryClient, signedOut } from './query-client';
+import { signedOut } from './query-client';
 
 /** A menu item; it is marked current on its own page and on the pages listed in `also` (prefixes). */
 function NavButton({ to, label, also }: { to: string; label: string; also: readonly string[] }) {
@@ -42,13 +42,12 @@ export function Header() {
   const { data: me } = useMe();
   const navigate = useNavigate();
   const logout = useMutation({
-    // The account's own requests stop before the session ends, so none of them comes back 401.
-    onMutate: () => queryClient.cancelQueries({ queryKey: queryKeys.me }),
+    // Signed out on this page at once, before the server ends the session: the account's requests stop (in-flight
+    // ones are aborted, pollers unmount), so none of them comes back 401; at worst the session ends by its timeout.
+    onMutate: () => signedOut(),
     mutationFn: () => call(routes.logout),
     onSettled: () => {
-      // Signed out on this page whatever the answer: at worst the session ends by its own timeout.
       forgetCsrfToken();
-      signedOut();
       void navigate('/');
     },
   });
