@@ -58,6 +58,7 @@ describe('staff sign-in: password + TOTP, enrolment, brute force', () => {
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().detail).toBe('Неверный логин, пароль или код');
     // A code one step (30 s) old is still taken; two steps old is not.
+    t.clock.advance(90_000);
     const old = await totpCode(secret, new Date(t.clock.now().getTime() - 30_000));
     const ok = await other.post('/api/backoffice/sign-in', {
       login: 'enrol.me',
@@ -131,8 +132,35 @@ describe('staff sign-in: password + TOTP, enrolment, brute force', () => {
     const ok = await client.post('/api/backoffice/sign-in', {
       login: 'pause.me',
       password: PASSWORD,
-      code: await totpCode(secret, t.clock.now()),
+      // The enrolment used this step's code; the next step's code is within the ±1 step tolerance.
+      code: await totpCode(secret, new Date(t.clock.now().getTime() + 30_000)),
     });
     expect(ok.statusCode).toBe(200);
+  });
+
+  it('a code is accepted once: the same code again, or an earlier one, is refused (RFC 6238 §5.2)', async () => {
+    await newMember('replay.me');
+    const secret = await enrol(new TestClient(t.app, '198.51.100.50'), 'replay.me');
+    t.clock.advance(30_000);
+    const code = await totpCode(secret, t.clock.now());
+    const signIn = (c: string, ip: string) =>
+      new TestClient(t.app, ip).post('/api/backoffice/sign-in', {
+        login: 'replay.me',
+        password: PASSWORD,
+        code: c,
+      });
+    // Two concurrent sign-ins with one code: exactly one opens a session.
+    const both = await Promise.all([signIn(code, '198.51.100.51'), signIn(code, '198.51.100.52')]);
+    expect(both.map((a) => a.statusCode).sort()).toEqual([200, 401]);
+    const again = await signIn(code, '198.51.100.53');
+    expect(again.statusCode).toBe(401);
+    expect(again.json().detail).toBe('Неверный логин, пароль или код');
+    const earlier = await totpCode(secret, new Date(t.clock.now().getTime() - 30_000));
+    expect((await signIn(earlier, '198.51.100.54')).statusCode).toBe(401);
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'backoffice.sign-in-failed'));
+    expect(rows.some((r) => (r.details as { reason?: string } | null)?.reason === 'code-reused')).toBe(true);
   });
 });

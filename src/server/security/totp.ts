@@ -22,20 +22,31 @@ export const newTotpSecret = (): string => generateSecret();
 export const totpCode = (secret: string, at: Date): Promise<string> =>
   generate({ secret, epoch: Math.floor(at.getTime() / 1000), period: TOTP_RULES.periodSec });
 
-/** Whether `code` is the secret's code at `at`, or one step before or after it (constant-time compare). */
-export async function checkTotpCode(secret: string, code: string, at: Date): Promise<boolean> {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * The time step (RFC 6238: Unix seconds / 30) of `code` when it is the secret's code at `at` or one step before or
+ * after it (constant-time compare), and later than `afterStep` (a code already accepted once is refused: RFC 6238
+ * §5.2, «the verifier MUST NOT accept the second attempt of the OTP after the successful validation»); otherwise null.
+ */
+export async function checkTotpCode(
+  secret: string,
+  code: string,
+  at: Date,
+  afterStep: number | null = null,
+): Promise<number | null> {
+  if (!/^\d{6}$/.test(code)) return null;
+  const epoch = Math.floor(at.getTime() / 1000);
   try {
     const result = await verify({
       secret,
       token: code,
-      epoch: Math.floor(at.getTime() / 1000),
+      epoch,
       period: TOTP_RULES.periodSec,
       epochTolerance: TOTP_RULES.periodSec * TOTP_RULES.toleranceSteps,
+      ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
     });
-    return result.valid;
+    return result.valid ? Math.floor(epoch / TOTP_RULES.periodSec) + result.delta : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

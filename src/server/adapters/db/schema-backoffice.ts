@@ -7,7 +7,8 @@ const instant = (name: string) => timestamp(name, { withTimezone: true });
 /**
  * The lender's staff: specialists, seniors, admins. Not borrowers: their own table, sign-in and sessions.
  * `password_hash` is argon2id; `totp_secret` (RFC 6238, base32) is encrypted with the field cipher and set once
- * enrolment is confirmed (`totp_enrolled_at`); a blocked member cannot sign in.
+ * enrolment is confirmed (`totp_enrolled_at`); `totp_last_step` makes every code single-use (RFC 6238 §5.2);
+ * a blocked member cannot sign in.
  */
 export const staff = pgTable('staff', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -17,6 +18,8 @@ export const staff = pgTable('staff', {
   passwordHash: text('password_hash').notNull(),
   totpSecretEncrypted: text('totp_secret_encrypted'),
   totpEnrolledAt: instant('totp_enrolled_at'),
+  /** The RFC 6238 time step of the last accepted code: a code of this step or an earlier one is refused (replay). */
+  totpLastStep: integer('totp_last_step'),
   status: text('status', { enum: ['active', 'blocked'] })
     .notNull()
     .default('active'),

@@ -6,7 +6,7 @@ import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } 
 import { checkTotpCode, newTotpSecret, totpQrDataUrl, totpTime, totpUri } from '../../security/totp';
 import { loginPauseAfter } from '../identity/limit-rules';
 import { audit } from '../audit/audit';
-import { countFailedStaffSignIn, updateStaff } from './staff-access-repository';
+import { claimTotpStep, countFailedStaffSignIn, updateStaff } from './staff-access-repository';
 import { findStaffByLogin, type StaffRow } from './staff-repository';
 import { STAFF_LIMITS } from './staff-limit-rules';
 import { openStaffSession } from './staff-session-store';
@@ -84,8 +84,9 @@ export async function signInStaff(
     // Enrolment: the pending secret, or a new one; confirmed by the first code.
     let secret = member.totpSecretEncrypted ? deps.cipher.decrypt(member.totpSecretEncrypted) : null;
     if (secret && code !== '') {
-      if (!(await checkTotpCode(secret, code, at))) return refuse('enrolment-code');
-      return openFor(deps, member, { password: input.password, meta, enrolled: true });
+      const step = await checkTotpCode(secret, code, at, member.totpLastStep);
+      if (step === null) return refuse('enrolment-code');
+      return openFor(deps, member, { password: input.password, meta, enrolled: true, step, refuse });
     }
     if (!secret) {
       secret = newTotpSecret();
@@ -96,17 +97,35 @@ export async function signInStaff(
       result: { status: 'enrolment', otpauthUri, qrDataUrl: await totpQrDataUrl(otpauthUri), secret },
     };
   }
-  if (!(await checkTotpCode(deps.cipher.decrypt(member.totpSecretEncrypted), code, at)))
-    return refuse(code === '' ? 'no-code' : 'code');
-  return openFor(deps, member, { password: input.password, meta, enrolled: false });
+  const secret = deps.cipher.decrypt(member.totpSecretEncrypted);
+  const step = await checkTotpCode(secret, code, at, member.totpLastStep);
+  if (step === null) return refuse(code === '' ? 'no-code' : 'code');
+  return openFor(deps, member, { password: input.password, meta, enrolled: false, step, refuse });
 }
 
-/** Clears the failures, confirms enrolment if this was it, rehashes an old hash, audits and opens the session. */
+/**
+ * Claims the code's time step (a code is accepted once: a concurrent or later sign-in with the same code is refused
+ * like a wrong code), clears the failures, confirms enrolment if this was it, rehashes an old hash, audits and opens
+ * the session.
+ */
 async function openFor(
   deps: Deps,
   member: StaffRow,
-  { password, meta, enrolled }: { password: string; meta: RequestMeta; enrolled: boolean },
+  {
+    password,
+    meta,
+    enrolled,
+    step,
+    refuse,
+  }: {
+    password: string;
+    meta: RequestMeta;
+    enrolled: boolean;
+    step: number;
+    refuse: (reason: string) => Promise<never>;
+  },
 ): Promise<StaffSignInOutcome> {
+  if (!(await claimTotpStep(deps.db, member.id, step))) return refuse('code-reused');
   const loginKey = deps.cipher.keyedHash(`staff:${member.login}`);
   await deps.limiter.reset(STAFF_LIMITS.failuresLoginIp, `${loginKey}:${meta.ip}`);
   const rehashed = passwordNeedsRehash(member.passwordHash) ? await hashPassword(password) : null;

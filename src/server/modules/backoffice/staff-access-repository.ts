@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../adapters/db/database';
 import { staff } from '../../adapters/db/schema-backoffice';
 import { AppError } from '../../app-error';
@@ -17,6 +17,20 @@ export async function updateStaff(db: DbOrTx, staffId: string, change: StaffChan
   const [row] = await db.update(staff).set(change).where(eq(staff.id, staffId)).returning();
   if (!row) throw new AppError('NOT_FOUND');
   return row;
+}
+
+/**
+ * Records `step` as the member's last accepted TOTP step when it is later than the one recorded: true when this call
+ * recorded it, false when the step (or a later one) was already used. One conditional UPDATE, so of two concurrent
+ * sign-ins with the same code exactly one wins (RFC 6238 §5.2).
+ */
+export async function claimTotpStep(db: DbOrTx, staffId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(staff)
+    .set({ totpLastStep: step })
+    .where(and(eq(staff.id, staffId), or(isNull(staff.totpLastStep), lt(staff.totpLastStep, step))))
+    .returning({ id: staff.id });
+  return claimed.length === 1;
 }
 
 /** Adds one to the member's count of failed sign-ins since the last success. */
