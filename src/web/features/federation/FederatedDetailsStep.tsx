@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import {
   ZFederatedRegistrationComplete,
   federationApi,
-  type ConsentKind,
   type ProviderIdWire,
   type ProviderPersonView,
 } from '../../../contracts';
@@ -16,16 +15,22 @@ import { call, forgetCsrfToken } from '../../api/client';
 import { queryKeys } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { InfoList } from '../../components/layout';
-import { PassportFields, passportToApi, type PassportValues } from '../../components/PassportFields';
-import { focusFirstError, formErrors, personDateErrors, validateWith } from '../../forms/validation';
+import { focusFirstError, validateWith } from '../../forms/validation';
 import { useServerErrors } from '../../forms/useServerErrors';
-import { displayDateToIso, formatDate, formatSex } from '../../i18n/format';
-import { PersonRegisteredAlert, PhoneTakenAlert } from '../registration/alerts';
-import { ConsentFields, noConsents, type ConsentValues } from '../registration/ConsentFields';
-import { PersonFields, type PersonValues } from '../registration/PersonFields';
+import { formatDate, formatSex } from '../../i18n/format';
+import { noConsents } from '../registration/ConsentFields';
+import {
+  ConsentsSection,
+  PersonPassportSections,
+  RegistrationOutcomeAlert,
+  personDetailsBody,
+  personDetailsErrors,
+  type PersonDetailsValues,
+  type RegistrationOutcome,
+} from '../registration/DetailsSections';
 import { PROVIDER_LABELS } from './federation-state';
 
-type Values = PersonValues & { passport: PassportValues; consents: ConsentValues };
+type Values = PersonDetailsValues;
 type Body = z.output<typeof ZFederatedRegistrationComplete>;
 
 const MISSING_LABELS = {
@@ -51,15 +56,7 @@ function initialValues(person: ProviderPersonView): Values {
   };
 }
 
-const toBody = (values: Values) => ({
-  surname: values.surname,
-  name: values.name,
-  patronymic: values.patronymic.trim() === '' ? undefined : values.patronymic,
-  birthDate: displayDateToIso(values.birthDate),
-  sex: values.sex,
-  passport: passportToApi(values.passport),
-  consents: values.consents,
-});
+const toBody = personDetailsBody;
 
 /**
  * The last step after a provider: Gosuslugi's confirmed data shown as they are (not editable), T-ID's in the
@@ -82,16 +79,10 @@ export function FederatedDetailsStep({
 }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [outcome, setOutcome] = useState<'phone-taken' | 'person-registered' | null>(null);
+  const [outcome, setOutcome] = useState<RegistrationOutcome>(null);
   const form = useForm<Values>({
     initialValues: initialValues(person),
-    validate: (values) => {
-      const body = toBody(values);
-      return formErrors(ZFederatedRegistrationComplete, body, {
-        typedDates: { birthDate: values.birthDate, 'passport.issueDate': values.passport.issueDate },
-        rules: personDateErrors(body.birthDate, body.passport.issueDate),
-      });
-    },
+    validate: (values) => personDetailsErrors(ZFederatedRegistrationComplete, values, toBody(values)),
   });
   const errors = useServerErrors(form);
   const complete = useMutation({
@@ -152,31 +143,12 @@ export function FederatedDetailsStep({
                 Заполните, пожалуйста, сами — точно как в паспорте.
               </Alert>
             )}
-            <Stack gap="sm">
-              <Title order={2} size="h4">
-                Личные данные
-              </Title>
-              <PersonFields bind={(field) => form.getInputProps(field)} />
-            </Stack>
-            <Stack gap="sm">
-              <Title order={2} size="h4">
-                Паспорт
-              </Title>
-              <PassportFields bind={(field) => form.getInputProps(`passport.${field}`)} />
-            </Stack>
+            <PersonPassportSections form={form} />
           </>
         )}
         <Divider />
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            Согласия
-          </Title>
-          <ConsentFields
-            bind={(kind: ConsentKind) => form.getInputProps(`consents.${kind}`, { type: 'checkbox' })}
-          />
-        </Stack>
-        {outcome === 'phone-taken' && <PhoneTakenAlert />}
-        {outcome === 'person-registered' && <PersonRegisteredAlert />}
+        <ConsentsSection form={form} />
+        <RegistrationOutcomeAlert outcome={outcome} />
         <ApiErrorAlert error={errors.alert} />
         <Button type="submit" size="md" fullWidth loading={complete.isPending}>
           Зарегистрироваться

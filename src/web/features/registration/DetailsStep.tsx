@@ -4,58 +4,41 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
-import { ZRegistrationComplete, api, type ConsentKind } from '../../../contracts';
+import { ZRegistrationComplete, api } from '../../../contracts';
 import { isApiError } from '../../api/api-error';
 import { call, forgetCsrfToken } from '../../api/client';
 import { queryKeys, useCaptcha } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import {
-  PassportFields,
-  emptyPassport,
-  passportToApi,
-  type PassportValues,
-} from '../../components/PassportFields';
+import { emptyPassport } from '../../components/PassportFields';
 import { useServerErrors } from '../../forms/useServerErrors';
-import { displayDateToIso } from '../../i18n/format';
-import { focusFirstError, formErrors, personDateErrors, validateWith } from '../../forms/validation';
-import { PersonRegisteredAlert, PhoneTakenAlert } from './alerts';
+import { focusFirstError, validateWith } from '../../forms/validation';
 import { CaptchaField } from './CaptchaField';
-import { ConsentFields, noConsents, type ConsentValues } from './ConsentFields';
-import { PersonFields, emptyPerson, type PersonValues } from './PersonFields';
+import { noConsents } from './ConsentFields';
+import {
+  ConsentsSection,
+  PersonPassportSections,
+  RegistrationOutcomeAlert,
+  personDetailsBody,
+  personDetailsErrors,
+  type PersonDetailsValues,
+  type RegistrationOutcome,
+} from './DetailsSections';
+import { emptyPerson } from './PersonFields';
 import type { DetailsState } from './state';
 
-type DetailsValues = PersonValues & {
-  passport: PassportValues;
-  captchaAnswer: string;
-  consents: ConsentValues;
-};
+type DetailsValues = PersonDetailsValues & { captchaAnswer: string };
 type RegistrationBody = z.output<typeof ZRegistrationComplete>;
 
 const toBody = (values: DetailsValues, captchaId: string) => ({
-  surname: values.surname,
-  name: values.name,
-  patronymic: values.patronymic.trim() === '' ? undefined : values.patronymic,
-  birthDate: displayDateToIso(values.birthDate),
-  sex: values.sex,
-  passport: passportToApi(values.passport),
+  ...personDetailsBody(values),
   captchaId,
   captchaAnswer: values.captchaAnswer,
-  consents: values.consents,
 });
 
 /** The form is checked without the captcha id, which is not a field; the submit adds it. */
 const ZDetails = ZRegistrationComplete.omit({ captchaId: true });
 
-function validateDetails(values: DetailsValues) {
-  const body = toBody(values, '');
-  return formErrors(ZDetails, body, {
-    typedDates: { birthDate: values.birthDate, 'passport.issueDate': values.passport.issueDate },
-    rules: personDateErrors(body.birthDate, body.passport.issueDate),
-  });
-}
-
-/** Treated specially: each has its own message with links, or sends the user back a step. */
-type Outcome = 'phone-taken' | 'person-registered' | null;
+const validateDetails = (values: DetailsValues) => personDetailsErrors(ZDetails, values, toBody(values, ''));
 
 /** Step 2: the person, the passport, the captcha and the three consents. */
 export function DetailsStep({
@@ -72,7 +55,7 @@ export function DetailsStep({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const captcha = useCaptcha();
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<RegistrationOutcome>(null);
 
   const form = useForm<DetailsValues>({
     initialValues: { ...emptyPerson(), passport: emptyPassport(), captchaAnswer: '', consents: noConsents() },
@@ -132,30 +115,9 @@ export function DetailsStep({
       <Stack gap="lg">
         <Text size="sm">Телефон {state.phoneMasked} подтверждён. Заполните данные точно как в паспорте.</Text>
 
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            Личные данные
-          </Title>
-          <PersonFields bind={(field) => form.getInputProps(field)} />
-        </Stack>
-
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            Паспорт
-          </Title>
-          <PassportFields bind={(field) => form.getInputProps(`passport.${field}`)} />
-        </Stack>
-
+        <PersonPassportSections form={form} />
         <Divider />
-
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            Согласия
-          </Title>
-          <ConsentFields
-            bind={(kind: ConsentKind) => form.getInputProps(`consents.${kind}`, { type: 'checkbox' })}
-          />
-        </Stack>
+        <ConsentsSection form={form} />
 
         <Stack gap="sm">
           <Title order={2} size="h4">
@@ -170,8 +132,7 @@ export function DetailsStep({
           />
         </Stack>
 
-        {outcome === 'phone-taken' && <PhoneTakenAlert />}
-        {outcome === 'person-registered' && <PersonRegisteredAlert />}
+        <RegistrationOutcomeAlert outcome={outcome} />
         <ApiErrorAlert error={errors.alert} />
         <Button type="submit" size="md" fullWidth loading={complete.isPending}>
           Зарегистрироваться
