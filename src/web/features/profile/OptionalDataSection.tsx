@@ -26,6 +26,35 @@ export function OptionalDataSection() {
   );
 }
 
+/** The end of each form: «Сохранено» after a save, the server's error, and the submit button. */
+function SaveFooter({
+  saved,
+  savedText = 'Сохранено',
+  error,
+  pending,
+  label,
+}: {
+  saved: boolean;
+  savedText?: string;
+  error: unknown;
+  pending: boolean;
+  label: string;
+}) {
+  return (
+    <>
+      {saved && (
+        <Alert color="teal" variant="light">
+          {savedText}
+        </Alert>
+      )}
+      <ApiErrorAlert error={error} />
+      <Button type="submit" variant="light" loading={pending} style={{ alignSelf: 'flex-start' }}>
+        {label}
+      </Button>
+    </>
+  );
+}
+
 function useSave() {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
@@ -89,15 +118,12 @@ function EmploymentForm({ data }: { data: PersonalData }) {
           isAllowed={({ value }) => value.length <= 9}
           {...form.getInputProps('monthlyIncome')}
         />
-        {state.saved && (
-          <Alert color="teal" variant="light">
-            Сохранено
-          </Alert>
-        )}
-        <ApiErrorAlert error={errors.alert} />
-        <Button type="submit" variant="light" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-          Сохранить занятость
-        </Button>
+        <SaveFooter
+          saved={state.saved}
+          error={errors.alert}
+          pending={save.isPending}
+          label="Сохранить занятость"
+        />
       </Stack>
     </form>
   );
@@ -137,15 +163,12 @@ function IdentifiersForm({ data }: { data: PersonalData }) {
           {...form.getInputProps('snils')}
         />
         <TextInput label="ИНН" placeholder="12 цифр" inputMode="numeric" {...form.getInputProps('inn')} />
-        {state.saved && (
-          <Alert color="teal" variant="light">
-            Сохранено
-          </Alert>
-        )}
-        <ApiErrorAlert error={errors.alert} />
-        <Button type="submit" variant="light" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-          Сохранить СНИЛС и ИНН
-        </Button>
+        <SaveFooter
+          saved={state.saved}
+          error={errors.alert}
+          pending={save.isPending}
+          label="Сохранить СНИЛС и ИНН"
+        />
       </Stack>
     </form>
   );
@@ -202,20 +225,13 @@ function EmailForm({ data }: { data: PersonalData }) {
         ) : (
           <TextInput label="Электронная почта" type="email" {...form.getInputProps('email')} />
         )}
-        {state.saved && (
-          <Alert color="teal" variant="light">
-            Почта подтверждена
-          </Alert>
-        )}
-        <ApiErrorAlert error={errors.alert} />
-        <Button
-          type="submit"
-          variant="light"
-          loading={request.isPending || confirm.isPending}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {sentTo ? 'Подтвердить почту' : 'Получить код на почту'}
-        </Button>
+        <SaveFooter
+          saved={state.saved}
+          savedText="Почта подтверждена"
+          error={errors.alert}
+          pending={request.isPending || confirm.isPending}
+          label={sentTo ? 'Подтвердить почту' : 'Получить код на почту'}
+        />
         {sentTo && (
           <Button
             variant="subtle"
