@@ -15,6 +15,27 @@ import { findOwnLetter } from './letters-repository';
 const fullName = (b: { surname: string; name: string; patronymic: string | null }) =>
   [b.surname, b.name, b.patronymic].filter(Boolean).join(' ');
 
+/** The signed file with a signature sheet naming the signer, the code's record and the file's SHA-256 (АСП, 63-FZ art. 9). */
+async function stampForBorrower(
+  deps: Deps,
+  borrowerId: string,
+  original: { pdf: Buffer; sha256: string },
+  signed: { title: string; signedAt: Date; signature: { phone: string; codeId: string; ip: string } },
+) {
+  const borrower = await loadBorrower(deps.db, borrowerId);
+  return stampSignedCopy(original.pdf, {
+    documentTitle: signed.title,
+    signerName: fullName(borrower),
+    signerPhone: maskPhone(signed.signature.phone),
+    signedAt: signed.signedAt,
+    timeZone: deps.config.timeZone,
+    codeId: signed.signature.codeId,
+    ip: signed.signature.ip,
+    sha256: original.sha256,
+    lender: deps.config.lender,
+  });
+}
+
 /**
  * A signed contract's copy for the borrower: the signed file's pages unchanged (the bytes whose SHA-256 the code
  * was bound to: `GET /api/me/contracts/:id/pdf` gives exactly them) and a signature sheet after them naming that
@@ -28,17 +49,10 @@ export async function signedContractCopy(
   const record = await findOwnContractSignature(deps.db, borrowerId, contractId);
   if (!record?.signedAt || !record.signature) return null;
   const original = await getContractPdf(deps, { borrowerId, contractId });
-  const borrower = await loadBorrower(deps.db, borrowerId);
-  const copy = await stampSignedCopy(original.pdf, {
-    documentTitle: `Индивидуальные условия договора потребительского займа № ${record.number} от ${formatRuDate(record.contractDate)}`,
-    signerName: fullName(borrower),
-    signerPhone: maskPhone(record.signature.phone),
+  const copy = await stampForBorrower(deps, borrowerId, original, {
+    title: `Индивидуальные условия договора потребительского займа № ${record.number} от ${formatRuDate(record.contractDate)}`,
+    signature: record.signature,
     signedAt: record.signedAt,
-    timeZone: deps.config.timeZone,
-    codeId: record.signature.codeId,
-    ip: record.signature.ip,
-    sha256: original.sha256,
-    lender: deps.config.lender,
   });
   return { pdf: copy.pdf, filename: `contract-${record.number}-signed.pdf` };
 }
@@ -52,18 +66,16 @@ export async function signedAddendumCopy(
   if (!record?.signedAt || !record.signature) return null;
   const original = await addendumPdf(deps, { borrowerId, prolongationId });
   if (!original?.sha256) return null;
-  const borrower = await loadBorrower(deps.db, borrowerId);
-  const copy = await stampSignedCopy(original.pdf, {
-    documentTitle: `Дополнительное соглашение № ${record.number} к договору № ${record.contractNumber}`,
-    signerName: fullName(borrower),
-    signerPhone: maskPhone(record.signature.phone),
-    signedAt: record.signedAt,
-    timeZone: deps.config.timeZone,
-    codeId: record.signature.codeId,
-    ip: record.signature.ip,
-    sha256: original.sha256,
-    lender: deps.config.lender,
-  });
+  const copy = await stampForBorrower(
+    deps,
+    borrowerId,
+    { pdf: original.pdf, sha256: original.sha256 },
+    {
+      title: `Дополнительное соглашение № ${record.number} к договору № ${record.contractNumber}`,
+      signature: record.signature,
+      signedAt: record.signedAt,
+    },
+  );
   return { pdf: copy.pdf, filename: `addendum-${record.number}-signed.pdf` };
 }
 
