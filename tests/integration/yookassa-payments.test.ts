@@ -1,6 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  useYooKassaStandIn,
+  yookassaError,
+  type StandInReply,
+  type StandInRequest,
+} from '../support/yookassa-stand-in';
 import {
   AcquiringError,
   type CreatePaymentRequest,
@@ -16,38 +20,18 @@ import {
  * a payment (and a refund) per Idempotence-Key — a repeat returns the object already made — GET by id, errors as
  * `{ type: 'error', id, code, description }`.
  */
-type Received = { method: string; url: string; headers: IncomingHttpHeaders; body: unknown };
-type Reply = { status: number; body: unknown } | { status: number; raw: string } | 'hang';
-
-let server: Server;
-let baseUrl: string;
-const received: Received[] = [];
 const payments = new Map<string, Record<string, unknown>>();
 const paymentByKey = new Map<string, string>();
 const refundByKey = new Map<string, Record<string, unknown>>();
-/** When set, answers every request instead of the stand-in's own logic. */
-let override: ((req: Received) => Reply) | undefined;
 
 const SHOP = '123456';
 const SECRET = 'test_shop_secret';
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let data = '';
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => resolve(data));
-  });
-
-const error = (status: number, code: string, description: string) => ({
-  status,
-  body: { type: 'error', id: 'err-1', code, description },
-});
-
-function answer(req: Received): Reply {
+function answer(req: StandInRequest): StandInReply {
   if (req.headers.authorization !== `Basic ${Buffer.from(`${SHOP}:${SECRET}`).toString('base64')}`)
-    return error(401, 'invalid_credentials', 'Login and password are incorrect');
+    return yookassaError(401, 'invalid_credentials', 'Login and password are incorrect');
   const key = req.headers['idempotence-key'];
   if (req.method === 'POST' && req.url === '/v3/payments') {
-    if (typeof key !== 'string') return error(400, 'invalid_request', 'Idempotence key is missing');
+    if (typeof key !== 'string') return yookassaError(400, 'invalid_request', 'Idempotence key is missing');
     const existing = paymentByKey.get(key);
     if (existing) return { status: 200, body: payments.get(existing) };
     const body = req.body as {
@@ -81,17 +65,17 @@ function answer(req: Received): Reply {
   const match = /^\/v3\/payments\/([^/]+)$/.exec(req.url);
   if (req.method === 'GET' && match) {
     const payment = payments.get(decodeURIComponent(match[1]!));
-    return payment ? { status: 200, body: payment } : error(404, 'not_found', 'Payment not found');
+    return payment ? { status: 200, body: payment } : yookassaError(404, 'not_found', 'Payment not found');
   }
   if (req.method === 'POST' && req.url === '/v3/refunds') {
-    if (typeof key !== 'string') return error(400, 'invalid_request', 'Idempotence key is missing');
+    if (typeof key !== 'string') return yookassaError(400, 'invalid_request', 'Idempotence key is missing');
     const existing = refundByKey.get(key);
     if (existing) return { status: 200, body: existing };
     const body = req.body as { payment_id: string; amount: unknown; description?: string };
     const payment = payments.get(body.payment_id);
-    if (!payment) return error(404, 'not_found', 'Payment not found');
+    if (!payment) return yookassaError(404, 'not_found', 'Payment not found');
     if (payment.status !== 'succeeded')
-      return error(400, 'invalid_request', 'Payment is not succeeded and cannot be refunded');
+      return yookassaError(400, 'invalid_request', 'Payment is not succeeded and cannot be refunded');
     const refund = {
       id: `rf-${(refundByKey.size + 1).toString().padStart(4, '0')}-0015-5000-8000-0a3dfd9f4e84`,
       payment_id: body.payment_id,
@@ -103,45 +87,16 @@ function answer(req: Received): Reply {
     refundByKey.set(key, refund);
     return { status: 200, body: refund };
   }
-  return error(404, 'not_found', 'No such method');
+  return yookassaError(404, 'not_found', 'No such method');
 }
 
-beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const text = await readBody(req);
-    const request: Received = {
-      method: req.method ?? '',
-      url: req.url ?? '',
-      headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
-    };
-    received.push(request);
-    const reply = (override ?? answer)(request);
-    if (reply === 'hang') return; // never answers: the client's timeout must fire
-    if ('raw' in reply)
-      return res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.raw);
-    res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(
-  () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-);
-beforeEach(() => {
-  override = undefined;
-  received.length = 0;
-});
+const stand = useYooKassaStandIn(answer);
 
 const adapter = (over: { secretKey?: string; timeoutMs?: number } = {}) =>
   new YooKassaPayments({
     shopId: SHOP,
     secretKey: over.secretKey ?? SECRET,
-    baseUrl,
+    baseUrl: stand.baseUrl,
     timeoutMs: over.timeoutMs,
   });
 
@@ -192,7 +147,7 @@ describe('YooKassa payments adapter', () => {
       acceptedAt: null,
       metadata: { paymentId: 'p-1' },
     });
-    const sent = received.at(-1)!;
+    const sent = stand.received.at(-1)!;
     expect(sent.method).toBe('POST');
     expect(sent.url).toBe('/v3/payments');
     expect(sent.headers.authorization).toBe(
@@ -212,7 +167,7 @@ describe('YooKassa payments adapter', () => {
 
   it('creates an SBP payment', async () => {
     await adapter().createPayment(request({ method: 'sbp', amount: 100n }));
-    expect(received.at(-1)!.body).toMatchObject({
+    expect(stand.received.at(-1)!.body).toMatchObject({
       amount: { value: '1.00', currency: 'RUB' },
       payment_method_data: { type: 'sbp' },
     });
@@ -220,19 +175,19 @@ describe('YooKassa payments adapter', () => {
 
   it('cuts the description to the 128 characters YooKassa accepts', async () => {
     await adapter().createPayment(request({ description: 'п'.repeat(200) }));
-    expect((received.at(-1)!.body as { description: string }).description).toBe('п'.repeat(128));
+    expect((stand.received.at(-1)!.body as { description: string }).description).toBe('п'.repeat(128));
   });
 
   it.each([[0n], [-100n]])('refuses an amount of %s kopecks before any call', async (amount) => {
     expect((await failWith(adapter().createPayment(request({ amount })))).retryable).toBe(false);
-    expect(received).toHaveLength(0);
+    expect(stand.received).toHaveLength(0);
   });
 
   it.each([[''], ['k'.repeat(65)]])(
     'refuses an idempotence key of %j before any call',
     async (idempotenceKey) => {
       expect((await failWith(adapter().createPayment(request({ idempotenceKey })))).retryable).toBe(false);
-      expect(received).toHaveLength(0);
+      expect(stand.received).toHaveLength(0);
     },
   );
 
@@ -241,7 +196,7 @@ describe('YooKassa payments adapter', () => {
     const first = await adapter().createPayment(req);
     const again = await adapter().createPayment(req);
     expect(again).toEqual(first);
-    expect(received.map((r) => r.headers['idempotence-key'])).toEqual([
+    expect(stand.received.map((r) => r.headers['idempotence-key'])).toEqual([
       req.idempotenceKey,
       req.idempotenceKey,
     ]);
@@ -257,8 +212,8 @@ describe('YooKassa payments adapter', () => {
       confirmationUrl,
       acceptedAt: null,
     });
-    expect(received.at(-1)).toMatchObject({ method: 'GET', url: `/v3/payments/${providerPaymentId}` });
-    expect(received.at(-1)!.headers.authorization).toMatch(/^Basic /);
+    expect(stand.received.at(-1)).toMatchObject({ method: 'GET', url: `/v3/payments/${providerPaymentId}` });
+    expect(stand.received.at(-1)!.headers.authorization).toMatch(/^Basic /);
   });
 
   it('waiting_for_capture is still pending, with nothing left for the payer to confirm', async () => {
@@ -348,7 +303,7 @@ describe('YooKassa payments adapter', () => {
   });
 
   it('refuses an answer about another payment', async () => {
-    override = () => ({
+    stand.override = () => ({
       status: 200,
       body: { id: 'other', status: 'pending', amount: { value: '1.00', currency: 'RUB' } },
     });
@@ -361,7 +316,7 @@ describe('YooKassa payments adapter', () => {
       const req = refundRequest(paymentId);
       const refund = await adapter().createRefund(req);
       expect(refund).toEqual({ providerRefundId: expect.stringMatching(/^rf-/), status: 'succeeded' });
-      const sent = received.at(-1)!;
+      const sent = stand.received.at(-1)!;
       expect(sent).toMatchObject({ method: 'POST', url: '/v3/refunds' });
       expect(sent.headers['idempotence-key']).toBe(req.idempotenceKey);
       expect(sent.headers.authorization).toMatch(/^Basic /);
@@ -375,7 +330,7 @@ describe('YooKassa payments adapter', () => {
     });
 
     it.each(['pending', 'canceled'] as const)('passes on a %s refund', async (status) => {
-      override = () => ({
+      stand.override = () => ({
         status: 200,
         body: { id: 'rf-x', payment_id: 'p', status, amount: { value: '1.00', currency: 'RUB' } },
       });
@@ -393,12 +348,12 @@ describe('YooKassa payments adapter', () => {
       expect((await failWith(adapter().createRefund(refundRequest('p', { amount: 0n })))).retryable).toBe(
         false,
       );
-      expect(received).toHaveLength(0);
+      expect(stand.received).toHaveLength(0);
     });
   });
 
   it('a 400 is not retryable and carries the code and description', async () => {
-    override = () => ({
+    stand.override = () => ({
       status: 400,
       body: {
         type: 'error',
@@ -427,21 +382,21 @@ describe('YooKassa payments adapter', () => {
     expect(error.message).toContain('not_found');
   });
 
-  it.each<[string, Reply]>([
-    ['a 500', error(500, 'internal_server_error', 'Internal server error')],
+  it.each<[string, StandInReply]>([
+    ['a 500', yookassaError(500, 'internal_server_error', 'Internal server error')],
     ['a 502 without a body', { status: 502, raw: '' }],
-    ['a 429', error(429, 'too_many_requests', 'Too many requests')],
+    ['a 429', yookassaError(429, 'too_many_requests', 'Too many requests')],
     ['garbage', { status: 200, raw: '<html>oops</html>' }],
     ['JSON of another shape', { status: 200, body: { id: 'p-1', status: 'weird' } }],
   ])('%s is retryable', async (_name, reply) => {
-    override = () => reply;
+    stand.override = () => reply;
     expect((await failWith(adapter().createPayment(request()))).retryable).toBe(true);
     expect((await failWith(adapter().getPayment('p-1'))).retryable).toBe(true);
     expect((await failWith(adapter().createRefund(refundRequest('p-1')))).retryable).toBe(true);
   });
 
   it('a payment whose amount is not money (more than two decimals) is retryable', async () => {
-    override = () => ({
+    stand.override = () => ({
       status: 200,
       body: { id: 'p-1', status: 'pending', amount: { value: '1.005', currency: 'RUB' } },
     });
@@ -461,7 +416,7 @@ describe('YooKassa payments adapter', () => {
   });
 
   it('a timeout is retryable', async () => {
-    override = () => 'hang';
+    stand.override = () => 'hang';
     expect((await failWith(adapter({ timeoutMs: 200 }).createPayment(request()))).retryable).toBe(true);
     expect((await failWith(adapter({ timeoutMs: 200 }).getPayment('p-1'))).retryable).toBe(true);
   });

@@ -1,6 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  useYooKassaStandIn,
+  yookassaError,
+  type StandInReply,
+  type StandInRequest,
+} from '../support/yookassa-stand-in';
 import { PayoutError, type PayoutRequest } from '../../src/server/adapters/payouts/payout-port';
 import { YooKassaPayouts, yooKassaAmountValue } from '../../src/server/adapters/payouts/yookassa-payouts';
 
@@ -9,37 +13,17 @@ import { YooKassaPayouts, yooKassaAmountValue } from '../../src/server/adapters/
  * a payout per Idempotence-Key (a repeat returns the payout already made), GET by id, errors as
  * `{ type: 'error', id, code, description }`.
  */
-type Received = { method: string; url: string; headers: IncomingHttpHeaders; body: unknown };
-type Reply = { status: number; body: unknown } | { status: number; raw: string } | 'hang';
-
-let server: Server;
-let baseUrl: string;
-const received: Received[] = [];
 const payouts = new Map<string, Record<string, unknown>>();
 const byKey = new Map<string, string>();
-/** When set, answers every request instead of the stand-in's own logic. */
-let override: ((req: Received) => Reply) | undefined;
 
 const AGENT = '505050';
 const SECRET = 'test_secret_key';
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let data = '';
-    req.on('data', (chunk) => (data += chunk));
-    req.on('end', () => resolve(data));
-  });
-
-const error = (status: number, code: string, description: string) => ({
-  status,
-  body: { type: 'error', id: 'err-1', code, description },
-});
-
-function answer(req: Received): Reply {
+function answer(req: StandInRequest): StandInReply {
   if (req.headers.authorization !== `Basic ${Buffer.from(`${AGENT}:${SECRET}`).toString('base64')}`)
-    return error(401, 'invalid_credentials', 'Login and password are incorrect');
+    return yookassaError(401, 'invalid_credentials', 'Login and password are incorrect');
   if (req.method === 'POST' && req.url === '/v3/payouts') {
     const key = req.headers['idempotence-key'];
-    if (typeof key !== 'string') return error(400, 'invalid_request', 'Idempotence key is missing');
+    if (typeof key !== 'string') return yookassaError(400, 'invalid_request', 'Idempotence key is missing');
     const existing = byKey.get(key);
     if (existing) return { status: 200, body: payouts.get(existing) };
     const body = req.body as { amount: unknown; description?: string; metadata?: unknown };
@@ -61,47 +45,18 @@ function answer(req: Received): Reply {
   const match = /^\/v3\/payouts\/([^/]+)$/.exec(req.url);
   if (req.method === 'GET' && match) {
     const payout = payouts.get(decodeURIComponent(match[1]!));
-    return payout ? { status: 200, body: payout } : error(404, 'not_found', 'Payout not found');
+    return payout ? { status: 200, body: payout } : yookassaError(404, 'not_found', 'Payout not found');
   }
-  return error(404, 'not_found', 'No such method');
+  return yookassaError(404, 'not_found', 'No such method');
 }
 
-beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const text = await readBody(req);
-    const request: Received = {
-      method: req.method ?? '',
-      url: req.url ?? '',
-      headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
-    };
-    received.push(request);
-    const reply = (override ?? answer)(request);
-    if (reply === 'hang') return; // never answers: the client's timeout must fire
-    if ('raw' in reply)
-      return res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.raw);
-    res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(
-  () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-);
-beforeEach(() => {
-  override = undefined;
-  received.length = 0;
-});
+const stand = useYooKassaStandIn(answer);
 
 const adapter = (over: { secretKey?: string; timeoutMs?: number } = {}) =>
   new YooKassaPayouts({
     agentId: AGENT,
     secretKey: over.secretKey ?? SECRET,
-    baseUrl,
+    baseUrl: stand.baseUrl,
     timeoutMs: over.timeoutMs,
   });
 
@@ -126,7 +81,7 @@ describe('YooKassa payouts adapter', () => {
     const req = request();
     const result = await adapter().createPayout(req);
     expect(result).toEqual({ providerPayoutId: expect.stringMatching(/^po-/), status: 'pending' });
-    const sent = received.at(-1)!;
+    const sent = stand.received.at(-1)!;
     expect(sent.method).toBe('POST');
     expect(sent.url).toBe('/v3/payouts');
     expect(sent.headers.authorization).toBe(
@@ -146,10 +101,10 @@ describe('YooKassa payouts adapter', () => {
     await adapter().createPayout(
       request({ destination: { kind: 'sbp', phone: '+7 (900) 123-45-67', bankId: '100000000111' } }),
     );
-    expect(received.at(-1)!.body).toMatchObject({
+    expect(stand.received.at(-1)!.body).toMatchObject({
       payout_destination_data: { type: 'sbp', phone: '79001234567', bank_id: '100000000111' },
     });
-    expect(received.at(-1)!.body).not.toHaveProperty('payout_token');
+    expect(stand.received.at(-1)!.body).not.toHaveProperty('payout_token');
   });
 
   it('refuses a bank account payout without calling YooKassa (not offered by YooKassa payouts)', async () => {
@@ -166,7 +121,7 @@ describe('YooKassa payouts adapter', () => {
       ),
     );
     expect(error.retryable).toBe(false);
-    expect(received).toHaveLength(0);
+    expect(stand.received).toHaveLength(0);
   });
 
   it.each([
@@ -181,12 +136,12 @@ describe('YooKassa payouts adapter', () => {
 
   it.each([[0n], [-100n]])('refuses an amount of %s kopecks before any call', async (amount) => {
     expect((await failWith(adapter().createPayout(request({ amount })))).retryable).toBe(false);
-    expect(received).toHaveLength(0);
+    expect(stand.received).toHaveLength(0);
   });
 
   it('cuts the description to the 128 characters YooKassa accepts', async () => {
     await adapter().createPayout(request({ description: 'з'.repeat(200) }));
-    expect((received.at(-1)!.body as { description: string }).description).toBe('з'.repeat(128));
+    expect((stand.received.at(-1)!.body as { description: string }).description).toBe('з'.repeat(128));
   });
 
   it('the same idempotence key gets the same payout: a retry after a lost answer pays once', async () => {
@@ -194,7 +149,7 @@ describe('YooKassa payouts adapter', () => {
     const first = await adapter().createPayout(req);
     const again = await adapter().createPayout(req);
     expect(again).toEqual(first);
-    expect(received.map((r) => r.headers['idempotence-key'])).toEqual([
+    expect(stand.received.map((r) => r.headers['idempotence-key'])).toEqual([
       req.idempotenceKey,
       req.idempotenceKey,
     ]);
@@ -235,11 +190,11 @@ describe('YooKassa payouts adapter', () => {
     if (cancellation) stored.cancellation_details = cancellation;
     const result = await adapter().getPayout(providerPayoutId);
     expect(result).toEqual({ providerPayoutId, ...expected });
-    expect(received.at(-1)).toMatchObject({ method: 'GET', url: `/v3/payouts/${providerPayoutId}` });
+    expect(stand.received.at(-1)).toMatchObject({ method: 'GET', url: `/v3/payouts/${providerPayoutId}` });
   });
 
   it('maps a payout canceled at creation to failed', async () => {
-    override = () => ({
+    stand.override = () => ({
       status: 200,
       body: {
         id: 'po-canceled',
@@ -256,7 +211,7 @@ describe('YooKassa payouts adapter', () => {
   });
 
   it('a 400 is not retryable and carries the code and description', async () => {
-    override = () => ({
+    stand.override = () => ({
       status: 400,
       body: {
         type: 'error',
@@ -285,14 +240,14 @@ describe('YooKassa payouts adapter', () => {
     expect(error.message).toContain('not_found');
   });
 
-  it.each<[string, Reply]>([
-    ['a 500', error(500, 'internal_server_error', 'Internal server error')],
+  it.each<[string, StandInReply]>([
+    ['a 500', yookassaError(500, 'internal_server_error', 'Internal server error')],
     ['a 502 without a body', { status: 502, raw: '' }],
-    ['a 429', error(429, 'too_many_requests', 'Too many requests')],
+    ['a 429', yookassaError(429, 'too_many_requests', 'Too many requests')],
     ['garbage', { status: 200, raw: '<html>oops</html>' }],
     ['JSON of another shape', { status: 200, body: { id: 'po-1', status: 'weird' } }],
   ])('%s is retryable', async (_name, reply) => {
-    override = () => reply;
+    stand.override = () => reply;
     const error = await failWith(adapter().createPayout(request()));
     expect(error.retryable).toBe(true);
   });
@@ -309,7 +264,7 @@ describe('YooKassa payouts adapter', () => {
   });
 
   it('a timeout is retryable', async () => {
-    override = () => 'hang';
+    stand.override = () => 'hang';
     const error = await failWith(adapter({ timeoutMs: 200 }).createPayout(request()));
     expect(error.retryable).toBe(true);
   });

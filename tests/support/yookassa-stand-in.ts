@@ -1,4 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { YooKassaPayments } from '../../src/server/adapters/payments/yookassa-payments';
 import { freshDatabaseWithTarget, primaryBackend } from './databases';
@@ -80,3 +87,61 @@ export async function paymentStartedAtStandIn(dataDir: string, providerUrl: stri
   };
   return { person, loan, payment, env, serverEnv, drop };
 }
+
+/** A request as the YooKassa stand-in received it (the body parsed as JSON). */
+export type StandInRequest = { method: string; url: string; headers: IncomingHttpHeaders; body: unknown };
+/** The stand-in's answer: JSON, raw text (a broken body), or 'hang' (never answers: the client's timeout fires). */
+export type StandInReply = { status: number; body: unknown } | { status: number; raw: string } | 'hang';
+
+/** A YooKassa API v3 error body (`{ type: 'error', id, code, description }`) with its HTTP status. */
+export const yookassaError = (status: number, code: string, description: string) => ({
+  status,
+  body: { type: 'error', id: 'err-1', code, description },
+});
+
+/**
+ * A local stand-in server for one describe block of YooKassa adapter tests: started before all, closed after all;
+ * `answer` is the provider's logic; each request is kept in `received` (cleared before each test), and `override`,
+ * when set in a test, answers instead of `answer` (cleared before each test).
+ */
+export function useYooKassaStandIn(answer: (req: StandInRequest) => StandInReply) {
+  let server: Server | undefined;
+  const stand = {
+    baseUrl: '',
+    received: [] as StandInRequest[],
+    override: undefined as ((req: StandInRequest) => StandInReply) | undefined,
+  };
+  beforeAll(async () => {
+    server = createServer(async (req, res) => {
+      const text = await readBody(req);
+      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers };
+      stand.received.push({ ...request, body: text ? JSON.parse(text) : undefined });
+      const reply = (stand.override ?? answer)(stand.received.at(-1)!);
+      if (reply === 'hang') return;
+      if ('raw' in reply)
+        return res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.raw);
+      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    stand.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server?.closeAllConnections();
+        server?.close(() => resolve());
+      }),
+  );
+  beforeEach(() => {
+    stand.override = undefined;
+    stand.received.length = 0;
+  });
+  return stand;
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let data = '';
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => resolve(data));
+  });
