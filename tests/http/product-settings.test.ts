@@ -183,3 +183,33 @@ describe('products with effective dates and maker-checker', () => {
     expect(quote.json().code).toBe('PRODUCT_NOT_FOUND');
   });
 });
+
+describe('a loan keeps the product version it was signed under', () => {
+  const t = useTestApp();
+
+  it('its card names that version, and a rate equal to that version’s regular rate is not promotional', async () => {
+    const maker = await staffClient(t, 'admin');
+    const checker = await staffClient(t, 'senior');
+    const edit = async (terms: Record<string, unknown>) => {
+      const proposed = await maker.client.post(CHANGES, {
+        effectiveFrom: todayOf(t),
+        comment: null,
+        productId: 'payday',
+        change: 'edit',
+        terms: { ...TERMS, ...terms },
+      });
+      expect(proposed.statusCode, proposed.body).toBe(201);
+      expect((await checker.client.post(`${CHANGES}/${proposed.json().id}/approve`)).statusCode).toBe(200);
+    };
+    // The stored product row says 0.8 % a day with 0 % for a first loan; the version in force says 0.7 %, no promo.
+    await edit({ name: 'До зарплаты Плюс', dailyRateBp: 70, firstLoanDailyRateBp: null });
+    const borrower = new TestClient(t.app, '203.0.113.90');
+    const { loan } = await borrowerWithLoan(t, borrower);
+    expect(loan.dailyRateBp).toBe(70);
+    // A later version renames the product and raises its rate: the signed loan is not affected.
+    await edit({ name: 'Новое имя', dailyRateBp: 80, firstLoanDailyRateBp: null });
+    const card = (await borrower.get(`/api/me/loans/${loan.id}`)).json();
+    expect(card.productName).toBe('До зарплаты Плюс');
+    expect(card.prolongation).toMatchObject({ offered: true, available: true, reason: null });
+  });
+});

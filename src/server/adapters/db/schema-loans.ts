@@ -173,6 +173,13 @@ export const loans = pgTable(
     penaltyBpDay: integer('penalty_bp_day').notNull(),
     maxProlongations: integer('max_prolongations').notNull(),
     prolongationWhenOverdue: boolean('prolongation_when_overdue').notNull().default(false),
+    /**
+     * The product as it was in force on the signing date (its dated version): its name, and its regular daily rate
+     * (bp) — a loan whose own rate is below it bears a promotional rate. Kept on the loan because a later version
+     * of the product may rename it or change its rate; the loan keeps its terms.
+     */
+    productName: text('product_name'),
+    regularDailyRateBp: integer('regular_daily_rate_bp'),
     prolongations: integer('prolongations').notNull().default(0),
     /**
      * Interest accrues as floor(P × rate × days since this date) minus what already accrued since it, so a period

@@ -35,6 +35,8 @@ function servicingTerms(deps: Deps, product: ProductRow, contract: Contract, sig
     // The law's maximum, or fewer if the lender's setting says so.
     maxProlongations: Math.min(ruleSet.maxProlongations, deps.config.servicing.maxProlongations),
     prolongationWhenOverdue: product.prolongationWhenOverdue,
+    productName: product.name,
+    regularDailyRateBp: product.dailyRateBp,
   };
 }
 

@@ -7,7 +7,6 @@ import type { Instalment } from '../../../domain/schedule';
 import type { Deps } from '../../deps';
 import { loadProductionCalendar } from './calendar-repository';
 import { businessToday, loadPosition, type LoanRow } from './loan-account';
-import { findRegularDailyRateBp } from './prolongation-repository';
 
 const REFUSAL_TEXT: Record<ProlongationRefusal | 'KIND' | 'NOT_ACTIVE', string> = {
   PROMOTIONAL_RATE:
@@ -36,8 +35,8 @@ export async function checkProlongation(
   options: {
     loan: LoanRow;
     days: number;
-    /** The loan's position and product's regular rate when the caller has just read them (not read again). */
-    known?: { position: LoanPosition; regularRateBp: number | undefined };
+    /** The loan's position when the caller has just read it (not read again). */
+    known?: { position: LoanPosition };
   },
 ): Promise<ProlongationCheck> {
   const { loan, days, known } = options;
@@ -50,9 +49,8 @@ export async function checkProlongation(
   const balances = position.balances;
   const pending = pendingAccrual(position, today);
   const calendar = await loadProductionCalendar(deps.db);
-  const regularRateBp = known
-    ? known.regularRateBp
-    : await findRegularDailyRateBp(deps.db, loan.applicationId);
+  // The product's regular rate in force on the signing date, kept on the loan (a later version may change it).
+  const regularRateBp = loan.regularDailyRateBp ?? undefined;
   const quote = prolongationQuote({
     dueDate,
     today,

@@ -36,7 +36,7 @@ export async function loadLoanView(deps: Deps, loan: LoanRow): Promise<LoanView>
   const prolongationCheck = await checkProlongation(deps, {
     loan,
     days: deps.config.servicing.prolongationDays.min,
-    known: { position, regularRateBp: card.regularRateBp },
+    known: { position },
   });
   const current = prolongationRows.find(
     (p) => p.status === 'awaiting_signature' || p.status === 'awaiting_payment',
@@ -45,7 +45,7 @@ export async function loadLoanView(deps: Deps, loan: LoanRow): Promise<LoanView>
     loan,
     position,
     contract: card.contract,
-    productName: card.productName ?? '',
+    productName: loan.productName ?? '',
     today,
     payments: paymentRows.map(paymentView),
     prolongations: prolongationRows.map(prolongationView),

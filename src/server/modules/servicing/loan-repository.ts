@@ -6,8 +6,6 @@ import type { DbOrTx } from '../../adapters/db/database';
 import {
   contracts,
   ledgerAccounts,
-  loanApplications,
-  loanProducts,
   loans,
 } from '../../adapters/db/schema-loans';
 import { loanBalances, loanInstalments, payments } from '../../adapters/db/schema-servicing';
@@ -128,16 +126,13 @@ export async function getContract(
 
 /**
  * What a loan's card reads besides its schedule, payments and prolongations, in one query: the contract's number,
- * date and terms (never its PDF, kept apart in contract_pdfs), the product's name and regular daily rate (bp), and
- * the loan's balances (all zero before the payout). Throws CONTRACT_NOT_FOUND when the contract is missing.
+ * date and terms (never its PDF, kept apart in contract_pdfs) and the loan's balances (all zero before the payout). Throws CONTRACT_NOT_FOUND when the contract is missing.
  */
 export async function readLoanCard(
   db: DbOrTx,
   loan: Pick<LoanRow, 'id' | 'contractId'>,
 ): Promise<{
   contract: { number: string; contractDate: string; terms: unknown };
-  productName: string | undefined;
-  regularRateBp: number | undefined;
   balances: BalancesRow;
 }> {
   const [row] = await db
@@ -145,20 +140,14 @@ export async function readLoanCard(
       number: contracts.number,
       contractDate: contracts.contractDate,
       terms: contracts.terms,
-      productName: loanProducts.name,
-      regularRateBp: loanProducts.dailyRateBp,
       balances: loanBalances,
     })
     .from(contracts)
-    .leftJoin(loanApplications, eq(loanApplications.id, contracts.applicationId))
-    .leftJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
     .leftJoin(loanBalances, eq(loanBalances.loanId, loan.id))
     .where(eq(contracts.id, loan.contractId));
   if (!row) throw new AppError('CONTRACT_NOT_FOUND');
   return {
     contract: { number: row.number, contractDate: row.contractDate, terms: row.terms },
-    productName: row.productName ?? undefined,
-    regularRateBp: row.regularRateBp ?? undefined,
     balances: row.balances ?? { loanId: loan.id, ...ZERO_BALANCES },
   };
 }

@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { IsoDate } from '../../../domain/calendar';
 import type { DbOrTx } from '../../adapters/db/database';
-import { loanApplications, loanProducts } from '../../adapters/db/schema-loans';
 import { prolongationPdfs, prolongations } from '../../adapters/db/schema-servicing';
 import { AppError } from '../../app-error';
 
@@ -158,17 +157,4 @@ export async function expireProlongationsBefore(db: DbOrTx, today: IsoDate): Pro
   await db.execute(sql`
     UPDATE prolongations SET status = 'expired'
      WHERE status IN ('awaiting_signature', 'awaiting_payment') AND (created_at AT TIME ZONE 'UTC')::date < ${today}::date - 1`);
-}
-
-/**
- * The regular daily rate (basis points a day) of the product the loan was applied for: a loan whose own rate is
- * below it bears a promotional rate. Undefined when the application names no product (a defect elsewhere).
- */
-export async function findRegularDailyRateBp(db: DbOrTx, applicationId: string): Promise<number | undefined> {
-  const [row] = await db
-    .select({ rate: loanProducts.dailyRateBp })
-    .from(loanApplications)
-    .innerJoin(loanProducts, eq(loanProducts.id, loanApplications.productId))
-    .where(eq(loanApplications.id, applicationId));
-  return row?.rate;
 }
