@@ -1,0 +1,30 @@
+import type { TelegramLink } from '../../../contracts/telegram';
+import type { Deps, RequestMeta } from '../../deps';
+import { audit } from '../audit/audit';
+import { reply } from './handle-telegram-update';
+import { showTelegramLink } from './show-telegram-link';
+import { deleteLinkOfBorrower } from './telegram-repository';
+import { TELEGRAM_TEXTS } from './telegram-texts';
+
+/**
+ * Unlinks the borrower's Telegram chat (pending or confirmed) at once; messages go by SMS again. The chat is told so
+ * (best effort). Works even with the bot switched off. Unlinking nothing is not an error.
+ */
+export async function unlinkTelegram(
+  deps: Deps,
+  input: { borrowerId: string; meta: RequestMeta },
+): Promise<TelegramLink> {
+  const removed = await deps.db.transaction(async (tx) => {
+    const link = await deleteLinkOfBorrower(tx, input.borrowerId);
+    if (link)
+      await audit(tx, {
+        actor: { kind: 'borrower', borrowerId: input.borrowerId },
+        action: 'telegram.unlinked',
+        details: { reason: 'account' },
+        meta: input.meta,
+      });
+    return link;
+  });
+  if (removed?.status === 'confirmed') await reply(deps, removed.chatId, TELEGRAM_TEXTS.stopped);
+  return showTelegramLink(deps, deps.db, input.borrowerId);
+}
