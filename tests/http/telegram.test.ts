@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { DevTelegramChat, TelegramLink } from '../../src/contracts/telegram';
 import { devSmsOutbox } from '../../src/server/adapters/db/schema';
+import { advertisingConsentEvents } from '../../src/server/adapters/db/schema-engagement';
 import { loans } from '../../src/server/adapters/db/schema-loans';
 import { notifications } from '../../src/server/adapters/db/schema-servicing';
 import type { DbFakeTelegramBot } from '../../src/server/adapters/telegram/db-fake-telegram-bot';
@@ -297,10 +298,24 @@ describe('delivery rules', () => {
     expect(await botTexts(chatId)).not.toContain('Акция!');
     expect(await smsTo(person.phone)).not.toContain('Акция!');
 
+    // A consent given to the older wording (account and SMS only) covers no Telegram: such an ad goes by SMS.
+    await t.database.db.insert(advertisingConsentEvents).values({
+      borrowerId: me.id,
+      granted: true,
+      wordingVersion: '2026-11-29',
+      at: t.clock.now(),
+    });
+    const old = await queueMessage(me.id, 'Акция 2', 'advertising');
+    await dispatchMessages(t.deps);
+    expect(await messageRow(old)).toMatchObject({ channel: 'sms' });
+    expect(await smsTo(person.phone)).toContain('Акция 2');
+
+    await c.put('/api/me/advertising-consent', { granted: false });
     await c.put('/api/me/advertising-consent', { granted: true });
-    const ok = await queueMessage(me.id, 'Акция 2', 'advertising');
+    const ok = await queueMessage(me.id, 'Акция 3', 'advertising');
     await dispatchMessages(t.deps);
     expect(await messageRow(ok)).toMatchObject({ channel: 'telegram' });
+    expect((await botTexts(chatId)).at(-1)).toBe('Акция 3');
   });
 
   it('a signing code goes by SMS even with Telegram confirmed; the loan notices go to Telegram', async () => {

@@ -1,12 +1,14 @@
 import { TelegramSendError } from '../../adapters/telegram/telegram-port';
 import type { Deps } from '../../deps';
 import { audit } from '../audit/audit';
+import { mayAdvertiseByTelegram } from '../engagement/advertising-consent';
 import { deleteLinkOfChat, findConfirmedChat } from './telegram-repository';
 
 /**
  * Sends a reminder or a notice to the borrower's confirmed Telegram chat instead of an SMS. Returns true when
  * Telegram took it; false when there is no bot or no confirmed link, or Telegram failed — the caller then sends the
  * SMS. A chat that is gone for the bot (the person blocked it: 403) is unlinked at once. Never used for codes.
+ * Advertising goes to Telegram only under a consent whose wording names Telegram (else false: SMS).
  */
 export async function sendByTelegram(
   deps: Deps,
@@ -15,6 +17,8 @@ export async function sendByTelegram(
   if (!deps.telegram) return false;
   const chatId = await findConfirmedChat(deps.db, message.borrowerId);
   if (!chatId) return false;
+  if (message.kind === 'advertising' && !(await mayAdvertiseByTelegram(deps.db, message.borrowerId)))
+    return false;
   try {
     await deps.telegram.sendMessage(chatId, message.text);
     return true;
