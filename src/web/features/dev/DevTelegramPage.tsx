@@ -168,20 +168,21 @@ function DevTelegramChatView() {
               if (text.trim() !== '') write.mutate(text.trim(), { onSuccess: () => setText('') });
             }}
           >
-            <Group align="flex-end" gap="sm">
+            <Stack gap="xs">
               <TextInput
                 label="Сообщение боту"
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
-                style={{ flex: 1 }}
               />
-              <Button type="submit" loading={write.isPending} disabled={text.trim() === ''}>
-                Отправить
-              </Button>
-              <Button variant="default" onClick={() => write.mutate('/stop')} loading={write.isPending}>
-                /stop
-              </Button>
-            </Group>
+              <Group gap="sm">
+                <Button type="submit" loading={write.isPending} disabled={text.trim() === ''}>
+                  Отправить
+                </Button>
+                <Button variant="default" onClick={() => write.mutate('/stop')} loading={write.isPending}>
+                  /stop
+                </Button>
+              </Group>
+            </Stack>
           </form>
         </Stack>
       )}
