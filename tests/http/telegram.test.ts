@@ -134,6 +134,15 @@ describe('linking Telegram from the account', () => {
     expect(await messageRow(later)).toMatchObject({ smsStatus: 'sent', channel: 'telegram' });
     expect((await botTexts(chatId)).at(-1)).toBe('Платёж 2 000 ₽ зачислен.');
     expect(await smsTo(person.phone)).not.toContain('Платёж 2 000 ₽ зачислен.');
+
+    // The activity log says where each copy went, and when Telegram was linked.
+    const activity = (await c.post('/api/me/activity', { page: 1, category: 'messages' })).json();
+    const titles = activity.items.map(
+      (i: { title: string; detail: string | null }) => `${i.title}: ${i.detail}`,
+    );
+    expect(titles).toContain('Сообщение в кабинете и в Telegram: Платёж 2 000 ₽ зачислен.');
+    expect(titles).toContain('Сообщение в кабинете и СМС: Платёж 1 234,56 ₽ зачислен.');
+    expect(titles).toContain('Уведомления в Telegram подключены: Подтверждено кодом от бота');
   });
 
   it('the reminders of the nightly close go to Telegram instead of SMS', async () => {
