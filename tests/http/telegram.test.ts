@@ -5,9 +5,11 @@ import { devSmsOutbox } from '../../src/server/adapters/db/schema';
 import { advertisingConsentEvents } from '../../src/server/adapters/db/schema-engagement';
 import { loans } from '../../src/server/adapters/db/schema-loans';
 import { notifications } from '../../src/server/adapters/db/schema-servicing';
+import { telegramLinks } from '../../src/server/adapters/db/schema-telegram';
 import type { DbFakeTelegramBot } from '../../src/server/adapters/telegram/db-fake-telegram-bot';
 import { dispatchMessages } from '../../src/server/workers';
 import { borrowerWithLoan, passDays, payNow, takeLoan } from '../support/servicing';
+import { staffClient } from '../support/staff';
 import {
   clientsOf,
   lastCodeSentTo,
@@ -271,6 +273,19 @@ describe('unlinking', () => {
     expect(await messageRow(id)).toMatchObject({ smsStatus: 'sent', channel: 'sms' });
     expect(await smsTo(person.phone)).toContain('Бот заблокирован');
     expect(await linkOf(c)).toMatchObject({ status: 'none' });
+  });
+
+  it('when the relationship ends: the link is dropped', async () => {
+    const c = client();
+    const { me } = await registerBorrower(c, t.deps);
+    await linkTelegram(c);
+    const requestId = (await c.post('/api/me/relationship-end')).json().id;
+    const specialist = await staffClient(t, 'specialist');
+    const ended = await specialist.client.post(`/api/backoffice/relationship-ends/${requestId}/end`);
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(
+      await t.database.db.select().from(telegramLinks).where(eq(telegramLinks.borrowerId, me.id)),
+    ).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { TelegramLink } from '../../../contracts/telegram';
+import type { DbOrTx } from '../../adapters/db/database';
 import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
 import { reply } from './handle-telegram-update';
@@ -27,4 +28,12 @@ export async function unlinkTelegram(
   });
   if (removed?.status === 'confirmed') await reply(deps, removed.chatId, TELEGRAM_TEXTS.stopped);
   return showTelegramLink(deps, deps.db, input.borrowerId);
+}
+
+/**
+ * Drops the borrower's Telegram link inside the caller's transaction, without telling the chat (the relationship
+ * ended: nothing more goes there). Returns whether there was one.
+ */
+export async function dropTelegramLink(db: DbOrTx, borrowerId: string): Promise<boolean> {
+  return (await deleteLinkOfBorrower(db, borrowerId)) !== undefined;
 }
