@@ -38,6 +38,11 @@ import { Limiter } from './adapters/limits/limiter';
 import { OutboxSms } from './adapters/sms/db-outbox-sms';
 import { SmsRuSms } from './adapters/sms/smsru-sms';
 import type { SmsPort } from './adapters/sms/sms-port';
+import { DbFakeTelegramBot } from './adapters/telegram/db-fake-telegram-bot';
+import { GrammyTelegramBot } from './adapters/telegram/grammy-telegram-bot';
+import type { TelegramBotPort } from './adapters/telegram/telegram-port';
+import { telegramRoutes } from './http/borrower/telegram-routes';
+import { telegramWebhookRoutes } from './http/webhooks/telegram-webhook';
 import { FolderStorage } from './adapters/storage/folder-storage';
 import { S3Storage } from './adapters/storage/s3-storage';
 import type { StoragePort } from './adapters/storage/storage-port';
@@ -87,6 +92,7 @@ export type AppOptions = {
       Deps,
       | 'clock'
       | 'sms'
+      | 'telegram'
       | 'captcha'
       | 'bureau'
       | 'cardTokenizer'
@@ -116,6 +122,19 @@ function smsFromConfig(config: Config, database: Database, clock: Clock): SmsPor
       return new OutboxSms(database.db, clock);
     case 'smsru':
       return new SmsRuSms(config.sms.smsru);
+  }
+}
+
+/** The Telegram bot chosen by TELEGRAM_BOT: none, the demo fake (its chat page /dev/telegram) or grammY. */
+function telegramFromConfig(config: Config, database: Database, clock: Clock): TelegramBotPort | null {
+  const { telegram } = config;
+  switch (telegram.provider) {
+    case 'off':
+      return null;
+    case 'fake':
+      return new DbFakeTelegramBot(database.db, clock, telegram.username);
+    case 'grammy':
+      return new GrammyTelegramBot(telegram);
   }
 }
 
@@ -231,6 +250,8 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     db: database.db,
     clock,
     sms: overrides.sms ?? smsFromConfig(config, database, clock),
+    telegram:
+      overrides.telegram !== undefined ? overrides.telegram : telegramFromConfig(config, database, clock),
     captcha: overrides.captcha ?? new SvgCaptcha(),
     // No real bureau or tokenizer adapter exists yet: production refuses to start without ALLOW_FAKE_ADAPTERS.
     bureau: overrides.bureau ?? new FakeBureau(),
@@ -305,6 +326,8 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   loanRoutes(app, deps);
   servicingRoutes(app, deps);
   acquiringWebhookRoutes(app, deps);
+  telegramRoutes(app, deps);
+  telegramWebhookRoutes(app, deps);
   staffRoutes(app, deps);
   accessRoutes(app, deps);
   staffManagementRoutes(app, deps);

@@ -150,6 +150,18 @@ const ZEnv = z.object({
   SUPPORT_PHONE: z.string().default('8 800 000-00-00'),
   SUPPORT_EMAIL: z.string().default('support@example.ru'),
   TELEGRAM_URL: z.string().default('https://t.me/example_mfo'),
+  TELEGRAM_BOT: z.enum(['off', 'fake', 'grammy']).optional(),
+  TELEGRAM_BOT_TOKEN: z.string().optional(),
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, 'имя бота без @, например example_mfo_bot')
+    .optional(),
+  TELEGRAM_API_ROOT: z.url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 символов: латиница, цифры, _ и -')
+    .optional(),
+  TELEGRAM_SET_WEBHOOK: bool.default(false),
   LENDER_LEGAL_NAME: z.string().default('ООО МКК «Смсфинанс» (демо)'),
   LENDER_OGRN: z.string().default('0000000000000'),
   LENDER_INN: z.string().default('0000000000'),
@@ -342,6 +354,19 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       supportEmail: env.SUPPORT_EMAIL,
       telegramUrl: env.TELEGRAM_URL,
     },
+    /**
+     * The Telegram bot (TELEGRAM_BOT): off, the demo fake (its chat at /dev/telegram; the demo default) or the
+     * real bot through grammY. Updates come to the webhook `/api/webhooks/telegram` with the secret header;
+     * `setWebhook` registers `${PUBLIC_URL}/api/webhooks/telegram` with the Bot API at start-up.
+     */
+    telegram: {
+      provider: env.TELEGRAM_BOT ?? (production ? 'off' : 'fake'),
+      token: env.TELEGRAM_BOT_TOKEN ?? '',
+      username: env.TELEGRAM_BOT_USERNAME ?? 'demo_mfo_bot',
+      apiRoot: env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
+      webhookSecret: env.TELEGRAM_WEBHOOK_SECRET ?? '',
+      setWebhook: env.TELEGRAM_SET_WEBHOOK,
+    },
     /** Bonus points: how many each cause earns, and after how many days an earned lot expires. */
     points: {
       onTimePayment: env.POINTS_ON_TIME_PAYMENT,
@@ -392,6 +417,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     if (e.TID_PROVIDER === 'fake' && !e.ALLOW_FAKE_ADAPTERS)
       problems.push('  TID_PROVIDER: the fake T-ID is refused in production unless ALLOW_FAKE_ADAPTERS=true');
+    if (e.TELEGRAM_BOT === 'fake' && !e.ALLOW_FAKE_ADAPTERS)
+      problems.push('  TELEGRAM_BOT: the fake bot is refused in production unless ALLOW_FAKE_ADAPTERS=true');
     if (e.ESIA_PROVIDER === 'esia' && e.ESIA_SIGNER === 'local' && !e.ALLOW_FAKE_ADAPTERS)
       problems.push(
         '  ESIA_SIGNER: the local (non-GOST) signer is refused in production unless ALLOW_FAKE_ADAPTERS=true',
@@ -408,6 +435,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const idp: string[] = [];
+  if (e.TELEGRAM_BOT === 'grammy') {
+    if (!e.TELEGRAM_BOT_TOKEN || !e.TELEGRAM_BOT_USERNAME || !e.TELEGRAM_WEBHOOK_SECRET)
+      idp.push(
+        '  TELEGRAM_BOT_TOKEN, TELEGRAM_BOT_USERNAME, TELEGRAM_WEBHOOK_SECRET: required for TELEGRAM_BOT=grammy',
+      );
+    if (e.TELEGRAM_SET_WEBHOOK && !e.PUBLIC_URL)
+      idp.push('  PUBLIC_URL: required for TELEGRAM_SET_WEBHOOK (the webhook address)');
+  }
   if (e.ESIA_PROVIDER === 'esia') {
     if (!e.ESIA_CLIENT_ID) idp.push('  ESIA_CLIENT_ID: required for ESIA_PROVIDER=esia');
     if (!e.PUBLIC_URL) idp.push('  PUBLIC_URL: required for ESIA_PROVIDER=esia (the callback address)');

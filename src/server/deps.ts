@@ -11,6 +11,7 @@ import type { EmailPort } from './adapters/email/email-port';
 import type { Limiter } from './adapters/limits/limiter';
 import type { MaintenanceState } from './modules/backoffice/settings/live-maintenance';
 import type { SmsPort } from './adapters/sms/sms-port';
+import type { TelegramBotPort } from './adapters/telegram/telegram-port';
 import type { IdentityProviderId, IdentityProviderPort } from './adapters/identity/identity-provider-port';
 import type { StoragePort } from './adapters/storage/storage-port';
 import type { SupportEventHub } from './modules/support/support-events';
@@ -23,6 +24,8 @@ export type Deps = {
   db: Db;
   clock: Clock;
   sms: SmsPort;
+  /** The Telegram bot (the demo fake, or grammY); null when TELEGRAM_BOT=off: everything goes by SMS. */
+  telegram: TelegramBotPort | null;
   captcha: CaptchaPort;
   bureau: BureauPort;
   cardTokenizer: CardTokenizerPort;

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { openDatabase } from './adapters/db/database';
 import { ConfigError, loadConfig } from './config';
 import { startWorkers } from './workers';
+import { GrammyTelegramBot } from './adapters/telegram/grammy-telegram-bot';
 
 /** config → database → app → listen; SIGTERM/SIGINT close the server, then the database. */
 async function main() {
@@ -34,6 +35,14 @@ async function main() {
   process.on('SIGTERM', () => void close('SIGTERM'));
   process.on('SIGINT', () => void close('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  // TELEGRAM_SET_WEBHOOK: tell the Bot API where to post updates (idempotent; every instance may do it).
+  if (config.telegram.setWebhook && deps.telegram instanceof GrammyTelegramBot && config.publicUrl) {
+    const url = new URL('/api/webhooks/telegram', config.publicUrl).toString();
+    await deps.telegram
+      .setWebhook(url, config.telegram.webhookSecret)
+      .then(() => app.log.info({ url }, 'Telegram webhook set'))
+      .catch((error: unknown) => app.log.error({ err: error }, 'Telegram webhook not set'));
+  }
   app.log.info(
     { database: database.kind, demo: config.demo, url: `http://${config.host}:${config.port}` },
     config.demo ? 'Личный кабинет запущен (демо-режим)' : 'Личный кабинет запущен',

@@ -107,6 +107,7 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
       '/recover',
       '/help',
       '/dev/sms',
+      '/dev/telegram',
       '/dev/business-date',
       '/dev/staff',
       '/login',

@@ -34,7 +34,7 @@ describe('advertising only with a separate consent (38-FZ art. 18)', () => {
     expect(given.json()).toMatchObject({
       granted: true,
       since: expect.any(String),
-      wordingVersion: '2026-11-29',
+      wordingVersion: '2026-11-29.2',
     });
     expect(await advertise(me.id, 2)).toBe(true);
     expect(await advertise(otherMe.id, 2)).toBe(false);

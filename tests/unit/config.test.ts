@@ -87,6 +87,42 @@ describe('loadConfig', () => {
     expect(config.address).toMatchObject({ provider: 'dadata', dadata: { apiKey: 'token' } });
   });
 
+  it('Telegram: the fake bot in demo, none by default in production, the fake refused there; grammY needs its keys', () => {
+    expect(loadConfig({}).telegram).toMatchObject({ provider: 'fake', username: 'demo_mfo_bot' });
+    const production = {
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: KEY,
+      HASH_KEY: KEY,
+      DATABASE_URL: 'postgres://db/lk',
+      ALLOW_FAKE_ADAPTERS: 'true',
+    };
+    expect(loadConfig(production).telegram.provider).toBe('off');
+    expect(() =>
+      loadConfig({
+        ...production,
+        ALLOW_FAKE_ADAPTERS: 'false',
+        SMS_PROVIDER: 'smsru',
+        TELEGRAM_BOT: 'fake',
+      }),
+    ).toThrow(/TELEGRAM_BOT: the fake bot is refused/);
+    expect(() => loadConfig({ TELEGRAM_BOT: 'grammy' })).toThrow(/TELEGRAM_BOT_TOKEN/);
+    const grammy = {
+      TELEGRAM_BOT: 'grammy',
+      TELEGRAM_BOT_TOKEN: '1:x',
+      TELEGRAM_BOT_USERNAME: 'lender_bot',
+      TELEGRAM_WEBHOOK_SECRET: 'short',
+    };
+    expect(() => loadConfig(grammy)).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    const secret = 'a'.repeat(32);
+    expect(() =>
+      loadConfig({ ...grammy, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_SET_WEBHOOK: 'true' }),
+    ).toThrow(/PUBLIC_URL/);
+    expect(loadConfig({ ...grammy, TELEGRAM_WEBHOOK_SECRET: secret }).telegram).toMatchObject({
+      provider: 'grammy',
+      apiRoot: 'https://api.telegram.org',
+    });
+  });
+
   it('Gosuslugi and T-ID: fakes in demo, none by default in production, fakes and the local signer refused there', () => {
     expect(loadConfig({}).identityProviders).toMatchObject({ esia: 'fake', tid: 'fake', clockSkewSec: 60 });
     const prod = {

@@ -147,6 +147,11 @@ const PROBLEMS = {
     'С этим паспортом отношения с компанией были прекращены. Чтобы возобновить их, обратитесь в службу поддержки — новая регистрация не нужна',
   ],
   RELATIONSHIP_END_BLOCKED: [409, 'Прекратить отношения пока нельзя: сначала нужно завершить открытые дела'],
+  TELEGRAM_NOT_AVAILABLE: [404, 'Уведомления в Telegram сейчас недоступны'],
+  TELEGRAM_NOT_PENDING: [
+    409,
+    'Нет привязки Telegram, которую нужно подтвердить. Получите новую ссылку на бота',
+  ],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 
 export function problemOf(code: ErrorCode, instance: string, extra: AppError['extra'] = {}): Problem {

@@ -43,6 +43,9 @@ export function Footer() {
                 <Anchor component={Link} to="/dev/sms" size="xs" c="dimmed">
                   СМС (демо)
                 </Anchor>
+                <Anchor component={Link} to="/dev/telegram" size="xs" c="dimmed">
+                  Telegram (демо)
+                </Anchor>
                 <Anchor component={Link} to="/dev/business-date" size="xs" c="dimmed">
                   Операционная дата (демо)
                 </Anchor>

@@ -48,6 +48,7 @@ const EsiaPassportUpdatePage = page(
 const NotFoundPage = page(() => import('../features/not-found/NotFoundPage'), 'NotFoundPage');
 const DevSmsPage = page(() => import('../features/dev/DevSmsPage'), 'DevSmsPage');
 const DevStaffPage = page(() => import('../features/dev/DevStaffPage'), 'DevStaffPage');
+const DevTelegramPage = page(() => import('../features/dev/DevTelegramPage'), 'DevTelegramPage');
 const DevBusinessDatePage = page(() => import('../features/dev/DevBusinessDatePage'), 'DevBusinessDatePage');
 
 const signedIn = (Page: ComponentType) => (
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
       { path: '/account/support/:id', element: signedIn(SupportPage) },
       { path: '/help', element: <HelpPage /> },
       { path: '/dev/sms', element: <DevSmsPage /> },
+      { path: '/dev/telegram', element: <DevTelegramPage /> },
       { path: '/dev/business-date', element: <DevBusinessDatePage /> },
       { path: '/dev/staff', element: <DevStaffPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -198,6 +198,8 @@ export const notifications = pgTable(
     /** The SMS is not sent before this instant (its job's time; moved on by the quiet hours of 230-FZ). */
     notBefore: instant('not_before').notNull(),
     sentAt: instant('sent_at'),
+    /** Where the copy went once sent: by SMS, or to the borrower's confirmed Telegram chat instead. */
+    channel: text('channel', { enum: ['sms', 'telegram'] }),
     readAt: instant('read_at'),
     createdAt: createdAt(),
   },

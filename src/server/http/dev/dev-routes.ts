@@ -10,6 +10,9 @@ import { getBusinessDate } from '../../modules/servicing/get-business-date';
 import { businessToday } from '../../modules/servicing/loan-account';
 import { route } from '../route';
 import { devStaffApi } from '../../../contracts/dev-staff';
+import { telegramApi } from '../../../contracts/telegram';
+import { DbFakeTelegramBot } from '../../adapters/telegram/db-fake-telegram-bot';
+import { handleTelegramUpdate } from '../../modules/messaging/handle-telegram-update';
 import { showDemoStaff } from '../../modules/backoffice/demo-staff';
 
 const DAY_MS = 86_400_000;
@@ -34,6 +37,28 @@ export function devRoutes(app: FastifyInstance, deps: Deps) {
       createdAt: r.createdAt.toISOString(),
     }));
   });
+  // The demo bot's chats: the person acts as the Telegram user (presses Start on a deep link, writes, blocks).
+  const bot = deps.telegram instanceof DbFakeTelegramBot ? deps.telegram : null;
+  if (bot) {
+    const chatOf = async (chatId: string) => {
+      const chat = await bot.chat(chatId);
+      return {
+        botUsername: bot.username,
+        blocked: chat.blocked,
+        messages: chat.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+      };
+    };
+    route(app, deps, telegramApi.devTelegramChat, { audience: 'dev' }, ({ params }) => chatOf(params.chatId));
+    route(app, deps, telegramApi.devTelegramWrite, { audience: 'dev' }, async ({ params, body }) => {
+      const update = await bot.personWrites(params.chatId, body.firstName, body.text);
+      await handleTelegramUpdate(deps, update);
+      return chatOf(params.chatId);
+    });
+    route(app, deps, telegramApi.devTelegramBlock, { audience: 'dev' }, async ({ params, body }) => {
+      await handleTelegramUpdate(deps, await bot.setBlocked(params.chatId, body.blocked));
+      return chatOf(params.chatId);
+    });
+  }
   // The demo's staff members: logins, passwords, TOTP secrets and the codes of this moment.
   route(app, deps, devStaffApi.devStaff, { audience: 'dev' }, () => showDemoStaff(deps));
 }

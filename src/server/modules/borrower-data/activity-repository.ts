@@ -39,7 +39,10 @@ export function listAccountEvents(
     .limit(limit);
 }
 
-/** The borrower's in-account messages (each also an SMS unless switched off), newest first, at most `limit`. */
+/**
+ * The borrower's in-account messages (each also an SMS — or a Telegram message — unless switched off), newest
+ * first, at most `limit`.
+ */
 export function listSentMessages(db: DbOrTx, { borrowerId, limit }: { borrowerId: string; limit: number }) {
   return db
     .select({
@@ -47,6 +50,7 @@ export function listSentMessages(db: DbOrTx, { borrowerId, limit }: { borrowerId
       kind: notifications.kind,
       text: notifications.text,
       smsStatus: notifications.smsStatus,
+      channel: notifications.channel,
       createdAt: notifications.createdAt,
     })
     .from(notifications)

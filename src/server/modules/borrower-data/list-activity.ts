@@ -93,6 +93,14 @@ const CATALOGUE: Record<string, { category: ActivityCategory; describe: Describe
     describe: (d) => ({ title: 'Платёж зачислен', detail: amount(d.amount) }),
   },
   'overpayment.refund': { category: 'payments', describe: () => ({ title: 'Возврат переплаты' }) },
+  'telegram.linked': {
+    category: 'messages',
+    describe: () => ({ title: 'Уведомления в Telegram подключены', detail: 'Подтверждено кодом от бота' }),
+  },
+  'telegram.unlinked': {
+    category: 'messages',
+    describe: () => ({ title: 'Уведомления в Telegram отключены' }),
+  },
 };
 
 const actionsOf = (category: ActivityCategory | null | undefined) =>
@@ -143,7 +151,12 @@ export async function listActivity(
       at: m.createdAt.toISOString(),
       category: 'messages',
       kind: 'message',
-      title: m.smsStatus === 'sent' ? 'Сообщение в кабинете и СМС' : 'Сообщение в кабинете',
+      title:
+        m.smsStatus !== 'sent'
+          ? 'Сообщение в кабинете'
+          : m.channel === 'telegram'
+            ? 'Сообщение в кабинете и в Telegram'
+            : 'Сообщение в кабинете и СМС',
       detail: m.text,
       device: null,
       ip: null,

@@ -7,15 +7,28 @@ import { insertConsentEvent, latestConsentEvent } from './advertising-consent-re
 
 /** The wording the borrower agrees to (its version is stored with every event). */
 export const ADVERTISING_CONSENT_WORDING = {
-  version: '2026-11-29',
+  version: '2026-11-29.2',
   text:
-    'Я согласен получать рекламу — сообщения об акциях, розыгрышах и специальных условиях — в личном кабинете и ' +
-    'по СМС. Согласие можно отозвать в любой момент одним нажатием в настройках сообщений.',
+    'Я согласен получать рекламу — сообщения об акциях, розыгрышах и специальных условиях — в личном кабинете, ' +
+    'по СМС и в Telegram, если подключу его. Согласие можно отозвать в любой момент одним нажатием в настройках ' +
+    'сообщений.',
 } as const;
+
+/** The first wording version that names Telegram (versions compare as strings: dates, then a serial). */
+const TELEGRAM_WORDING_SINCE = '2026-11-29.2';
 
 /** Whether the borrower currently agrees to advertising (no choice yet means no: consent is never presumed). */
 export async function mayAdvertise(db: DbOrTx, borrowerId: string): Promise<boolean> {
   return (await latestConsentEvent(db, borrowerId))?.granted ?? false;
+}
+
+/**
+ * Whether advertising may go to the borrower's Telegram: the consent stands and was given to a wording that names
+ * Telegram (an older consent covered the account and SMS only — such a message goes by SMS).
+ */
+export async function mayAdvertiseByTelegram(db: DbOrTx, borrowerId: string): Promise<boolean> {
+  const latest = await latestConsentEvent(db, borrowerId);
+  return latest?.granted === true && latest.wordingVersion >= TELEGRAM_WORDING_SINCE;
 }
 
 /** The borrower's current choice and the wording. */

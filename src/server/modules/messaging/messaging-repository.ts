@@ -81,7 +81,10 @@ export async function findMessageForSms(db: DbOrTx, notificationId: string) {
   return row;
 }
 
-/** When the borrower's overdue notices were sent by SMS since `since` (for the 230-FZ limits). */
+/**
+ * When the borrower's overdue notices were sent since `since`, by SMS or Telegram alike (230-FZ art. 7 limits
+ * messages by any telecommunication channel).
+ */
 export async function overdueSmsSentSince(db: DbOrTx, borrowerId: string, since: Date): Promise<Date[]> {
   const rows = await db
     .select({ at: notifications.sentAt })
@@ -101,7 +104,10 @@ export async function overdueSmsSentSince(db: DbOrTx, borrowerId: string, since:
 export async function updateMessageSms(
   db: DbOrTx,
   notificationId: string,
-  change: { smsStatus: 'sent'; sentAt: Date } | { smsStatus: 'suppressed' } | { notBefore: Date },
+  change:
+    | { smsStatus: 'sent'; sentAt: Date; channel: 'sms' | 'telegram' }
+    | { smsStatus: 'suppressed' }
+    | { notBefore: Date },
 ): Promise<void> {
   await db.update(notifications).set(change).where(eq(notifications.id, notificationId));
 }

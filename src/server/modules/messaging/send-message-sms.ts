@@ -2,6 +2,8 @@ import { COLLECTION_RULES_230FZ, collectionMessageDecision } from '../../../doma
 import { loadProductionCalendar } from '../servicing/production-calendar';
 import { exponentialBackoff, type JobHandler } from '../../jobs/run-jobs';
 import { findMessageForSms, overdueSmsSentSince, updateMessageSms } from './messaging-repository';
+import { mayAdvertise } from '../engagement/advertising-consent';
+import { sendByTelegram } from './send-by-telegram';
 import { sendSms } from './send-sms';
 
 const DAY_MS = 86_400_000;
@@ -12,6 +14,9 @@ const DAY_MS = 86_400_000;
  * production calendar: holidays have the weekend hours): outside the
  * hours the job waits for the next window, over a limit the SMS is suppressed (the message stays in the account).
  * A gateway failure is retried with back-off (5 s, 10 s, … at most 30 min apart).
+ * Within the same hours and limits, a borrower with a confirmed Telegram link gets the message there instead
+ * (`channel` telegram); if Telegram fails, by SMS. An advertising message goes only while the advertising consent
+ * stands (38-FZ art. 18: a withdrawal stops what is still queued).
  */
 export const sendMessageSms: JobHandler<'message.sms'> = {
   leaseMs: () => 5 * 60_000,
@@ -20,6 +25,10 @@ export const sendMessageSms: JobHandler<'message.sms'> = {
     const message = await findMessageForSms(deps.db, notificationId);
     if (!message || message.smsStatus !== 'queued') return;
     const now = deps.clock.now();
+    if (message.kind === 'advertising' && !(await mayAdvertise(deps.db, message.borrowerId))) {
+      await updateMessageSms(deps.db, message.id, { smsStatus: 'suppressed' });
+      return;
+    }
     if (message.kind === 'overdue') {
       const sent = await overdueSmsSentSince(
         deps.db,
@@ -43,7 +52,11 @@ export const sendMessageSms: JobHandler<'message.sms'> = {
         return { runAgainAt: decision.retryAt };
       }
     }
+    if (await sendByTelegram(deps, message)) {
+      await updateMessageSms(deps.db, message.id, { smsStatus: 'sent', sentAt: now, channel: 'telegram' });
+      return;
+    }
     await sendSms(deps, message.phone, message.kind, message.text);
-    await updateMessageSms(deps.db, message.id, { smsStatus: 'sent', sentAt: now });
+    await updateMessageSms(deps.db, message.id, { smsStatus: 'sent', sentAt: now, channel: 'sms' });
   },
 };

@@ -3,11 +3,7 @@ import { ZERO_BALANCES } from '../../../domain/loan-position';
 import { LOAN_ACCOUNT_CODES } from '../../../domain/ledger';
 import type { Instalment } from '../../../domain/schedule';
 import type { DbOrTx } from '../../adapters/db/database';
-import {
-  contracts,
-  ledgerAccounts,
-  loans,
-} from '../../adapters/db/schema-loans';
+import { contracts, ledgerAccounts, loans } from '../../adapters/db/schema-loans';
 import { loanBalances, loanInstalments, payments } from '../../adapters/db/schema-servicing';
 import { AppError } from '../../app-error';
 

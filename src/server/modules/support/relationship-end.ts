@@ -9,6 +9,7 @@ import { insertConsentEvent } from '../engagement/advertising-consent-repository
 import { ADVERTISING_CONSENT_WORDING, mayAdvertise } from '../engagement/advertising-consent';
 import { getNamedBorrower, lockBorrower } from '../identity/borrower-repository';
 import { endSessions } from '../identity/session-repository';
+import { dropTelegramLink } from '../messaging/unlink-telegram';
 import { saveMessageSettings } from '../messaging/message-settings';
 import { sendSms } from '../messaging/send-sms';
 import type { PdfDocument } from '../servicing/servicing-documents';
@@ -79,8 +80,8 @@ export async function showRelationshipEnd(deps: Deps, { requestId }: { requestId
 
 /**
  * Ends the relationship when nothing blocks it: the borrower is marked ended (no sign-in, no applications), every
- * session ends, advertising consent is withdrawn and every optional SMS kind switched off, the data are marked for
- * erasure after RETENTION_YEARS; the confirmation PDF is stored (relationship-ends/<id>.pdf) and an SMS tells the
+ * session ends, advertising consent is withdrawn, every optional SMS kind switched off and the Telegram link dropped,
+ * the data are marked for erasure after RETENTION_YEARS; the confirmation PDF is stored (relationship-ends/<id>.pdf) and an SMS tells the
  * borrower. Throws CASE_NOT_FOUND, CASE_NOT_READY (not open), RELATIONSHIP_END_BLOCKED (with `blockers`).
  */
 export async function endRelationship(
@@ -125,6 +126,7 @@ export async function endRelationship(
       Object.fromEntries(OPTIONAL_NOTIFICATION_KINDS.map((kind) => [kind, false])),
       now,
     );
+    await dropTelegramLink(tx, borrowerId);
     await audit(tx, {
       actor: input.actor,
       action: 'support.relationship-end.ended',

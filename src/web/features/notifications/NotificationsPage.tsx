@@ -8,6 +8,7 @@ import { Section } from '../../components/layout';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatInstant } from '../../i18n/format';
 import { AdvertisingConsent } from '../engagement/AdvertisingConsent';
+import { TelegramLinkSection } from './TelegramLink';
 
 type OptionalKind = (typeof OPTIONAL_NOTIFICATION_KINDS)[number];
 
@@ -29,6 +30,7 @@ export function NotificationsPage() {
       </Title>
       <NotificationList />
       <SmsSettings />
+      <TelegramLinkSection />
       <AdvertisingConsent />
     </Stack>
   );
