@@ -190,6 +190,16 @@ describe('linking Telegram from the account', () => {
     expect((await botTexts(chatId)).at(-1)).toMatch(/^Ссылка недействительна/);
   });
 
+  it('at most 10 deep links an hour per borrower: the 11th is refused with a wait', async () => {
+    const c = client();
+    await registerBorrower(c, t.deps);
+    for (let i = 0; i < 10; i++) expect((await c.post('/api/me/telegram/link')).statusCode).toBe(201);
+    const refused = await c.post('/api/me/telegram/link');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(refused.headers['retry-after']).toBeDefined();
+  });
+
   it('a wrong code counts down; the fifth drops the pending link; an expired code is refused', async () => {
     const c = client();
     await registerBorrower(c, t.deps);

@@ -21,6 +21,8 @@ export const LIMITS = {
   captchaPerIp: { name: 'captcha-ip', points: 60, durationSec: 3600 },
   /** Gosuslugi / T-ID sign-ins started per IP an hour (each stores an attempt). */
   providerStartPerIp: { name: 'provider-start-ip', points: 60, durationSec: 3600 },
+  /** Telegram deep links asked per borrower an hour (each stores a token; a newer one voids the older). */
+  telegramLinksPerBorrower: { name: 'telegram-link-borrower', points: 10, durationSec: 3600 },
 } satisfies Record<string, LimitRule>;
 
 /** The pause, in seconds, after the 1st, 2nd, ... consecutive sign-in failure; the last repeats. */
