@@ -32,6 +32,10 @@ export const ZPointsEntry = z.object({
 /** The borrower's bonuses: balance, level, what the next level gives, history (newest first). */
 export const ZBonuses = z.object({
   balance: z.number().int(),
+  /** Points held for payments not settled yet (spent when credited, back when they fail). */
+  held: z.number().int(),
+  /** What may go into a new payment: the balance less the held points, never negative. */
+  available: z.number().int(),
   loansRepaidOnTime: z.number().int(),
   level: ZLevel,
   nextLevel: ZLevel.nullable(),
