@@ -13,6 +13,7 @@ CREATE TABLE "advertising_deliveries" (
 --> statement-breakpoint
 CREATE TABLE "advertising_sends" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"subject" text NOT NULL,
 	"subject_id" uuid NOT NULL,
 	"text" text NOT NULL,

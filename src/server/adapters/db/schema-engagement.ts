@@ -250,6 +250,8 @@ export const advertisingSends = pgTable(
   'advertising_sends',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The order the sends were asked for (several may share one instant). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     subject: text('subject', { enum: ['campaign', 'offer'] }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     /** The message without the withdrawal link (each borrower's link is added to their copy). */

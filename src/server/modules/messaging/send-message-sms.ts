@@ -3,11 +3,15 @@ import { loadProductionCalendar } from '../servicing/production-calendar';
 import { exponentialBackoff, type JobHandler } from '../../jobs/run-jobs';
 import { findMessageForSms, overdueSmsSentSince, updateMessageSms } from './messaging-repository';
 import { sendSms } from './send-sms';
+import { mayAdvertise } from '../engagement/advertising-consent';
+import { advertisingWindow } from '../engagement/send-advertising';
 
 const DAY_MS = 86_400_000;
 
 /**
- * The job that sends the SMS copy of one in-account message. A message switched off meanwhile is not sent.
+ * The job that sends the SMS copy of one in-account message. A message switched off meanwhile is not sent; an
+ * advertising message goes only while the advertising consent stands (suppressed otherwise) and within the message
+ * hours (engagement/send-advertising.ts advertisingWindow).
  * Overdue notices go only within the hours and limits of 230-FZ art. 7 (collectionMessageDecision, with the
  * production calendar: holidays have the weekend hours): outside the
  * hours the job waits for the next window, over a limit the SMS is suppressed (the message stays in the account).
@@ -20,6 +24,18 @@ export const sendMessageSms: JobHandler<'message.sms'> = {
     const message = await findMessageForSms(deps.db, notificationId);
     if (!message || message.smsStatus !== 'queued') return;
     const now = deps.clock.now();
+    if (message.kind === 'advertising') {
+      // 38-FZ art. 18: a consent withdrawn after the message was queued stops its SMS; only within the hours.
+      if (!(await mayAdvertise(deps.db, message.borrowerId))) {
+        await updateMessageSms(deps.db, message.id, { smsStatus: 'suppressed' });
+        return;
+      }
+      const window = await advertisingWindow(deps, now);
+      if (!window.open) {
+        await updateMessageSms(deps.db, message.id, { notBefore: window.opensAt });
+        return { runAgainAt: window.opensAt };
+      }
+    }
     if (message.kind === 'overdue') {
       const sent = await overdueSmsSentSince(
         deps.db,
