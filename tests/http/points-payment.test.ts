@@ -135,5 +135,17 @@ describe('spending bonus points on a payment', () => {
     const codes = answers.map((a) => a.statusCode).sort();
     expect(codes).toEqual([201, 409, 409]);
     expect((await c.get('/api/me/bonuses')).json()).toMatchObject({ balance: 200, held: 150, available: 50 });
+    // The same attempt sent twice at once (one key): one payment, one hold, both answers alike.
+    const body = {
+      idempotencyKey: crypto.randomUUID(),
+      method: 'card',
+      purpose: 'custom',
+      amount: '100000',
+      points: 50,
+    };
+    const twice = await Promise.all([1, 2].map(() => c.post(`/api/me/loans/${loan.id}/payments`, body)));
+    expect(twice.map((a) => a.statusCode)).toEqual([201, 201]);
+    expect(twice[0]!.json().id).toBe(twice[1]!.json().id);
+    expect((await c.get('/api/me/bonuses')).json()).toMatchObject({ held: 200, available: 0 });
   });
 });

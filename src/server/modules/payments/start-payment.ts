@@ -202,7 +202,8 @@ export async function startPayment(
     const asked = { borrowerId, asked: body.points, interestDue, amount: due, minPayment: MIN_PAYMENT };
     const spent = await discountForPayment(deps, tx, asked).catch(async (error: unknown) => {
       // A request with the same key that took the lock first holds the points: answer like a retry (below).
-      if (await findPaymentByKey(tx, borrowerId, body.idempotencyKey)) return undefined;
+      const refused = error instanceof AppError && error.code === 'POINTS_INSUFFICIENT';
+      if (refused && (await findPaymentByKey(tx, borrowerId, body.idempotencyKey))) return undefined;
       throw error;
     });
     if (spent === undefined || (await findPaymentByKey(tx, borrowerId, body.idempotencyKey)))
