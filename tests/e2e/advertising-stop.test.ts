@@ -35,7 +35,10 @@ describe('the one-click advertising withdrawal in the browser', () => {
       .items.find((m: { kind: string }) => m.kind === 'advertising');
     const path = ad.text.match(/\/ad-stop\/[A-Za-z0-9_-]+$/)[0];
 
-    const context = await stand.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ru-RU' });
+    const context = await stand.browser.newContext({
+      viewport: { width: 360, height: 780 },
+      locale: 'ru-RU',
+    });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
