@@ -32,6 +32,24 @@ export const ZCampaignInput = z
   });
 export type CampaignInput = z.infer<typeof ZCampaignInput>;
 
+/**
+ * The latest advertising send of a campaign or an offer (38-FZ art. 18: only to borrowers with the advertising
+ * consent): how many got it, how many were skipped (no consent, relationship ended, already got it), and the
+ * number of borrowers who got this campaign's or offer's advertising in all.
+ */
+export const ZAdvertisingSend = z.object({
+  id: ZUuid,
+  status: z.enum(['queued', 'done']),
+  requestedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  sent: z.number().int(),
+  skippedNoConsent: z.number().int(),
+  skippedEnded: z.number().int(),
+  skippedAlready: z.number().int(),
+  deliveredTotal: z.number().int(),
+});
+export type AdvertisingSend = z.infer<typeof ZAdvertisingSend>;
+
 /** A campaign as the back office lists it. */
 export const ZStaffCampaign = ZCampaignTerms.extend({
   id: ZUuid,
@@ -41,6 +59,7 @@ export const ZStaffCampaign = ZCampaignTerms.extend({
   entriesCount: z.number().int(),
   winners: z.number().int(),
   createdAt: z.iso.datetime(),
+  advertising: ZAdvertisingSend.nullable(),
 });
 export type StaffCampaign = z.infer<typeof ZStaffCampaign>;
 
@@ -80,6 +99,7 @@ export const ZStaffOffer = z.object({
   validFrom: ZIsoDate,
   validTo: ZIsoDate,
   madeBy: z.string(),
+  advertising: ZAdvertisingSend.nullable(),
 });
 export type StaffOffer = z.infer<typeof ZStaffOffer>;
 
@@ -97,6 +117,13 @@ export const engagementStaffApi = {
     response: ZStaffOffer,
     status: 201,
     summary: 'Новое персональное предложение',
+  },
+  advertiseOffer: {
+    method: 'POST',
+    path: '/api/backoffice/offers/:id/advertise',
+    params: ZId,
+    response: ZAdvertisingSend,
+    summary: 'Разослать предложение клиентам с согласием на рекламу',
   },
   campaigns: {
     method: 'GET',
@@ -132,5 +159,12 @@ export const engagementStaffApi = {
     params: ZId,
     response: ZStaffCampaign,
     summary: 'Провести розыгрыш (раскрыть сид, определить победителей)',
+  },
+  advertiseCampaign: {
+    method: 'POST',
+    path: '/api/backoffice/campaigns/:id/advertise',
+    params: ZId,
+    response: ZAdvertisingSend,
+    summary: 'Разослать розыгрыш клиентам с согласием на рекламу',
   },
 } as const satisfies Record<string, Endpoint>;

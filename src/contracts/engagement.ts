@@ -32,6 +32,10 @@ export const ZPointsEntry = z.object({
 /** The borrower's bonuses: balance, level, what the next level gives, history (newest first). */
 export const ZBonuses = z.object({
   balance: z.number().int(),
+  /** Points held for payments not settled yet (spent when credited, back when they fail). */
+  held: z.number().int(),
+  /** What may go into a new payment: the balance less the held points, never negative. */
+  available: z.number().int(),
   loansRepaidOnTime: z.number().int(),
   level: ZLevel,
   nextLevel: ZLevel.nullable(),
@@ -130,7 +134,28 @@ export const ZAdvertisingConsent = z.object({
 });
 export type AdvertisingConsent = z.infer<typeof ZAdvertisingConsent>;
 
+/** A one-click advertising withdrawal link from an advertising SMS (`/ad-stop/:token`): not used yet, or used. */
+export const ZAdvertisingLink = z.object({ used: z.boolean(), wording: z.string() });
+export type AdvertisingLink = z.infer<typeof ZAdvertisingLink>;
+
+/** The token of such a link (checked on the server: an unknown one answers 404). */
+const ZLinkToken = z.object({ token: z.string().max(64) });
+
 export const engagementApi = {
+  advertisingLink: {
+    method: 'GET',
+    path: '/api/advertising/stop/:token',
+    params: ZLinkToken,
+    response: ZAdvertisingLink,
+    summary: 'Ссылка отказа от рекламы: её состояние',
+  },
+  useAdvertisingLink: {
+    method: 'POST',
+    path: '/api/advertising/stop/:token',
+    params: ZLinkToken,
+    response: z.object({ withdrawn: z.literal(true) }),
+    summary: 'Отказаться от рекламы по ссылке из сообщения (без входа)',
+  },
   advertisingConsent: {
     method: 'GET',
     path: '/api/me/advertising-consent',

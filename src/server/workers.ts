@@ -2,6 +2,7 @@ import type { Deps } from './deps';
 import type { JobHandlers } from './jobs/run-jobs';
 import { runDueJobs, startJobWorker } from './jobs/run-jobs';
 import { expirePointsJob } from './modules/engagement/expire-points';
+import { advertisingSendJob } from './modules/engagement/send-advertising';
 import { sendPayout } from './modules/lending/process-payouts';
 import { sendInformationalSms } from './modules/messaging/send-informational-sms';
 import { sendMessageSms } from './modules/messaging/send-message-sms';
@@ -15,6 +16,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
   return {
     'payout.send': sendPayout,
     'points.expire': expirePointsJob,
+    'advertising.send': advertisingSendJob,
     ...messageHandlers,
     ...(deps.config.servicing.closeOfBusiness ? { 'close-of-business': closeOfBusiness } : {}),
   };

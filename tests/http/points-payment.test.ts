@@ -9,6 +9,8 @@ import {
   signInAgain,
   startPayment,
 } from '../support/servicing';
+import { POINTS_HOLD_MS } from '../../src/server/modules/engagement/points-discount';
+import { findHold } from '../../src/server/modules/engagement/points-repository';
 import { clientsOf, registerBorrower, useTestApp } from '../support/test-app';
 
 const t = useTestApp();
@@ -67,19 +69,83 @@ describe('spending bonus points on a payment', () => {
     expect((await pay({ purpose: 'payoff', points: 10 }, other)).statusCode).toBe(404);
   });
 
-  it('points already spent by another payment leave the later payment without a discount, its money credited', async () => {
+  it('points pledged on a pending payment are held: a second payment cannot pledge them; a failure gives them back', async () => {
     const c = client();
     const { person, loan } = await borrowerWithLoan(t, c, INSTALMENT_30K);
     await passDays(t, 5);
     await signInAgain(c, person);
+    const pay = (body: Record<string, unknown>) =>
+      c.post(`/api/me/loans/${loan.id}/payments`, {
+        idempotencyKey: crypto.randomUUID(),
+        method: 'card',
+        purpose: 'custom',
+        amount: '100000',
+        ...body,
+      });
     const first = await startPayment(c, loan.id, { purpose: 'custom', amount: '100000', points: 150 });
-    const second = await startPayment(c, loan.id, { purpose: 'custom', amount: '100000', points: 150 });
-    expect(second).toMatchObject({ amount: '85000', pointsDiscount: '15000' });
-    await actOnPaymentPage(t, first);
+    expect((await c.get('/api/me/bonuses')).json()).toMatchObject({ balance: 200, held: 150, available: 50 });
+    const refused = await pay({ points: 150 });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('POINTS_INSUFFICIENT');
+    // What is left may go into another payment.
+    const second = await startPayment(c, loan.id, { purpose: 'custom', amount: '100000', points: 50 });
+    expect(second).toMatchObject({ amount: '95000', pointsDiscount: '5000' });
+    expect((await c.get('/api/me/bonuses')).json()).toMatchObject({ held: 200, available: 0 });
+    // The first fails: its points are free again, nothing was spent.
+    await actOnPaymentPage(t, first, 'fail');
+    expect((await c.get('/api/me/bonuses')).json()).toMatchObject({ balance: 200, held: 50, available: 150 });
+    expect(await findHold(t.deps.db, first.id)).toMatchObject({ status: 'released' });
+    // The second is credited: its hold becomes the spending.
     await actOnPaymentPage(t, second);
-    const after = (await c.get(`/api/me/loans/${loan.id}/payments/${second.id}`)).json();
-    expect(after).toMatchObject({ status: 'credited', points: null, pointsDiscount: null });
-    expect(await discountPostings(loan.id)).toEqual([15_000n]);
-    expect((await c.get('/api/me/bonuses')).json().balance).toBe(50 + 100 + 100);
+    expect(await findHold(t.deps.db, second.id)).toMatchObject({ status: 'spent' });
+    const bonuses = (await c.get('/api/me/bonuses')).json();
+    expect(bonuses).toMatchObject({ held: 0, balance: 150 + 100, available: 150 + 100 });
+    expect(bonuses.history).toContainEqual(expect.objectContaining({ kind: 'spend', points: 50 }));
+    expect(await discountPostings(loan.id)).toEqual([5_000n]);
+  });
+
+  it('a hold of a payment that never settles stops counting after a day', async () => {
+    const c = client();
+    const { person, loan } = await borrowerWithLoan(t, c, INSTALMENT_30K);
+    await passDays(t, 5);
+    await signInAgain(c, person);
+    await startPayment(c, loan.id, { purpose: 'custom', amount: '100000', points: 200 });
+    expect((await c.get('/api/me/bonuses')).json()).toMatchObject({ held: 200, available: 0 });
+    t.clock.advance(POINTS_HOLD_MS + 1000);
+    await signInAgain(c, person);
+    expect((await c.get('/api/me/bonuses')).json()).toMatchObject({ held: 0, available: 200 });
+  });
+
+  it('two payments started at once with the same points: only one gets them', async () => {
+    const c = client();
+    const { person, loan } = await borrowerWithLoan(t, c, INSTALMENT_30K);
+    await passDays(t, 5);
+    await signInAgain(c, person);
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        c.post(`/api/me/loans/${loan.id}/payments`, {
+          idempotencyKey: crypto.randomUUID(),
+          method: 'card',
+          purpose: 'custom',
+          amount: '100000',
+          points: 150,
+        }),
+      ),
+    );
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes).toEqual([201, 409, 409]);
+    expect((await c.get('/api/me/bonuses')).json()).toMatchObject({ balance: 200, held: 150, available: 50 });
+    // The same attempt sent twice at once (one key): one payment, one hold, both answers alike.
+    const body = {
+      idempotencyKey: crypto.randomUUID(),
+      method: 'card',
+      purpose: 'custom',
+      amount: '100000',
+      points: 50,
+    };
+    const twice = await Promise.all([1, 2].map(() => c.post(`/api/me/loans/${loan.id}/payments`, body)));
+    expect(twice.map((a) => a.statusCode)).toEqual([201, 201]);
+    expect(twice[0]!.json().id).toBe(twice[1]!.json().id);
+    expect((await c.get('/api/me/bonuses')).json()).toMatchObject({ held: 200, available: 0 });
   });
 });

@@ -82,6 +82,7 @@ describe.each(backends())('the points ledger (%s)', (backend) => {
                 causeId: 'test',
                 idempotencyKey: randomUUID(),
                 on: today,
+                now: new Date(`${today}T12:00:00Z`),
               }),
             );
             if (s.points > before) await expect(spent).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' });

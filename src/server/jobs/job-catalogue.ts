@@ -15,6 +15,8 @@ export const JOB_PAYLOADS = {
   'close-of-business': z.object({}),
   /** The expiry of what is left of one earned lot of bonus points, on its expiry date. */
   'points.expire': z.object({ lotId: z.uuid() }),
+  /** One advertising send (a campaign or an offer) to its audience, a batch of borrowers per run, within the hours. */
+  'advertising.send': z.object({ sendId: z.uuid() }),
 } as const;
 
 /** A queue's name. */

@@ -27,6 +27,10 @@ const NotificationsPage = page(
 );
 const BonusesPage = page(() => import('../features/engagement/BonusesPage'), 'BonusesPage');
 const DrawPage = page(() => import('../features/engagement/DrawPage'), 'DrawPage');
+const AdvertisingStopPage = page(
+  () => import('../features/engagement/AdvertisingStopPage'),
+  'AdvertisingStopPage',
+);
 const SupportPage = page(() => import('../features/support/SupportPage'), 'SupportPage');
 const HelpPage = page(() => import('../features/help/HelpPage'), 'HelpPage');
 const SessionsPage = page(() => import('../features/sessions/SessionsPage'), 'SessionsPage');
@@ -86,6 +90,7 @@ export const router = createBrowserRouter([
       { path: '/account/activity', element: signedIn(ActivityPage) },
       { path: '/account/bonuses', element: signedIn(BonusesPage) },
       { path: '/draws/:id', element: <DrawPage /> },
+      { path: '/ad-stop/:token', element: <AdvertisingStopPage /> },
       { path: '/account/support', element: signedIn(SupportPage) },
       { path: '/account/support/:id', element: signedIn(SupportPage) },
       { path: '/help', element: <HelpPage /> },

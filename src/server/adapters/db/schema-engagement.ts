@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -14,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, instant, kopecks } from './columns';
 import { borrowers } from './schema';
+import { payments } from './schema-servicing';
 
 /**
  * Bonus points: a non-cash double-entry ledger of its own, separate from the money ledger. An account per borrower
@@ -206,4 +208,88 @@ export const advertisingConsentEvents = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [index('advertising_consent_borrower_idx').on(t.borrowerId, t.seq)],
+);
+
+/**
+ * Points held for a payment that carries a points discount and is not settled yet (issue 14): the borrower's
+ * available points are the ledger balance less the holds in force (`held` and not past `expires_at`). A hold is
+ * taken when the payment starts (under the lock of the borrower's points account), becomes `spent` when the payment
+ * is credited (the ledger then books the spending) and `released` when it fails; one that outlives `expires_at`
+ * (a payment that never settled) stops counting by itself. Holds are not ledger entries: the points ledger is
+ * unchanged.
+ */
+export const pointsHolds = pgTable(
+  'points_holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .unique()
+      .references(() => payments.id),
+    points: integer('points').notNull(),
+    status: text('status', { enum: ['held', 'released', 'spent'] }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+    settledAt: instant('settled_at'),
+  },
+  (t) => [
+    index('points_holds_borrower_idx').on(t.borrowerId, t.status),
+    check('points_holds_positive', sql`${t.points} > 0`),
+  ],
+);
+
+/**
+ * One «Разослать» of an advertising message (a raffle campaign or a personal offer) to its audience, worked through
+ * by the `advertising.send` job in batches after `cursor` (the last borrower id done); the counters say what
+ * happened so far. 38-FZ art. 18: only borrowers with the advertising consent get it.
+ */
+export const advertisingSends = pgTable(
+  'advertising_sends',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The order the sends were asked for (several may share one instant). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    subject: text('subject', { enum: ['campaign', 'offer'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** The message without the withdrawal link (each borrower's link is added to their copy). */
+    text: text('text').notNull(),
+    /** `staff:<id>` */
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: instant('requested_at').notNull(),
+    status: text('status', { enum: ['queued', 'done'] }).notNull(),
+    cursor: uuid('cursor'),
+    sent: integer('sent').notNull().default(0),
+    skippedNoConsent: integer('skipped_no_consent').notNull().default(0),
+    skippedEnded: integer('skipped_ended').notNull().default(0),
+    skippedAlready: integer('skipped_already').notNull().default(0),
+    finishedAt: instant('finished_at'),
+  },
+  (t) => [index('advertising_sends_subject_idx').on(t.subject, t.subjectId)],
+);
+
+/**
+ * One advertising message delivered to one borrower, once per subject (campaign or offer) and borrower, with the
+ * SHA-256 of its one-click withdrawal token (the token itself is only in the message).
+ */
+export const advertisingDeliveries = pgTable(
+  'advertising_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sendId: uuid('send_id')
+      .notNull()
+      .references(() => advertisingSends.id),
+    subject: text('subject', { enum: ['campaign', 'offer'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    borrowerId: uuid('borrower_id')
+      .notNull()
+      .references(() => borrowers.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    /** When its withdrawal link was used (it works once). */
+    usedAt: instant('used_at'),
+  },
+  (t) => [unique('advertising_deliveries_once').on(t.subject, t.subjectId, t.borrowerId)],
 );

@@ -10,6 +10,7 @@ import { listMyRaffles } from '../../modules/engagement/list-my-raffles';
 import { listMyOffers } from '../../modules/engagement/manage-offers';
 import { activatePromoCode } from '../../modules/engagement/promo-codes';
 import { showBonuses } from '../../modules/engagement/show-bonuses';
+import { showAdvertisingLink, useAdvertisingLink } from '../../modules/engagement/send-advertising';
 import { showDraw } from '../../modules/engagement/show-draw';
 import { route } from '../route';
 
@@ -38,6 +39,13 @@ export function engagementRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, engagementApi.setAdvertisingConsent, borrower, ({ actor, body, meta }) =>
     setAdvertisingConsent(deps, { borrowerId: actor.borrowerId, granted: body.granted, meta }),
+  );
+  // The one-click withdrawal link of an advertising SMS: no sign-in, the token is the key (engagement/send-advertising.ts).
+  route(app, deps, engagementApi.advertisingLink, { audience: 'public' }, ({ params }) =>
+    showAdvertisingLink(deps, { token: params.token }),
+  );
+  route(app, deps, engagementApi.useAdvertisingLink, { audience: 'public' }, ({ params, meta }) =>
+    useAdvertisingLink(deps, { token: params.token, meta }),
   );
   route(app, deps, engagementApi.publicDraw, { audience: 'public' }, ({ params }) =>
     showDraw(deps, { id: params.id }),

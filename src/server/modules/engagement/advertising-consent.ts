@@ -74,20 +74,50 @@ export async function setAdvertisingConsent(
 }
 
 /**
- * Posts an advertising message (an offer, a raffle) only to a borrower who agreed; each ends with how to withdraw.
+ * Records a withdrawal made without signing in (the one-click link of an advertising SMS): the same event and
+ * audit record as setAdvertisingConsent, in the caller's transaction; nothing when the consent is already off.
+ */
+export async function withdrawAdvertisingConsent(
+  deps: Pick<Deps, 'clock'>,
+  tx: DbOrTx,
+  input: { borrowerId: string; meta: RequestMeta; via: string },
+): Promise<void> {
+  if (!(await mayAdvertise(tx, input.borrowerId))) return;
+  await insertConsentEvent(tx, {
+    borrowerId: input.borrowerId,
+    granted: false,
+    wordingVersion: ADVERTISING_CONSENT_WORDING.version,
+    at: deps.clock.now(),
+    ip: input.meta.ip,
+    userAgent: input.meta.userAgent?.slice(0, 500) ?? null,
+  });
+  await audit(tx, {
+    actor: { kind: 'borrower', borrowerId: input.borrowerId },
+    action: 'consent.advertising.withdrawn',
+    details: { via: input.via },
+    meta: input.meta,
+  });
+}
+
+/**
+ * Posts an advertising message (an offer, a raffle) only to a borrower who agreed; each ends with how to withdraw:
+ * the one-click link `withdrawUrl` when given (sends of engagement/send-advertising.ts), else the account's switch.
  * Returns whether it was posted. Runs in the caller's transaction; `dedupeKey` makes it once.
  */
 export async function postAdvertising(
   deps: Pick<Deps, 'clock'>,
   db: DbOrTx,
-  message: { borrowerId: string; text: string; dedupeKey: string },
+  message: { borrowerId: string; text: string; dedupeKey: string; withdrawUrl?: string },
 ): Promise<boolean> {
   if (!(await mayAdvertise(db, message.borrowerId))) return false;
   await postMessage(db, {
     borrowerId: message.borrowerId,
     loanId: null,
     kind: 'advertising',
-    text: `${message.text} Реклама. Отказаться: «Сообщения» → «Реклама».`,
+    // A link last and without a full stop after it, so that phones recognise it whole.
+    text: message.withdrawUrl
+      ? `${message.text} Реклама. Отказаться: ${message.withdrawUrl}`
+      : `${message.text} Реклама. Отказаться: «Сообщения» → «Реклама».`,
     dedupeKey: message.dedupeKey,
     now: deps.clock.now(),
   });

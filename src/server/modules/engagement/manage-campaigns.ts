@@ -12,6 +12,7 @@ import { postMessage } from '../messaging/post-message';
 import { businessToday } from '../servicing/loan-account';
 import { nodeDrawHashes } from './draw-hashes';
 import { participantCode } from './raffle-entries';
+import { latestSendView, queueCampaignAdvertising } from './send-advertising';
 import {
   findCampaign,
   insertCampaign,
@@ -52,6 +53,7 @@ async function staffView(db: DbOrTx, row: CampaignRow): Promise<StaffCampaign> {
     entriesCount: entries,
     winners: (await listWinners(db, row.id)).length,
     createdAt: row.createdAt.toISOString(),
+    advertising: await latestSendView(db, 'campaign', row.id),
   };
 }
 
@@ -112,7 +114,11 @@ async function stage(
   });
 }
 
-/** Publishes a draft, not later than its start date: the commitment becomes public before any entry exists. */
+/**
+ * Publishes a draft, not later than its start date: the commitment becomes public before any entry exists. The
+ * campaign's advertising is queued in the same transaction (engagement/send-advertising.ts: only to borrowers with
+ * the advertising consent).
+ */
 export const publishCampaign = (deps: Deps, input: { actor: StaffActor; id: string; meta: RequestMeta }) =>
   stage(deps, input, 'publish', async (tx, row, today) => {
     if (row.status !== 'draft' || today > row.startsOn)
@@ -124,6 +130,7 @@ export const publishCampaign = (deps: Deps, input: { actor: StaffActor; id: stri
       publishedBy: input.actor.staffId,
       publishedAt: deps.clock.now(),
     });
+    await queueCampaignAdvertising(deps, tx, { actor: input.actor, id: row.id, meta: input.meta, today });
   });
 
 /** Closes the entries after the end date: the list's hash and count are fixed and published. */

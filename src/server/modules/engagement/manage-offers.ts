@@ -13,11 +13,12 @@ import { applicableOffer } from './applicable-offer';
 import { insertOffer, listOffers, offersFor, type OfferRow } from './offers-repository';
 import { countLoansRepaidOnTime } from './points-repository';
 import { normalizePromoCode } from './promo-codes';
+import { latestSendView, queueOfferAdvertising } from './send-advertising';
 
 /** How long an offer made by the level rule lasts, days. */
 export const LEVEL_OFFER_DAYS = 180;
 
-const staffView = (row: OfferRow): StaffOffer => ({
+const staffView = async (db: DbOrTx, row: OfferRow): Promise<StaffOffer> => ({
   id: row.id,
   title: row.title,
   borrowerId: row.borrowerId,
@@ -28,6 +29,7 @@ const staffView = (row: OfferRow): StaffOffer => ({
   validFrom: row.validFrom,
   validTo: row.validTo,
   madeBy: row.madeBy,
+  advertising: await latestSendView(db, 'offer', row.id),
 });
 
 /** An offer as the borrower sees it. */
@@ -42,15 +44,21 @@ export const offerView = (row: OfferRow): Offer => ({
 });
 
 /** Every offer, newest first. */
-export const listStaffOffers = async (deps: Deps) => ({ items: (await listOffers(deps.db)).map(staffView) });
+export async function listStaffOffers(deps: Deps): Promise<{ items: StaffOffer[] }> {
+  const items: StaffOffer[] = [];
+  for (const row of await listOffers(deps.db)) items.push(await staffView(deps.db, row));
+  return { items };
+}
 
 /**
  * A specialist makes a personal offer (audited): for one borrower or everyone, optionally behind a promo code
- * (stored upper-case, unique: a taken code answers VALIDATION_FAILED on `promoCode`).
+ * (stored upper-case, unique: a taken code answers VALIDATION_FAILED on `promoCode`). With `advertise` (the maker
+ * may send advertising: a senior) its advertising is queued in the same transaction
+ * (engagement/send-advertising.ts); a specialist's offer waits for a senior's «Разослать».
  */
 export async function createOffer(
   deps: Deps,
-  input: { actor: StaffActor; offer: OfferInput; meta: RequestMeta },
+  input: { actor: StaffActor; offer: OfferInput; meta: RequestMeta; advertise?: boolean },
 ): Promise<StaffOffer> {
   const { offer } = input;
   return deps.db.transaction(async (tx) => {
@@ -71,7 +79,14 @@ export async function createOffer(
       details: { borrowerId: offer.borrowerId, rateDiscountBp: offer.rateDiscountBp },
       meta: input.meta,
     });
-    return staffView(row);
+    if (input.advertise && businessToday(deps) <= row.validTo)
+      await queueOfferAdvertising(deps, tx, {
+        actor: input.actor,
+        id: row.id,
+        meta: input.meta,
+        today: businessToday(deps),
+      });
+    return staffView(tx, row);
   });
 }
 

@@ -1,7 +1,12 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { PointsEvent } from '../../../domain/points';
 import type { DbOrTx } from '../../adapters/db/database';
-import { pointsAccounts, pointsEntries, pointsPostings } from '../../adapters/db/schema-engagement';
+import {
+  pointsAccounts,
+  pointsEntries,
+  pointsHolds,
+  pointsPostings,
+} from '../../adapters/db/schema-engagement';
 import { ledgerAccounts, postings } from '../../adapters/db/schema-loans';
 
 /**
@@ -160,4 +165,57 @@ export async function countLoansRepaidOnTime(db: DbOrTx, borrowerId: string): Pr
     .from(pointsEntries)
     .where(and(eq(pointsEntries.borrowerId, borrowerId), eq(pointsEntries.cause, 'loan_repaid_on_time')));
   return Number(row?.n ?? 0);
+}
+
+/**
+ * The points held in force for the borrower's unsettled payments at `now` (status `held`, not past `expires_at`),
+ * leaving out the hold of `exceptPaymentId` when given. Read it under lockPointsAccount to rely on it.
+ */
+export async function heldPoints(
+  db: DbOrTx,
+  borrowerId: string,
+  now: Date,
+  exceptPaymentId?: string,
+): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${pointsHolds.points}), 0)` })
+    .from(pointsHolds)
+    .where(
+      and(
+        eq(pointsHolds.borrowerId, borrowerId),
+        eq(pointsHolds.status, 'held'),
+        gt(pointsHolds.expiresAt, now),
+        ...(exceptPaymentId ? [ne(pointsHolds.paymentId, exceptPaymentId)] : []),
+      ),
+    );
+  return Number(row?.total ?? 0);
+}
+
+/** Holds `points` for a payment until `expiresAt` (one hold per payment; a repeat adds nothing). */
+export async function insertHold(
+  db: DbOrTx,
+  hold: { borrowerId: string; paymentId: string; points: number; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insert(pointsHolds)
+    .values({ ...hold, status: 'held' })
+    .onConflictDoNothing({ target: pointsHolds.paymentId });
+}
+
+/** Settles a payment's hold (spent when it is credited, released when it fails); a settled hold stays as it is. */
+export async function settleHold(
+  db: DbOrTx,
+  paymentId: string,
+  outcome: { status: 'spent' | 'released'; at: Date },
+): Promise<void> {
+  await db
+    .update(pointsHolds)
+    .set({ status: outcome.status, settledAt: outcome.at })
+    .where(and(eq(pointsHolds.paymentId, paymentId), eq(pointsHolds.status, 'held')));
+}
+
+/** A payment's hold, if it has one (for the tests and the history). */
+export async function findHold(db: DbOrTx, paymentId: string) {
+  const [row] = await db.select().from(pointsHolds).where(eq(pointsHolds.paymentId, paymentId));
+  return row ?? null;
 }

@@ -3,7 +3,7 @@ import type { Bonuses, ZLevel } from '../../../contracts/engagement';
 import { kopecksToWire } from '../../../contracts/kopecks';
 import { levelOf, lotsOf, POINTS_CAUSE_LABELS, type Level, type PointsCause } from '../../../domain/points';
 import type { Deps } from '../../deps';
-import { countLoansRepaidOnTime, eventsOf, listPointsEntries } from './points-repository';
+import { countLoansRepaidOnTime, eventsOf, heldPoints, listPointsEntries } from './points-repository';
 
 const levelView = (level: Level): z.infer<typeof ZLevel> => ({
   code: level.code,
@@ -14,7 +14,8 @@ const levelView = (level: Level): z.infer<typeof ZLevel> => ({
 });
 
 /**
- * The borrower's bonuses: the balance (the replay of the ledger's entries, equal to the postings' sum), the level
+ * The borrower's bonuses: the balance (the replay of the ledger's entries, equal to the postings' sum), the points
+ * held for unsettled payments and what is available (balance − held, never negative), the level
  * by loans repaid on time and the next one, the nearest expiry, the earning rules, the history newest first.
  */
 export async function showBonuses(deps: Deps, input: { borrowerId: string }): Promise<Bonuses> {
@@ -24,8 +25,12 @@ export async function showBonuses(deps: Deps, input: { borrowerId: string }): Pr
   const { level, next } = levelOf(repaid);
   const open = lots.filter((l) => l.remaining > 0).sort((a, b) => a.expiresOn.localeCompare(b.expiresOn));
   const first = open[0];
+  const balance = lots.reduce((sum, l) => sum + l.remaining, 0);
+  const held = Math.min(balance, await heldPoints(deps.db, input.borrowerId, deps.clock.now()));
   return {
-    balance: lots.reduce((sum, l) => sum + l.remaining, 0),
+    balance,
+    held,
+    available: balance - held,
     loansRepaidOnTime: repaid,
     level: levelView(level),
     nextLevel: next ? levelView(next) : null,

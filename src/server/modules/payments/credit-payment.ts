@@ -8,7 +8,7 @@ import type { Deps } from '../../deps';
 import { audit } from '../audit/audit';
 import { book } from '../ledger/ledger-repository';
 import { postMessage } from '../messaging/post-message';
-import { bookPaymentPoints } from '../engagement/points-discount';
+import { bookPaymentPoints, releasePaymentPoints } from '../engagement/points-discount';
 import { rewardPayment } from '../engagement/reward-payment';
 import { accrueLoans } from '../servicing/accrual-repository';
 import { debtOf, totalDebt } from '../../../domain/loan-position';
@@ -102,9 +102,11 @@ async function spendPaymentPoints(
 ): Promise<void> {
   const { payment } = input;
   if (!payment.points || !payment.pointsDiscount) return;
+  // A loan no longer serviced: bookPaymentPoints is not asked, so the hold is released here.
+  if (!input.serviced) await releasePaymentPoints(deps, tx, payment.id);
   const booked =
     input.serviced &&
-    (await bookPaymentPoints(tx, {
+    (await bookPaymentPoints(deps, tx, {
       id: payment.id,
       loanId: payment.loanId,
       borrowerId: payment.borrowerId,

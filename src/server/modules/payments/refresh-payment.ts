@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps';
+import { releasePaymentPoints } from '../engagement/points-discount';
 import { creditPayment } from './credit-payment';
 import { findPaymentOfProvider, settlePendingPayment } from './repository';
 
@@ -20,10 +21,14 @@ export async function refreshPayment(deps: Deps, options: { providerPaymentId: s
   }
   if (provider.status === 'pending' || row.status !== 'pending') return;
   if (provider.status === 'canceled') {
-    await settlePendingPayment(deps.db, row.id, {
-      status: 'canceled',
-      failureReason: provider.cancellationReason ?? 'Платёж не прошёл',
-      providerPaymentId,
+    await deps.db.transaction(async (tx) => {
+      const canceled = await settlePendingPayment(tx, row.id, {
+        status: 'canceled',
+        failureReason: provider.cancellationReason ?? 'Платёж не прошёл',
+        providerPaymentId,
+      });
+      // The points held for it are available again (engagement/points-discount.ts).
+      if (canceled) await releasePaymentPoints(deps, tx, row.id);
     });
     return;
   }

@@ -6,7 +6,7 @@ import { AcquiringError } from '../../adapters/payments/acquiring-port';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
-import { discountForPayment } from '../engagement/points-discount';
+import { discountForPayment, holdPaymentPoints, releasePaymentPoints } from '../engagement/points-discount';
 import { balancesOn, nextPaymentOf, payoffOn } from '../../../domain/loan-position';
 import {
   businessToday,
@@ -125,9 +125,12 @@ async function createAtProvider(deps: Deps, row: PaymentRow, contractNumber: str
   } catch (error) {
     if (error instanceof AcquiringError && !error.retryable) {
       deps.log.warn({ err: error, paymentId: row.id }, 'payment refused by the acquirer');
-      return updatePayment(deps.db, row.id, {
-        status: 'canceled',
-        failureReason: 'Платёжный сервис отклонил платёж',
+      return deps.db.transaction(async (tx) => {
+        await releasePaymentPoints(deps, tx, row.id);
+        return updatePayment(tx, row.id, {
+          status: 'canceled',
+          failureReason: 'Платёжный сервис отклонил платёж',
+        });
       });
     }
     deps.log.warn({ err: error, paymentId: row.id }, 'acquirer unavailable');
@@ -173,34 +176,48 @@ export async function startPayment(
   if (loan.status !== 'active' && loan.status !== 'overdue') throw new AppError('LOAN_NOT_ACTIVE');
   const due = await amountFor(deps, loan, body);
   if (due <= 0n) throw new AppError('PAYMENT_AMOUNT_INVALID', { detail: 'Сейчас платить нечего' });
-  // Bonus points on the interest (engagement/points-discount.ts): the borrower pays that much less in money.
-  const spent = body.points
-    ? await discountForPayment(deps, {
-        borrowerId,
-        asked: body.points,
-        interestDue: await interestOwedToday(deps, loan),
-        amount: due,
-        minPayment: MIN_PAYMENT,
-      })
-    : null;
-  const amount = due - (spent?.discount ?? 0n);
-  const row = await insertPayment(deps.db, {
+  const fields = {
     loanId,
     borrowerId,
     idempotencyKey: body.idempotencyKey,
     requestHash: request.hash,
     purpose: body.purpose,
     method: body.method,
-    amount,
     recalculation:
       loan.kind === 'instalment' && body.purpose === 'custom' ? (body.recalculation ?? 'payment') : null,
     prolongationId: body.prolongationId ?? null,
-    points: spent?.points ?? null,
-    pointsDiscount: spent?.discount ?? null,
-    status: 'pending',
+    status: 'pending' as const,
     provider: deps.acquiring.provider,
     createdAt: deps.clock.now(),
+  };
+  // Bonus points on the interest (engagement/points-discount.ts): the borrower pays that much less in money, and
+  // the points are held for this payment in the transaction that inserts it, under the lock of the borrower's
+  // points account, so two payments started at once never pledge the same points.
+  const interestDue = body.points ? await interestOwedToday(deps, loan) : 0n;
+  const { row, spent } = await deps.db.transaction(async (tx) => {
+    if (!body.points) {
+      const row = await insertPayment(tx, { ...fields, amount: due, points: null, pointsDiscount: null });
+      return { row, spent: null };
+    }
+    const asked = { borrowerId, asked: body.points, interestDue, amount: due, minPayment: MIN_PAYMENT };
+    const spent = await discountForPayment(deps, tx, asked).catch(async (error: unknown) => {
+      // A request with the same key that took the lock first holds the points: answer like a retry (below).
+      const refused = error instanceof AppError && error.code === 'POINTS_INSUFFICIENT';
+      if (refused && (await findPaymentByKey(tx, borrowerId, body.idempotencyKey))) return undefined;
+      throw error;
+    });
+    if (spent === undefined || (await findPaymentByKey(tx, borrowerId, body.idempotencyKey)))
+      return { row: undefined, spent: null };
+    const row = await insertPayment(tx, {
+      ...fields,
+      amount: due - (spent?.discount ?? 0n),
+      points: spent?.points ?? null,
+      pointsDiscount: spent?.discount ?? null,
+    });
+    if (row && spent) await holdPaymentPoints(deps, tx, { id: row.id, borrowerId, points: spent.points });
+    return { row, spent };
   });
+  const amount = row?.amount ?? due;
   if (!row) {
     // Two simultaneous requests with one key: the loser answers like a retry.
     const winner = await findPaymentByKey(deps.db, borrowerId, body.idempotencyKey);

@@ -175,6 +175,11 @@ function BonusesView({ bonuses }: { bonuses: Bonuses }) {
             <Text fz={32} fw={700} data-testid="points-balance">
               {pointsText(bonuses.balance)}
             </Text>
+            {bonuses.held > 0 && (
+              <Text size="sm" c="dimmed" data-testid="points-held">
+                {pointsText(bonuses.held)} зарезервировано под платёж в обработке
+              </Text>
+            )}
             {bonuses.nextExpiry && (
               <Text size="sm" c="dimmed">
                 {pointsText(bonuses.nextExpiry.points)} сгорят {formatDate(bonuses.nextExpiry.on)}

@@ -162,7 +162,8 @@ export function PaySection({ loan, onStay }: { loan: LoanView; onStay: (payment:
 
   const bonuses = useBonuses();
   const kopecksPerPoint = bonuses.data?.rules.kopecksPerPoint ?? 0;
-  const balance = bonuses.data?.balance ?? 0;
+  // Points held for payments still in progress cannot go into another one.
+  const balance = bonuses.data?.available ?? 0;
   const maxPoints = maxPointsFor(loan, toPay, balance, kopecksPerPoint);
   const askedPoints = typeof values.points === 'number' ? values.points : 0;
   const pointsUsed = Math.max(0, Math.min(askedPoints, maxPoints));
@@ -271,7 +272,7 @@ export function PaySection({ loan, onStay }: { loan: LoanView; onStay: (payment:
             {maxPoints > 0 && (
               <NumberInput
                 label="Списать баллы"
-                description={`У вас ${pointsText(balance)}, 1 балл = ${formatWire(String(kopecksPerPoint))}. Баллы уменьшают только проценты: сейчас можно списать до ${pointsText(maxPoints)}.`}
+                description={`Доступно ${pointsText(balance)}, 1 балл = ${formatWire(String(kopecksPerPoint))}. Баллы уменьшают только проценты: сейчас можно списать до ${pointsText(maxPoints)}.`}
                 placeholder="0"
                 min={0}
                 max={maxPoints}

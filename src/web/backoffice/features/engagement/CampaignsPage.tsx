@@ -25,10 +25,15 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatDate, todayIso } from '../../../i18n/format';
 import { formatWire } from '../../../features/loans/terms';
 import { CAMPAIGN_STATUS_LABELS } from '../../../features/engagement/DrawPage';
+import { AdvertisingSendControl } from './AdvertisingSend';
 
 const campaignsKey = ['bo', 'campaigns'] as const;
 
-/** «Розыгрыши» in the back office: campaigns with their stage and the next action (seniors and admins). */
+/**
+ * «Розыгрыши» in the back office: campaigns with their stage and the next action (seniors and admins). Publishing
+ * sends the campaign's advertising to borrowers with the consent; «Разослать» sends it again to those who have not
+ * had it.
+ */
 export function CampaignsPage() {
   const campaigns = useQuery({ queryKey: campaignsKey, queryFn: () => call(bo.campaigns) });
   return (
@@ -95,6 +100,15 @@ function CampaignCard({ campaign: c }: { campaign: StaffCampaign }) {
         )}
       </Group>
       <ApiErrorAlert error={act.error} />
+      {c.status !== 'draft' && (
+        <AdvertisingSendControl
+          subject="campaign"
+          id={c.id}
+          send={c.advertising}
+          canSend={c.status === 'published' && todayIso() <= c.endsOn}
+          queryKey={campaignsKey}
+        />
+      )}
     </Paper>
   );
 }

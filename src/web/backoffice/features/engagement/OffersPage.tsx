@@ -18,6 +18,7 @@ import { call } from '../../../api/client';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatDate, todayIso } from '../../../i18n/format';
 import { formatWire } from '../../../features/loans/terms';
+import { AdvertisingSendControl } from './AdvertisingSend';
 
 const offersKey = ['bo', 'offers'] as const;
 
@@ -135,6 +136,7 @@ export function OffersPage() {
                 <Table.Th>Промокод</Table.Th>
                 <Table.Th>Период</Table.Th>
                 <Table.Th>Источник</Table.Th>
+                <Table.Th>Реклама</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -151,6 +153,15 @@ export function OffersPage() {
                     {formatDate(o.validFrom)} — {formatDate(o.validTo)}
                   </Table.Td>
                   <Table.Td>{o.madeBy.startsWith('rule:') ? 'правило' : 'сотрудник'}</Table.Td>
+                  <Table.Td>
+                    <AdvertisingSendControl
+                      subject="offer"
+                      id={o.id}
+                      send={o.advertising}
+                      canSend={todayIso() <= o.validTo}
+                      queryKey={offersKey}
+                    />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
