@@ -106,6 +106,10 @@ export const ZSpecialists = z.object({
   items: z.array(z.object({ id: ZUuid, displayName: z.string(), role: z.string() })),
 });
 
+/** The staff member's «на смене» status: only members on duty receive conversations automatically. */
+export const ZDutyStatus = z.object({ onDuty: z.boolean(), changedAt: z.string().nullable() });
+export type DutyStatus = z.infer<typeof ZDutyStatus>;
+
 const ZIdParams = z.object({ id: ZUuid });
 const ZChildParams = z.object({ id: ZUuid, childId: ZUuid });
 
@@ -169,6 +173,20 @@ export const supportDeskApi = {
     params: ZIdParams,
     response: ZDeskConversation,
     summary: 'Поддержка: закрыть обращение',
+  },
+  duty: {
+    method: 'GET',
+    path: '/api/backoffice/support/duty',
+    response: ZDutyStatus,
+    summary: 'Поддержка: мой статус «На смене»',
+  },
+  setDuty: {
+    method: 'PUT',
+    path: '/api/backoffice/support/duty',
+    body: z.object({ onDuty: z.boolean() }),
+    response: ZDutyStatus,
+    summary:
+      'Поддержка: заступить на смену или уйти со смены (автоматическое распределение — только на смене)',
   },
   specialists: {
     method: 'GET',

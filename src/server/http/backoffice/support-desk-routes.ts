@@ -19,6 +19,7 @@ import { markComplaint } from '../../modules/support/mark-complaint';
 import { showDeskConversation } from '../../modules/support/show-desk-conversation';
 import { audit } from '../../modules/audit/audit';
 import { supportBodyLimit } from '../borrower/support-routes';
+import { changeDutyStatus, showDutyStatus } from '../../modules/backoffice/set-duty-status';
 import { route } from '../route';
 import { streamSupportEvents } from '../support-stream';
 
@@ -69,6 +70,10 @@ export function supportDeskRoutes(app: FastifyInstance, deps: Deps) {
     closeConversation(deps, { actor, conversationId: params.id, meta }),
   );
   route(app, deps, supportDeskApi.specialists, answer, () => showSpecialists(deps));
+  route(app, deps, supportDeskApi.duty, answer, ({ actor }) => showDutyStatus(deps, { actor }));
+  route(app, deps, supportDeskApi.setDuty, answer, ({ actor, body, meta }) =>
+    changeDutyStatus(deps, { actor, onDuty: body.onDuty, meta }),
+  );
   route(app, deps, supportDeskApi.cannedAnswers, answer, ({ actor }) =>
     showCannedAnswers(deps, { all: actor.role === 'senior' }),
   );

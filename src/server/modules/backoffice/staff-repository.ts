@@ -76,3 +76,31 @@ export async function endStaffSessions(
     .returning({ id: staffSessions.id });
   return ended.length;
 }
+
+/** A member's «на смене» status and when it last changed; throws AppError NOT_FOUND for an unknown member. */
+export async function getDutyStatus(db: DbOrTx, staffId: string) {
+  const [row] = await db
+    .select({ onDuty: staff.onDuty, changedAt: staff.onDutyChangedAt })
+    .from(staff)
+    .where(eq(staff.id, staffId));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** Sets a member's «на смене» status; returns the previous one (undefined for an unknown member). */
+export async function setDutyStatus(
+  db: DbOrTx,
+  input: { staffId: string; onDuty: boolean; at: Date },
+): Promise<boolean | undefined> {
+  const [before] = await db
+    .select({ onDuty: staff.onDuty })
+    .from(staff)
+    .where(eq(staff.id, input.staffId))
+    .for('update');
+  if (!before) return undefined;
+  await db
+    .update(staff)
+    .set({ onDuty: input.onDuty, onDutyChangedAt: input.at })
+    .where(eq(staff.id, input.staffId));
+  return before.onDuty;
+}

@@ -7,6 +7,7 @@ import {
   Paper,
   Select,
   Stack,
+  Switch,
   Tabs,
   Text,
   Textarea,
@@ -48,10 +49,45 @@ export function SupportDeskPage() {
   useSupportEvents(supportDeskPaths.events, KEY);
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        Вопросы заёмщиков
-      </Title>
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h2">
+          Вопросы заёмщиков
+        </Title>
+        <DutyToggle />
+      </Group>
       {id ? <DeskConversationView id={id} /> : <InboxView />}
+    </Stack>
+  );
+}
+
+/**
+ * «На смене»: the member's own duty status. Only members on duty receive new conversations automatically
+ * (SUPPORT_AUTO_ASSIGN); anyone may still take a conversation by hand.
+ */
+function DutyToggle() {
+  const queryClient = useQueryClient();
+  const key = [...KEY, 'duty'];
+  const duty = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => call(supportDeskApi.duty, { signal }),
+  });
+  const change = useMutation({
+    mutationFn: (onDuty: boolean) => call(supportDeskApi.setDuty, { body: { onDuty } }),
+    onSuccess: (data) => queryClient.setQueryData(key, data),
+  });
+  return (
+    <Stack gap={2} align="flex-end">
+      <Switch
+        label={duty.data?.onDuty ? 'На смене' : 'Не на смене'}
+        checked={duty.data?.onDuty ?? false}
+        disabled={!duty.data || change.isPending}
+        onChange={(e) => change.mutate(e.currentTarget.checked)}
+        aria-describedby="duty-hint"
+      />
+      <Text id="duty-hint" size="xs" c="dimmed">
+        Новые обращения распределяются только между сотрудниками на смене
+      </Text>
+      <ApiErrorAlert error={duty.error ?? change.error} />
     </Stack>
   );
 }
