@@ -2,7 +2,13 @@ import './zod-locale';
 import { z } from 'zod';
 import type { Endpoint } from './api';
 import { ZUuid } from './common';
-import { ZAttachmentInfo, ZAttachmentUpload, ZMessageText, SUPPORT_MAX_ATTACHMENTS } from './support';
+import {
+  ZAttachmentInfo,
+  ZAttachmentUpload,
+  ZLinkedRelationshipEnd,
+  ZMessageText,
+  SUPPORT_MAX_ATTACHMENTS,
+} from './support';
 import { CONVERSATION_STATUSES, SUPPORT_TOPICS } from './support-topics';
 
 /** The support desk of the back office (`/api/backoffice/support/...`): the inbox, conversations, canned answers. */
@@ -78,6 +84,8 @@ export const ZDeskConversation = ZInboxItem.extend({
   rating: z.number().int().nullable(),
   ratingComment: z.string().nullable(),
   messages: z.array(ZDeskMessage),
+  /** The request to end the relationship filed from this conversation, if any. */
+  relationshipEnd: ZLinkedRelationshipEnd.nullable(),
 });
 export type DeskConversation = z.infer<typeof ZDeskConversation>;
 
@@ -166,6 +174,13 @@ export const supportDeskApi = {
     body: ZComplaintMark,
     response: ZDeskConversation,
     summary: 'Поддержка: отметить обращение как жалобу (срок ответа — в рабочих днях)',
+  },
+  openRelationshipEnd: {
+    method: 'POST',
+    path: '/api/backoffice/support/conversations/:id/relationship-end',
+    params: ZIdParams,
+    response: ZDeskConversation,
+    summary: 'Поддержка: оформить просьбу прекратить отношения со слов заёмщика (из обращения)',
   },
   close: {
     method: 'POST',

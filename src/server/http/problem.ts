@@ -147,6 +147,11 @@ const PROBLEMS = {
     'С этим паспортом отношения с компанией были прекращены. Чтобы возобновить их, обратитесь в службу поддержки — новая регистрация не нужна',
   ],
   RELATIONSHIP_END_BLOCKED: [409, 'Прекратить отношения пока нельзя: сначала нужно завершить открытые дела'],
+  DOWNLOAD_LINK_NOT_FOUND: [404, 'Ссылка недействительна. Проверьте, что она скопирована полностью'],
+  DOWNLOAD_LINK_EXPIRED: [
+    410,
+    'Ссылка больше не действует: её срок истёк или документ уже скачан по ней. Чтобы получить документ снова, позвоните в службу поддержки',
+  ],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 
 export function problemOf(code: ErrorCode, instance: string, extra: AppError['extra'] = {}): Problem {

@@ -20,6 +20,7 @@ import { showDeskConversation } from '../../modules/support/show-desk-conversati
 import { audit } from '../../modules/audit/audit';
 import { supportBodyLimit } from '../borrower/support-routes';
 import { changeDutyStatus, showDutyStatus } from '../../modules/backoffice/set-duty-status';
+import { openRelationshipEndFromConversation } from '../../modules/support/relationship-end';
 import { route } from '../route';
 import { streamSupportEvents } from '../support-stream';
 
@@ -65,6 +66,9 @@ export function supportDeskRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, supportDeskApi.markComplaint, answer, ({ actor, params, body, meta }) =>
     markComplaint(deps, { actor, conversationId: params.id, complaint: body.complaint, meta }),
+  );
+  route(app, deps, supportDeskApi.openRelationshipEnd, answer, ({ actor, params, meta }) =>
+    openRelationshipEndFromConversation(deps, { actor, conversationId: params.id, meta }),
   );
   route(app, deps, supportDeskApi.close, answer, ({ actor, params, meta }) =>
     closeConversation(deps, { actor, conversationId: params.id, meta }),
