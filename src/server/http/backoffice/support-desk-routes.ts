@@ -21,6 +21,7 @@ import { audit } from '../../modules/audit/audit';
 import { supportBodyLimit } from '../borrower/support-routes';
 import { changeDutyStatus, showDutyStatus } from '../../modules/backoffice/set-duty-status';
 import { openRelationshipEndFromConversation } from '../../modules/support/relationship-end';
+import { isStaffSessionLive } from '../../modules/backoffice/staff-session-store';
 import { route } from '../route';
 import { streamSupportEvents } from '../support-stream';
 
@@ -120,6 +121,12 @@ export function supportDeskRoutes(app: FastifyInstance, deps: Deps) {
       produces: 'text/event-stream',
     } as const,
     answer,
-    ({ reply }) => streamSupportEvents(deps, reply, () => true),
+    ({ actor, reply }) =>
+      streamSupportEvents(
+        deps,
+        reply,
+        () => true,
+        () => isStaffSessionLive(deps, actor.sessionId),
+      ),
   );
 }

@@ -9,6 +9,7 @@ import { rateConversation } from '../../modules/support/rate-conversation';
 import { replyAsBorrower } from '../../modules/support/reply-as-borrower';
 import { listConversations, showConversation } from '../../modules/support/show-conversation';
 import { requestRelationshipEndInConversation } from '../../modules/support/relationship-end';
+import { isSessionLive } from '../../modules/identity/session-store';
 import { route } from '../route';
 import { streamSupportEvents } from '../support-stream';
 
@@ -80,6 +81,12 @@ export function supportRoutes(app: FastifyInstance, deps: Deps) {
       produces: 'text/event-stream',
     } as const,
     borrower,
-    ({ actor, reply }) => streamSupportEvents(deps, reply, (event) => event.borrowerId === actor.borrowerId),
+    ({ actor, reply }) =>
+      streamSupportEvents(
+        deps,
+        reply,
+        (event) => event.borrowerId === actor.borrowerId,
+        () => isSessionLive(deps, actor.sessionId),
+      ),
   );
 }

@@ -51,6 +51,16 @@ export async function findUnendedStaffSession(
   return row ? { ...row.session, role: row.role, status: row.status } : undefined;
 }
 
+/** The not-ended staff session with this id joined with its member's status (a stream's re-check), or undefined. */
+export async function findUnendedStaffSessionById(db: DbOrTx, sessionId: string) {
+  const [row] = await db
+    .select({ session: staffSessions, status: staff.status })
+    .from(staffSessions)
+    .innerJoin(staff, eq(staff.id, staffSessions.staffId))
+    .where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
+  return row ? { ...row.session, status: row.status } : undefined;
+}
+
 /** Records activity on a staff session (for the idle expiry). */
 export async function touchStaffSession(db: DbOrTx, sessionId: string, at: Date): Promise<void> {
   await db.update(staffSessions).set({ lastSeenAt: at }).where(eq(staffSessions.id, sessionId));
