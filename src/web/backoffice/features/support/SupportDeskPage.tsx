@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Checkbox,
@@ -36,6 +37,12 @@ import { useSupportEvents } from '../../../features/support/useSupportEvents';
 import { staffCan, useStaffMe } from '../../app/use-staff';
 
 const KEY = ['bo', 'support'] as const;
+
+const RELATIONSHIP_END_STATUS = {
+  open: 'рассматривается',
+  ended: 'отношения прекращены',
+  withdrawn: 'отозвана',
+};
 
 /** «2 ч 05 мин» of working time. */
 const formatMinutes = (minutes: number) =>
@@ -259,6 +266,16 @@ function DeskConversationView({ id }: { id: string }) {
           >
             {c.complaint ? 'Снять отметку жалобы' : 'Это жалоба'}
           </Button>
+          {!closed && !c.relationshipEnd && (
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              onClick={() => act.mutate(() => call(supportDeskApi.openRelationshipEnd, { params: { id } }))}
+            >
+              Оформить прекращение отношений
+            </Button>
+          )}
           {!closed && (
             <Button
               size="xs"
@@ -271,6 +288,16 @@ function DeskConversationView({ id }: { id: string }) {
           )}
         </Group>
       </Group>
+      {c.relationshipEnd && (
+        <Alert color="blue" variant="light" title="Прекращение отношений">
+          Просьба от {formatInstant(c.relationshipEnd.createdAt)} (
+          {c.relationshipEnd.openedBy === 'staff' ? 'оформлена специалистом' : 'от заёмщика'}):{' '}
+          {RELATIONSHIP_END_STATUS[c.relationshipEnd.status]}.{' '}
+          <Anchor component={Link} to={`/backoffice/relationship-ends/${c.relationshipEnd.id}`}>
+            Открыть заявку
+          </Anchor>
+        </Alert>
+      )}
       <ApiErrorAlert error={act.error} />
       <Stack gap="xs" aria-live="polite">
         {c.messages.map((m) => (
