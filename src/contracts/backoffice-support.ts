@@ -2,7 +2,13 @@ import './zod-locale';
 import { z } from 'zod';
 import type { Endpoint } from './api';
 import { ZUuid } from './common';
-import { ZAttachmentInfo, ZAttachmentUpload, ZMessageText, SUPPORT_MAX_ATTACHMENTS } from './support';
+import {
+  ZAttachmentInfo,
+  ZAttachmentUpload,
+  ZLinkedRelationshipEnd,
+  ZMessageText,
+  SUPPORT_MAX_ATTACHMENTS,
+} from './support';
 import { CONVERSATION_STATUSES, SUPPORT_TOPICS } from './support-topics';
 
 /** The support desk of the back office (`/api/backoffice/support/...`): the inbox, conversations, canned answers. */
@@ -78,6 +84,8 @@ export const ZDeskConversation = ZInboxItem.extend({
   rating: z.number().int().nullable(),
   ratingComment: z.string().nullable(),
   messages: z.array(ZDeskMessage),
+  /** The request to end the relationship filed from this conversation, if any. */
+  relationshipEnd: ZLinkedRelationshipEnd.nullable(),
 });
 export type DeskConversation = z.infer<typeof ZDeskConversation>;
 
@@ -105,6 +113,10 @@ export const ZCannedAnswerInput = z.object({
 export const ZSpecialists = z.object({
   items: z.array(z.object({ id: ZUuid, displayName: z.string(), role: z.string() })),
 });
+
+/** The staff member's «на смене» status: only members on duty receive conversations automatically. */
+export const ZDutyStatus = z.object({ onDuty: z.boolean(), changedAt: z.string().nullable() });
+export type DutyStatus = z.infer<typeof ZDutyStatus>;
 
 const ZIdParams = z.object({ id: ZUuid });
 const ZChildParams = z.object({ id: ZUuid, childId: ZUuid });
@@ -163,12 +175,33 @@ export const supportDeskApi = {
     response: ZDeskConversation,
     summary: 'Поддержка: отметить обращение как жалобу (срок ответа — в рабочих днях)',
   },
+  openRelationshipEnd: {
+    method: 'POST',
+    path: '/api/backoffice/support/conversations/:id/relationship-end',
+    params: ZIdParams,
+    response: ZDeskConversation,
+    summary: 'Поддержка: оформить просьбу прекратить отношения со слов заёмщика (из обращения)',
+  },
   close: {
     method: 'POST',
     path: '/api/backoffice/support/conversations/:id/close',
     params: ZIdParams,
     response: ZDeskConversation,
     summary: 'Поддержка: закрыть обращение',
+  },
+  duty: {
+    method: 'GET',
+    path: '/api/backoffice/support/duty',
+    response: ZDutyStatus,
+    summary: 'Поддержка: мой статус «На смене»',
+  },
+  setDuty: {
+    method: 'PUT',
+    path: '/api/backoffice/support/duty',
+    body: z.object({ onDuty: z.boolean() }),
+    response: ZDutyStatus,
+    summary:
+      'Поддержка: заступить на смену или уйти со смены (автоматическое распределение — только на смене)',
   },
   specialists: {
     method: 'GET',

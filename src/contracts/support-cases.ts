@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from './api';
-import { ZIsoDate, ZOtpCode, ZUuid } from './common';
+import { ZCodeSent, ZIsoDate, ZOtpCode, ZUuid } from './common';
 import { ZPhone } from './phone';
 
 /**
@@ -53,6 +53,12 @@ export const ZMyRelationshipEnd = z.object({
   createdAt: z.string(),
 });
 
+/** The PDF confirmation of an ended relationship by the one-time token from the SMS (a file: no JSON contract). */
+export const relationshipEndConfirmationPath = (token: string) =>
+  `/api/relationship-end/confirmation/${token}`;
+/** A token of such a link: base64url. */
+export const ZDownloadToken = z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'Неверная ссылка');
+
 /** The same answer whatever the data: the case is opened only when they match an account. */
 export const ZGenericAccepted = z.object({ message: z.string() });
 
@@ -85,6 +91,13 @@ export const supportCasesApi = {
     body: ZPhoneChangeConfirm,
     response: z.object({ phoneMasked: z.string() }),
     summary: 'Подтвердить новый номер кодом из СМС (после одобрения заявки)',
+  },
+  resendPhoneChangeCode: {
+    method: 'POST',
+    path: '/api/phone-change/resend',
+    body: ZPhoneChangeRequest,
+    response: ZCodeSent,
+    summary: 'Отправить код для смены номера ещё раз (после таймера, в пределах суточных лимитов)',
   },
   myRelationshipEnd: {
     method: 'GET',

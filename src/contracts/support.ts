@@ -89,7 +89,20 @@ export const ZConversationSummary = z.object({
 });
 export type ConversationSummary = z.infer<typeof ZConversationSummary>;
 
-export const ZConversation = ZConversationSummary.extend({ messages: z.array(ZSupportMessage) });
+/** A request to end the relationship filed from a conversation (by the borrower or a specialist on their behalf). */
+export const ZLinkedRelationshipEnd = z.object({
+  id: ZUuid,
+  status: z.enum(['open', 'ended', 'withdrawn']),
+  createdAt: z.iso.datetime(),
+  openedBy: z.enum(['borrower', 'staff']),
+});
+export type LinkedRelationshipEnd = z.infer<typeof ZLinkedRelationshipEnd>;
+
+export const ZConversation = ZConversationSummary.extend({
+  messages: z.array(ZSupportMessage),
+  /** The request to end the relationship filed from this conversation, if any. */
+  relationshipEnd: ZLinkedRelationshipEnd.nullable(),
+});
 export type Conversation = z.infer<typeof ZConversation>;
 
 export const ZConversationList = z.object({ items: z.array(ZConversationSummary), unread: z.number().int() });
@@ -121,6 +134,13 @@ export const supportApi = {
     params: ZIdParams,
     response: ZConversation,
     summary: 'Обращение с сообщениями (отмечает прочитанным)',
+  },
+  requestRelationshipEnd: {
+    method: 'POST',
+    path: '/api/me/support/:id/relationship-end',
+    params: ZIdParams,
+    response: ZConversation,
+    summary: 'Прекратить отношения: просьба из обращения (одна открытая на заёмщика)',
   },
   replyToConversation: {
     method: 'POST',

@@ -200,6 +200,12 @@ const ZEnv = z.object({
   PHONE_CHANGE_PAYOUT_HOLD_HOURS: z.coerce.number().int().nonnegative().default(24),
   RETENTION_YEARS: z.coerce.number().int().positive().default(5),
   SUPPORT_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /** How long the link to the confirmation PDF of an ended relationship (sent by SMS) stays valid, in days. */
+  RELATIONSHIP_END_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How often an open live stream (SSE) re-checks its session, in ms: it ends when the session has ended. */
+  SUPPORT_STREAM_SESSION_CHECK_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Run the nightly erasure of personal data of ended relationships past erase_after on this instance. */
+  PERSONAL_DATA_ERASURE: bool.default(true),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -342,6 +348,9 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       autoAssign: env.SUPPORT_AUTO_ASSIGN,
       phoneChangePayoutHoldHours: env.PHONE_CHANGE_PAYOUT_HOLD_HOURS,
       retentionYears: env.RETENTION_YEARS,
+      relationshipEndLinkDays: env.RELATIONSHIP_END_LINK_DAYS,
+      streamSessionCheckMs: env.SUPPORT_STREAM_SESSION_CHECK_MS,
+      erasure: env.PERSONAL_DATA_ERASURE,
       workingHours: {
         start: Number(env.SUPPORT_WORKING_HOURS.split('-')[0]),
         end: Number(env.SUPPORT_WORKING_HOURS.split('-')[1]),

@@ -50,7 +50,11 @@ describe('live delivery of support events (SSE through route(), ids only)', () =
   let base = '';
   beforeAll(async () => {
     t = await startTestApp({
-      env: { SUPPORT_POLL_MS: '100', STORAGE_DIR: mkdtempSync(join(tmpdir(), 'support-sse-')) },
+      env: {
+        SUPPORT_POLL_MS: '100',
+        SUPPORT_STREAM_SESSION_CHECK_MS: '100',
+        STORAGE_DIR: mkdtempSync(join(tmpdir(), 'support-sse-')),
+      },
     });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
@@ -106,5 +110,36 @@ describe('live delivery of support events (SSE through route(), ids only)', () =
     });
     expect(answer.status).toBe(403);
     await answer.body?.cancel();
+  });
+
+  it('an open stream ends with its session: a specialist signing out, a borrower signing out', async () => {
+    const specialist = await staffClient(t, 'specialist');
+    const open = (client: TestClient, path: string) =>
+      fetch(`${base}${path}`, { headers: { cookie: cookieOf(client), accept: 'text/event-stream' } });
+    const desk = readEvents(await open(specialist.client, '/api/backoffice/support/events'));
+    await desk.waitFor((e) => e.event === 'ready');
+    expect((await specialist.client.post('/api/backoffice/sign-out')).statusCode).toBeLessThan(300);
+    await desk.waitFor((e) => e.event === 'session-ended');
+
+    const borrower = new TestClient(t.app, '198.51.100.150');
+    await registerBorrower(borrower, t.deps);
+    const mine = readEvents(await open(borrower, '/api/me/support-events'));
+    await mine.waitFor((e) => e.event === 'ready');
+    expect((await borrower.post('/api/auth/logout')).statusCode).toBe(200);
+    await mine.waitFor((e) => e.event === 'session-ended');
+    await Promise.all([desk.cancel(), mine.cancel()]);
+  });
+
+  it('a stream whose staff session idles out ends too (the stream itself does not keep the session alive)', async () => {
+    const specialist = await staffClient(t, 'specialist');
+    const desk = readEvents(
+      await fetch(`${base}/api/backoffice/support/events`, {
+        headers: { cookie: cookieOf(specialist.client), accept: 'text/event-stream' },
+      }),
+    );
+    await desk.waitFor((e) => e.event === 'ready');
+    t.clock.advance(t.deps.config.staffSession.idleMs + 1_000);
+    await desk.waitFor((e) => e.event === 'session-ended');
+    await desk.cancel();
   });
 });

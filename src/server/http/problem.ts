@@ -159,6 +159,11 @@ const PROBLEMS = {
     409,
     'Нет привязки Telegram, которую нужно подтвердить. Получите новую ссылку на бота',
   ],
+  DOWNLOAD_LINK_NOT_FOUND: [404, 'Ссылка недействительна. Проверьте, что она скопирована полностью'],
+  DOWNLOAD_LINK_EXPIRED: [
+    410,
+    'Ссылка больше не действует: её срок истёк или документ уже скачан по ней. Чтобы получить документ снова, позвоните в службу поддержки',
+  ],
 } as const satisfies Record<ErrorCode, readonly [number, string]>;
 
 export function problemOf(code: ErrorCode, instance: string, extra: AppError['extra'] = {}): Problem {

@@ -13,6 +13,8 @@ export const JOB_PAYLOADS = {
   'sms.send': z.object({ borrowerId: z.uuid(), kind: z.string().max(64), text: z.string().max(1000) }),
   /** The recurring close of business: closes every finished business date, then schedules itself again. */
   'close-of-business': z.object({}),
+  /** The recurring erasure of personal data of ended relationships past erase_after (PERSONAL_DATA_ERASURE). */
+  'personal-data.erase': z.object({}),
   /** The expiry of what is left of one earned lot of bonus points, on its expiry date. */
   'points.expire': z.object({ lotId: z.uuid() }),
   /** One advertising send (a campaign or an offer) to its audience, a batch of borrowers per run, within the hours. */

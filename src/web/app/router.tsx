@@ -15,6 +15,10 @@ function page<K extends string>(
 const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
 const RecoverPage = page(() => import('../features/auth/RecoverPage'), 'RecoverPage');
 const PhoneChangePage = page(() => import('../features/auth/PhoneChangePage'), 'PhoneChangePage');
+const RelationshipEndDownloadPage = page(
+  () => import('../features/auth/RelationshipEndDownloadPage'),
+  'RelationshipEndDownloadPage',
+);
 const RegisterPage = page(() => import('../features/registration/RegisterPage'), 'RegisterPage');
 const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
 const ProfilePage = page(() => import('../features/profile/ProfilePage'), 'ProfilePage');
@@ -75,6 +79,7 @@ export const router = createBrowserRouter([
       { path: '/register', element: guestOnly(RegisterPage) },
       { path: '/recover', element: <RecoverPage /> },
       { path: '/phone-change', element: <PhoneChangePage /> },
+      { path: '/relationship-end/:token', element: <RelationshipEndDownloadPage /> },
       { path: '/federation/:provider/callback', element: <FederationCallbackPage /> },
       { path: '/register/provider/:attemptId', element: guestOnly(FederatedRegisterPage) },
       { path: '/login/provider/:attemptId', element: guestOnly(ProviderLinkPage) },

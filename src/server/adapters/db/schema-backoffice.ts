@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const instant = (name: string) => timestamp(name, { withTimezone: true });
@@ -26,6 +26,10 @@ export const staff = pgTable('staff', {
   failedSignIns: integer('failed_sign_ins').notNull().default(0),
   createdAt: createdAt(),
   createdBy: uuid('created_by'),
+  /** «На смене»: the support round-robin (SUPPORT_AUTO_ASSIGN) assigns only to specialists and seniors on duty. */
+  onDuty: boolean('on_duty').notNull().default(false),
+  /** When the duty status last changed (null: never set). */
+  onDutyChangedAt: instant('on_duty_changed_at'),
 });
 
 /** Staff sign-in sessions: only the SHA-256 of the cookie token is stored; shorter lifetimes than borrowers'. */

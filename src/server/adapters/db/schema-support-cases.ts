@@ -2,6 +2,7 @@ import { boolean, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, instant } from './columns';
 import { borrowers } from './schema';
 import { staff } from './schema-backoffice';
+import { supportConversations } from './schema-support';
 
 /** Where a phone change case came from. */
 export const PHONE_CHANGE_OPENERS = ['borrower', 'guest', 'staff'] as const;
@@ -78,6 +79,31 @@ export const relationshipEndRequests = pgTable(
     endedAt: instant('ended_at'),
     /** The day after which personal data may be erased (ended_at + RETENTION_YEARS). */
     eraseAfter: date('erase_after', { mode: 'string' }),
+    /** The support conversation the request was filed from (by the borrower or a specialist on their behalf). */
+    conversationId: uuid('conversation_id').references(() => supportConversations.id),
+    /** The specialist who filed it on the borrower's behalf (null: the borrower did). */
+    openedByStaffId: uuid('opened_by_staff_id').references(() => staff.id),
   },
   (t) => [index('relationship_end_requests_borrower_idx').on(t.borrowerId)],
+);
+
+/**
+ * One-time links to the confirmation PDF of an ended relationship, sent by SMS (the borrower can no longer sign
+ * in). Only the SHA-256 of the token is stored; a link works once (`used_at`) and until `expires_at`
+ * (RELATIONSHIP_END_LINK_DAYS).
+ */
+export const relationshipEndLinks = pgTable(
+  'relationship_end_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => relationshipEndRequests.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    usedIp: text('used_ip'),
+  },
+  (t) => [index('relationship_end_links_request_idx').on(t.requestId)],
 );

@@ -43,6 +43,8 @@ export const borrowers = pgTable('borrowers', {
   /** The relationship was ended: no sign-in, no applications, no marketing; data kept until erase_after. */
   endedAt: instant('ended_at'),
   eraseAfter: date('erase_after', { mode: 'string' }),
+  /** Personal data were erased (after erase_after): names, passport, birth data, contacts replaced; hash kept. */
+  erasedAt: instant('erased_at'),
 });
 
 /** Passports a borrower had before: kept for the history and for the duplicate search. */

@@ -1,11 +1,12 @@
 import type { Clock } from '../../../domain/calendar';
 import type { Db } from '../db/database';
 import { devSmsOutbox } from '../db/schema';
-import type { EmailPort } from './email-port';
+import { createHash } from 'node:crypto';
+import type { EmailLetter, EmailPort } from './email-port';
 
 /**
  * The demo mailer: a letter goes to the developer outbox (`/dev/sms`) beside the SMS, addressed «e-mail: …», stamped
- * with the app's clock. Nothing leaves the machine. No real mail adapter exists yet: production has no e-mail
+ * with the app's clock; attachments are listed by name, size and SHA-256. Nothing leaves the machine. No real mail adapter exists yet: production has no e-mail
  * confirmation (EMAIL_UNAVAILABLE) unless ALLOW_FAKE_ADAPTERS lets this outbox stand in.
  */
 export class OutboxEmail implements EmailPort {
@@ -15,10 +16,16 @@ export class OutboxEmail implements EmailPort {
     private readonly clock: Clock,
   ) {}
 
-  async send(letter: { to: string; subject: string; text: string }) {
+  /** Records the letter; each attachment as «Вложение: <name> (<type>, <bytes> байт, sha256 <hex>)». */
+  async send(letter: EmailLetter) {
+    const attached = (letter.attachments ?? []).map(
+      (file) =>
+        ` Вложение: ${file.filename} (${file.contentType}, ${file.content.byteLength} байт, sha256 ` +
+        `${createHash('sha256').update(file.content).digest('hex')}).`,
+    );
     await this.db.insert(devSmsOutbox).values({
       phone: `e-mail: ${letter.to}`,
-      text: `${letter.subject}. ${letter.text}`,
+      text: `${letter.subject}. ${letter.text}${attached.join('')}`,
       createdAt: this.clock.now(),
     });
   }

@@ -19,6 +19,9 @@ import { markComplaint } from '../../modules/support/mark-complaint';
 import { showDeskConversation } from '../../modules/support/show-desk-conversation';
 import { audit } from '../../modules/audit/audit';
 import { supportBodyLimit } from '../borrower/support-routes';
+import { changeDutyStatus, showDutyStatus } from '../../modules/backoffice/set-duty-status';
+import { openRelationshipEndFromConversation } from '../../modules/support/relationship-end';
+import { isStaffSessionLive } from '../../modules/backoffice/staff-session-store';
 import { route } from '../route';
 import { streamSupportEvents } from '../support-stream';
 
@@ -65,10 +68,17 @@ export function supportDeskRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, supportDeskApi.markComplaint, answer, ({ actor, params, body, meta }) =>
     markComplaint(deps, { actor, conversationId: params.id, complaint: body.complaint, meta }),
   );
+  route(app, deps, supportDeskApi.openRelationshipEnd, answer, ({ actor, params, meta }) =>
+    openRelationshipEndFromConversation(deps, { actor, conversationId: params.id, meta }),
+  );
   route(app, deps, supportDeskApi.close, answer, ({ actor, params, meta }) =>
     closeConversation(deps, { actor, conversationId: params.id, meta }),
   );
   route(app, deps, supportDeskApi.specialists, answer, () => showSpecialists(deps));
+  route(app, deps, supportDeskApi.duty, answer, ({ actor }) => showDutyStatus(deps, { actor }));
+  route(app, deps, supportDeskApi.setDuty, answer, ({ actor, body, meta }) =>
+    changeDutyStatus(deps, { actor, onDuty: body.onDuty, meta }),
+  );
   route(app, deps, supportDeskApi.cannedAnswers, answer, ({ actor }) =>
     showCannedAnswers(deps, { all: actor.role === 'senior' }),
   );
@@ -111,6 +121,12 @@ export function supportDeskRoutes(app: FastifyInstance, deps: Deps) {
       produces: 'text/event-stream',
     } as const,
     answer,
-    ({ reply }) => streamSupportEvents(deps, reply, () => true),
+    ({ actor, reply }) =>
+      streamSupportEvents(
+        deps,
+        reply,
+        () => true,
+        () => isStaffSessionLive(deps, actor.sessionId),
+      ),
   );
 }

@@ -1,13 +1,23 @@
 import type { FastifyInstance } from 'fastify';
-import { supportCasesApi } from '../../../contracts/support-cases';
+import { z } from 'zod';
+import {
+  relationshipEndConfirmationPath,
+  supportCasesApi,
+  ZDownloadToken,
+} from '../../../contracts/support-cases';
 import type { Deps } from '../../deps';
 import {
   confirmPhoneChange,
   listMyPhoneChanges,
   requestPhoneChange,
   requestPhoneChangeAsGuest,
+  resendPhoneChangeCode,
 } from '../../modules/support/phone-change';
-import { requestRelationshipEnd, showMyRelationshipEnd } from '../../modules/support/relationship-end';
+import {
+  downloadConfirmationByLink,
+  requestRelationshipEnd,
+  showMyRelationshipEnd,
+} from '../../modules/support/relationship-end';
 import { route } from '../route';
 
 /**
@@ -29,10 +39,29 @@ export function supportCasesRoutes(app: FastifyInstance, deps: Deps) {
   route(app, deps, supportCasesApi.confirmPhoneChange, guest, ({ body, meta }) =>
     confirmPhoneChange(deps, { newPhone: body.newPhone, code: body.code, meta }),
   );
+  route(app, deps, supportCasesApi.resendPhoneChangeCode, guest, ({ body, meta }) =>
+    resendPhoneChangeCode(deps, { newPhone: body.newPhone, meta }),
+  );
   route(app, deps, supportCasesApi.myRelationshipEnd, borrower, ({ actor }) =>
     showMyRelationshipEnd(deps, { borrowerId: actor.borrowerId }),
   );
   route(app, deps, supportCasesApi.requestRelationshipEnd, borrower, ({ actor, meta }) =>
     requestRelationshipEnd(deps, { borrowerId: actor.borrowerId, meta }),
+  );
+  route(
+    app,
+    deps,
+    {
+      method: 'GET',
+      path: relationshipEndConfirmationPath(':token'),
+      params: z.object({ token: ZDownloadToken }),
+      summary: 'Подтверждение прекращения отношений в PDF по одноразовой ссылке из СМС (без входа)',
+      produces: 'application/pdf',
+    } as const,
+    guest,
+    async ({ params, meta }) => {
+      const pdf = await downloadConfirmationByLink(deps, { token: params.token, meta });
+      return { file: pdf.pdf, filename: pdf.filename, sha256: pdf.sha256 };
+    },
   );
 }

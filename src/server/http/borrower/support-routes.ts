@@ -8,6 +8,8 @@ import { readAttachment } from '../../modules/support/attachments';
 import { rateConversation } from '../../modules/support/rate-conversation';
 import { replyAsBorrower } from '../../modules/support/reply-as-borrower';
 import { listConversations, showConversation } from '../../modules/support/show-conversation';
+import { requestRelationshipEndInConversation } from '../../modules/support/relationship-end';
+import { isSessionLive } from '../../modules/identity/session-store';
 import { route } from '../route';
 import { streamSupportEvents } from '../support-stream';
 
@@ -27,6 +29,13 @@ export function supportRoutes(app: FastifyInstance, deps: Deps) {
   );
   route(app, deps, supportApi.conversation, borrower, ({ actor, params }) =>
     showConversation(deps, { borrowerId: actor.borrowerId, conversationId: params.id, markRead: true }),
+  );
+  route(app, deps, supportApi.requestRelationshipEnd, borrower, ({ actor, params, meta }) =>
+    requestRelationshipEndInConversation(deps, {
+      borrowerId: actor.borrowerId,
+      conversationId: params.id,
+      meta,
+    }),
   );
   route(app, deps, supportApi.replyToConversation, withFiles, ({ actor, params, body }) =>
     replyAsBorrower(deps, {
@@ -72,6 +81,12 @@ export function supportRoutes(app: FastifyInstance, deps: Deps) {
       produces: 'text/event-stream',
     } as const,
     borrower,
-    ({ actor, reply }) => streamSupportEvents(deps, reply, (event) => event.borrowerId === actor.borrowerId),
+    ({ actor, reply }) =>
+      streamSupportEvents(
+        deps,
+        reply,
+        (event) => event.borrowerId === actor.borrowerId,
+        () => isSessionLive(deps, actor.sessionId),
+      ),
   );
 }

@@ -51,6 +51,16 @@ export async function findUnendedStaffSession(
   return row ? { ...row.session, role: row.role, status: row.status } : undefined;
 }
 
+/** The not-ended staff session with this id joined with its member's status (a stream's re-check), or undefined. */
+export async function findUnendedStaffSessionById(db: DbOrTx, sessionId: string) {
+  const [row] = await db
+    .select({ session: staffSessions, status: staff.status })
+    .from(staffSessions)
+    .innerJoin(staff, eq(staff.id, staffSessions.staffId))
+    .where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
+  return row ? { ...row.session, status: row.status } : undefined;
+}
+
 /** Records activity on a staff session (for the idle expiry). */
 export async function touchStaffSession(db: DbOrTx, sessionId: string, at: Date): Promise<void> {
   await db.update(staffSessions).set({ lastSeenAt: at }).where(eq(staffSessions.id, sessionId));
@@ -75,4 +85,32 @@ export async function endStaffSessions(
     )
     .returning({ id: staffSessions.id });
   return ended.length;
+}
+
+/** A member's «на смене» status and when it last changed; throws AppError NOT_FOUND for an unknown member. */
+export async function getDutyStatus(db: DbOrTx, staffId: string) {
+  const [row] = await db
+    .select({ onDuty: staff.onDuty, changedAt: staff.onDutyChangedAt })
+    .from(staff)
+    .where(eq(staff.id, staffId));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** Sets a member's «на смене» status; returns the previous one (undefined for an unknown member). */
+export async function setDutyStatus(
+  db: DbOrTx,
+  input: { staffId: string; onDuty: boolean; at: Date },
+): Promise<boolean | undefined> {
+  const [before] = await db
+    .select({ onDuty: staff.onDuty })
+    .from(staff)
+    .where(eq(staff.id, input.staffId))
+    .for('update');
+  if (!before) return undefined;
+  await db
+    .update(staff)
+    .set({ onDuty: input.onDuty, onDutyChangedAt: input.at })
+    .where(eq(staff.id, input.staffId));
+  return before.onDuty;
 }

@@ -5,6 +5,7 @@ import { newToken, sha256 } from '../../security/secrets';
 import {
   endStaffSessions,
   findUnendedStaffSession,
+  findUnendedStaffSessionById,
   insertStaffSession,
   touchStaffSession,
 } from './staff-repository';
@@ -48,4 +49,19 @@ export async function resolveStaffSession(deps: Deps, token: string): Promise<Ac
   }
   if (idleFor > TOUCH_EVERY_MS) await touchStaffSession(deps.db, row.id, now);
   return { sessionId: row.id, staffId: row.staffId, role: row.role };
+}
+
+/**
+ * Whether a staff session is still live (not ended, within its lifetime and idle limit, the member active), without
+ * touching it: an open live stream re-checks its session with it, and must not keep an idle session alive.
+ */
+export async function isStaffSessionLive(deps: Pick<Deps, 'db' | 'clock' | 'config'>, sessionId: string) {
+  const now = deps.clock.now();
+  const row = await findUnendedStaffSessionById(deps.db, sessionId);
+  return (
+    !!row &&
+    row.status === 'active' &&
+    row.expiresAt > now &&
+    now.getTime() - row.lastSeenAt.getTime() <= deps.config.staffSession.idleMs
+  );
 }

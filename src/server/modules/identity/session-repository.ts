@@ -38,6 +38,15 @@ export async function findUnendedSession(db: DbOrTx, tokenHash: string): Promise
   return row;
 }
 
+/** The not-ended session with this id (for a live stream's re-check), or undefined. */
+export async function findUnendedSessionById(db: DbOrTx, sessionId: string): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+  return row;
+}
+
 /** Records activity on a session (for the idle expiry). */
 export async function touchSession(db: DbOrTx, sessionId: string, at: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId));

@@ -1,7 +1,13 @@
 import type { DbOrTx } from '../../adapters/db/database';
 import type { Deps, RequestMeta } from '../../deps';
 import { newToken, sha256 } from '../../security/secrets';
-import { endSessions, findUnendedSession, insertSession, touchSession } from './session-repository';
+import {
+  endSessions,
+  findUnendedSession,
+  findUnendedSessionById,
+  insertSession,
+  touchSession,
+} from './session-repository';
 
 /** The session behind a request: its id and whose it is. */
 export type ActiveSession = { sessionId: string; borrowerId: string };
@@ -49,4 +55,16 @@ export async function resolveSession(deps: Deps, token: string): Promise<ActiveS
   }
   if (idleFor > TOUCH_EVERY_MS) await touchSession(deps.db, row.id, now);
   return { sessionId: row.id, borrowerId: row.borrowerId };
+}
+
+/**
+ * Whether a session is still live (not ended, not past its lifetime, not idle too long), without touching it: an
+ * open live stream re-checks its session with it, and must not keep an idle session alive.
+ */
+export async function isSessionLive(deps: Pick<Deps, 'db' | 'clock' | 'config'>, sessionId: string) {
+  const now = deps.clock.now();
+  const row = await findUnendedSessionById(deps.db, sessionId);
+  return (
+    !!row && row.expiresAt > now && now.getTime() - row.lastSeenAt.getTime() <= deps.config.session.idleMs
+  );
 }

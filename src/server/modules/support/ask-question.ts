@@ -16,7 +16,7 @@ import { showConversation } from './show-conversation';
  * A borrower's new question to a specialist: a conversation with a topic from the closed list, optionally about one
  * of their own loans (another's loan or a missing one: 404 LOAN_NOT_FOUND), its first message and files. The
  * conversation starts «new» with its first-answer clock running — or, with SUPPORT_AUTO_ASSIGN, «open» with the
- * next specialist of the round-robin. Throws ATTACHMENT_* for refused files.
+ * next specialist on duty of the round-robin (nobody on duty: it stays «new», unassigned). Throws ATTACHMENT_* for refused files.
  */
 export async function askQuestion(
   deps: Deps,
@@ -38,7 +38,8 @@ export async function askQuestion(
       now,
     });
     await saveAttachments(deps, tx, { conversationId: conversation.id, messageId: message.id }, files);
-    // Round-robin among the active specialists and seniors: the one whose latest assignment is oldest.
+    // Round-robin among the active specialists and seniors on duty: the one whose latest assignment is oldest;
+    // with nobody on duty the conversation stays unassigned in «new».
     const assignee = deps.config.support.autoAssign ? await nextRoundRobinStaff(tx) : undefined;
     if (assignee)
       await updateConversation(tx, conversation.id, {

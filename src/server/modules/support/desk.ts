@@ -14,6 +14,7 @@ import {
   listInbox,
   type ConversationRow,
 } from './support-repository';
+import { findEndRequestOfConversation } from './support-cases-repository';
 import { loadProductionCalendar } from '../servicing/production-calendar';
 import { toDeskConversation, toInboxItem, type DeskClock } from './support-views';
 
@@ -56,11 +57,12 @@ export async function loadDeskConversation(
 ): Promise<DeskConversation> {
   const row = await findDeskConversation(db, conversationId);
   if (!row) throw new AppError('CONVERSATION_NOT_FOUND');
-  const [messages, attachments] = await Promise.all([
+  const [messages, attachments, relationshipEnd] = await Promise.all([
     listConversationMessages(db, conversationId, { internal: true }),
     listConversationAttachments(db, conversationId),
+    findEndRequestOfConversation(db, conversationId),
   ]);
-  return toDeskConversation(row, await deskClock(deps, db), messages, attachments);
+  return toDeskConversation(row, await deskClock(deps, db), messages, attachments, relationshipEnd);
 }
 
 /** Locks a conversation for a desk action. Throws CONVERSATION_NOT_FOUND. */

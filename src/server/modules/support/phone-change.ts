@@ -1,5 +1,5 @@
 import { passportKey } from '../../../domain/person';
-import { maskPhone } from '../../../contracts';
+import { maskPhone, type CodeSent } from '../../../contracts';
 import type { DeskPhoneChange, MyPhoneChange, PhoneChangeChecklist } from '../../../contracts/support-cases';
 import type { StaffActor } from '../../actor';
 import { AppError } from '../../app-error';
@@ -238,17 +238,46 @@ export async function approvePhoneChange(
       throw new AppError('CASE_NOT_READY');
     await audit(tx, { actor, action: 'support.phone-change.approved', subjectId: row.id, meta: input.meta });
   });
-  await issueCode(deps, {
+  await sendPhoneChangeCode(deps, { caseRow: row, meta: input.meta });
+  return showPhoneChange(deps, { caseId: row.id });
+}
+
+/** Sends a code for an approved case to its new number (issueCode: the resend pause and the daily caps apply). */
+function sendPhoneChangeCode(deps: Deps, input: { caseRow: PhoneChangeCaseRow; meta: RequestMeta }) {
+  return issueCode(deps, {
     purpose: 'phone_change',
-    subjectId: row.id,
-    phone: row.newPhone,
-    sendTo: row.newPhone,
+    subjectId: input.caseRow.id,
+    phone: input.caseRow.newPhone,
+    sendTo: input.caseRow.newPhone,
     ip: input.meta.ip,
+    deviceId: input.meta.deviceId,
     message: (code) =>
       `${code} — код для смены номера телефона в личном кабинете ${deps.config.site.companyName}. ` +
       'Никому его не сообщайте.',
   });
-  return showPhoneChange(deps, { caseId: row.id });
+}
+
+/**
+ * «Отправить код ещё раз» for an approved phone change: a new code to the new number, after the code timer and
+ * within the same daily caps as every other code (issueCode). No sign-in needed (the old phone may be lost).
+ * No approved case for the number: the budget is spent all the same and the answer is CODE_EXPIRED, as at
+ * confirmation. Throws CODE_RESEND_TOO_EARLY (with retryAfterSec), TOO_MANY_ATTEMPTS, SMS_UNAVAILABLE.
+ */
+export async function resendPhoneChangeCode(
+  deps: Deps,
+  input: { newPhone: string; meta: RequestMeta },
+): Promise<CodeSent> {
+  const row = await findApprovedCaseByNewPhone(deps.db, input.newPhone);
+  if (!row) {
+    await spendCodeBudget(deps, {
+      purpose: 'phone_change',
+      phone: input.newPhone,
+      ip: input.meta.ip,
+      deviceId: input.meta.deviceId,
+    });
+    throw new AppError('CODE_EXPIRED');
+  }
+  return sendPhoneChangeCode(deps, { caseRow: row, meta: input.meta });
 }
 
 /**

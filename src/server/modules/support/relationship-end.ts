@@ -1,10 +1,14 @@
+import type { DeskConversation } from '../../../contracts/backoffice-support';
 import { OPTIONAL_NOTIFICATION_KINDS } from '../../../contracts/servicing';
+import type { Conversation } from '../../../contracts/support';
 import { addYears, dateInZone } from '../../../domain/calendar';
 import { renderRelationshipEndPdf } from '../../adapters/documents/relationship-end-pdf';
 import type { StaffActor } from '../../actor';
+import type { DbOrTx } from '../../adapters/db/database';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
-import { audit } from '../audit/audit';
+import { audit, type AuditActor } from '../audit/audit';
+import { findDetails } from '../borrower-data/repository';
 import { insertConsentEvent } from '../engagement/advertising-consent-repository';
 import { ADVERTISING_CONSENT_WORDING, mayAdvertise } from '../engagement/advertising-consent';
 import { getNamedBorrower, lockBorrower } from '../identity/borrower-repository';
@@ -12,11 +16,19 @@ import { endSessions } from '../identity/session-repository';
 import { dropTelegramLink } from '../messaging/unlink-telegram';
 import { saveMessageSettings } from '../messaging/message-settings';
 import { sendSms } from '../messaging/send-sms';
+import { newToken, sha256 } from '../../security/secrets';
 import type { PdfDocument } from '../servicing/servicing-documents';
+import { loadDeskConversation, lockForDesk } from './desk';
+import { showConversation } from './show-conversation';
+import { findConversation, notifySupportEvent, updateConversation } from './support-repository';
 import {
+  findEndLink,
   findEndRequest,
   findOpenEndRequest,
+  insertEndLink,
   insertEndRequest,
+  linkEndRequestToConversation,
+  spendEndLink,
   markRelationshipEnded,
   relationshipBlockers,
   type RelationshipEndRow,
@@ -44,20 +56,102 @@ export async function showMyRelationshipEnd(deps: Deps, { borrowerId }: { borrow
   return row ? mine(row) : null;
 }
 
+/**
+ * Files the request in the caller's transaction: one open request per borrower (an open one is returned, and linked
+ * to `conversationId` when it had no conversation yet); audited as `support.relationship-end.requested` by the
+ * borrower or by the specialist who filed it on their behalf. Throws RELATIONSHIP_ENDED (ended already).
+ */
+async function fileEndRequest(
+  tx: DbOrTx,
+  deps: Pick<Deps, 'clock'>,
+  input: { borrowerId: string; conversationId: string | null; actor: AuditActor; meta: RequestMeta },
+): Promise<RelationshipEndRow> {
+  await lockBorrower(tx, input.borrowerId);
+  const borrower = await getNamedBorrower(tx, input.borrowerId);
+  if (borrower.endedAt) throw new AppError('RELATIONSHIP_ENDED');
+  const open = await findOpenEndRequest(tx, input.borrowerId);
+  if (open) {
+    if (input.conversationId && !open.conversationId) {
+      await linkEndRequestToConversation(tx, open.id, input.conversationId);
+      return { ...open, conversationId: input.conversationId };
+    }
+    return open;
+  }
+  const row = await insertEndRequest(tx, input.borrowerId, deps.clock.now(), {
+    conversationId: input.conversationId,
+    openedByStaffId: input.actor.kind === 'staff' ? input.actor.staffId : null,
+  });
+  await audit(tx, {
+    actor: input.actor,
+    action: 'support.relationship-end.requested',
+    subjectId: row.id,
+    details: input.conversationId ? { conversationId: input.conversationId } : {},
+    meta: input.meta,
+  });
+  return row;
+}
+
 /** The borrower asks to end the relationship («Прекратить отношения»): one open request at a time (idempotent). */
 export async function requestRelationshipEnd(deps: Deps, input: { borrowerId: string; meta: RequestMeta }) {
-  return deps.db.transaction(async (tx) => {
-    await lockBorrower(tx, input.borrowerId);
-    const open = await findOpenEndRequest(tx, input.borrowerId);
-    if (open) return mine(open);
-    const row = await insertEndRequest(tx, input.borrowerId, deps.clock.now());
-    await audit(tx, {
+  return deps.db.transaction(async (tx) =>
+    mine(
+      await fileEndRequest(tx, deps, {
+        borrowerId: input.borrowerId,
+        conversationId: null,
+        actor: { kind: 'borrower', borrowerId: input.borrowerId },
+        meta: input.meta,
+      }),
+    ),
+  );
+}
+
+/**
+ * «Прекратить отношения» from inside one of the borrower's conversations: the request links the conversation, and
+ * both sides see it there (a live event tells open pages). Another borrower's conversation answers 404
+ * CONVERSATION_NOT_FOUND like a missing one. Returns the conversation as the borrower sees it.
+ */
+export async function requestRelationshipEndInConversation(
+  deps: Deps,
+  input: { borrowerId: string; conversationId: string; meta: RequestMeta },
+): Promise<Conversation> {
+  await deps.db.transaction(async (tx) => {
+    const conversation = await findConversation(tx, input.conversationId, {
+      borrowerId: input.borrowerId,
+      lock: true,
+    });
+    if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND');
+    await fileEndRequest(tx, deps, {
+      borrowerId: input.borrowerId,
+      conversationId: conversation.id,
       actor: { kind: 'borrower', borrowerId: input.borrowerId },
-      action: 'support.relationship-end.requested',
-      subjectId: row.id,
       meta: input.meta,
     });
-    return mine(row);
+    await updateConversation(tx, conversation.id, { updatedAt: deps.clock.now() });
+    await notifySupportEvent(tx, conversation);
+  });
+  return showConversation(deps, { borrowerId: input.borrowerId, conversationId: input.conversationId });
+}
+
+/**
+ * A specialist files the request to end the relationship on the borrower's behalf from the borrower's conversation
+ * (the borrower asked in it). The request links the conversation; the borrower sees it there. Throws
+ * CONVERSATION_NOT_FOUND, RELATIONSHIP_ENDED. Returns the conversation as the desk sees it.
+ */
+export async function openRelationshipEndFromConversation(
+  deps: Deps,
+  input: { actor: StaffActor; conversationId: string; meta: RequestMeta },
+): Promise<DeskConversation> {
+  return deps.db.transaction(async (tx) => {
+    const conversation = await lockForDesk(tx, input.conversationId);
+    await fileEndRequest(tx, deps, {
+      borrowerId: conversation.borrowerId,
+      conversationId: conversation.id,
+      actor: input.actor,
+      meta: input.meta,
+    });
+    await updateConversation(tx, conversation.id, { updatedAt: deps.clock.now() });
+    await notifySupportEvent(tx, conversation);
+    return loadDeskConversation(deps, tx, conversation.id);
   });
 }
 
@@ -137,15 +231,90 @@ export async function endRelationship(
   });
   const pdf = await relationshipEndConfirmation(deps, { requestId: request.id });
   if (pdf) await deps.storage.put(`relationship-ends/${request.id}.pdf`, pdf.pdf, 'application/pdf');
-  const borrower = await getNamedBorrower(deps.db, borrowerId);
+  await deliverConfirmation(deps, { requestId: request.id, borrowerId, pdf });
+  return showRelationshipEnd(deps, { requestId: request.id });
+}
+
+/** Where the SMS link of the confirmation leads: the public page that downloads it (under PUBLIC_URL if set). */
+export const confirmationLinkOf = (deps: Pick<Deps, 'config'>, token: string) =>
+  `${deps.config.publicUrl?.replace(/\/+$/, '') ?? ''}/relationship-end/${token}`;
+
+/**
+ * Gives the borrower (who can no longer sign in) the confirmation PDF: always a one-time, unguessable link valid for
+ * RELATIONSHIP_END_LINK_DAYS in the SMS that tells them the relationship ended (the token is stored as its SHA-256
+ * only), and, when the borrower has a confirmed e-mail and a mailer is configured, the PDF attached to a letter.
+ * A failed SMS or letter is logged, never undoes the end (staff can still hand the PDF over).
+ */
+async function deliverConfirmation(
+  deps: Deps,
+  input: { requestId: string; borrowerId: string; pdf: (PdfDocument & { sha256: string }) | null },
+) {
+  const now = deps.clock.now();
+  const token = newToken();
+  await insertEndLink(deps.db, {
+    requestId: input.requestId,
+    tokenHash: sha256(token),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + deps.config.support.relationshipEndLinkDays * 86_400_000),
+  });
+  const borrower = await getNamedBorrower(deps.db, input.borrowerId);
+  const company = deps.config.site.companyName;
   await sendSms(
     deps,
     borrower.phone,
     'relationship-end.done',
-    `${deps.config.site.companyName}: отношения прекращены, подтверждение в PDF подготовлено. ` +
-      `Чтобы возобновить их, позвоните: ${deps.config.site.supportPhone}.`,
-  ).catch(() => undefined);
-  return showRelationshipEnd(deps, { requestId: request.id });
+    `${company}: отношения прекращены. Подтверждение в PDF: ${confirmationLinkOf(deps, token)} ` +
+      `(ссылка одноразовая, действует ${deps.config.support.relationshipEndLinkDays} дн.). ` +
+      `Чтобы возобновить отношения, позвоните: ${deps.config.site.supportPhone}.`,
+  ).catch((error) => deps.log.warn({ err: error }, 'relationship end SMS not sent'));
+  const details = await findDetails(deps.db, input.borrowerId);
+  if (!input.pdf || !deps.email || !details?.email || !details.emailConfirmedAt) return;
+  try {
+    await deps.email.send({
+      to: details.email,
+      subject: `${company}: подтверждение прекращения отношений`,
+      text:
+        'Отношения с компанией прекращены. Подтверждение — во вложении (PDF). ' +
+        `Чтобы возобновить отношения, позвоните: ${deps.config.site.supportPhone}.`,
+      attachments: [{ filename: input.pdf.filename, contentType: 'application/pdf', content: input.pdf.pdf }],
+    });
+    await audit(deps.db, {
+      actor: { kind: 'system' },
+      action: 'support.relationship-end.confirmation-emailed',
+      subjectId: input.requestId,
+      details: { sha256: input.pdf.sha256 },
+    });
+  } catch (error) {
+    deps.log.warn({ err: error }, 'relationship end confirmation letter not sent');
+  }
+}
+
+/**
+ * The confirmation PDF by the one-time link from the SMS (no sign-in: the account is closed). The link works once
+ * and until its expiry; each download is audited (`support.relationship-end.confirmation-downloaded`). Throws
+ * DOWNLOAD_LINK_NOT_FOUND (404: no such token) and DOWNLOAD_LINK_EXPIRED (410: expired or used already).
+ */
+export async function downloadConfirmationByLink(
+  deps: Deps,
+  input: { token: string; meta: RequestMeta },
+): Promise<PdfDocument & { sha256: string }> {
+  const link = await findEndLink(deps.db, sha256(input.token));
+  if (!link) throw new AppError('DOWNLOAD_LINK_NOT_FOUND');
+  const now = deps.clock.now();
+  if (link.usedAt || link.expiresAt <= now) throw new AppError('DOWNLOAD_LINK_EXPIRED');
+  const pdf = await relationshipEndConfirmation(deps, { requestId: link.requestId });
+  if (!pdf) throw new AppError('DOWNLOAD_LINK_NOT_FOUND');
+  await deps.db.transaction(async (tx) => {
+    if (!(await spendEndLink(tx, link.id, now, input.meta.ip))) throw new AppError('DOWNLOAD_LINK_EXPIRED');
+    await audit(tx, {
+      actor: { kind: 'guest' },
+      action: 'support.relationship-end.confirmation-downloaded',
+      subjectId: link.requestId,
+      details: { linkId: link.id, sha256: pdf.sha256 },
+      meta: input.meta,
+    });
+  });
+  return pdf;
 }
 
 /** The confirmation PDF of an ended relationship (reproducible: rendered from the stored facts), or null. */

@@ -9,6 +9,7 @@ import {
   listConversationMessages,
   updateConversation,
 } from './support-repository';
+import { findEndRequestOfConversation } from './support-cases-repository';
 import { toBorrowerConversation, toSummary } from './support-views';
 
 /**
@@ -28,12 +29,13 @@ export async function showConversation(
     await updateConversation(deps.db, conversation.id, { borrowerReadAt: now });
     conversation.borrowerReadAt = now;
   }
-  const [unread, messages, attachments] = await Promise.all([
+  const [unread, messages, attachments, relationshipEnd] = await Promise.all([
     borrowerUnreadOf(deps.db, conversation.id),
     listConversationMessages(deps.db, conversation.id, { internal: false }),
     listConversationAttachments(deps.db, conversation.id),
+    findEndRequestOfConversation(deps.db, conversation.id),
   ]);
-  return toBorrowerConversation(conversation, unread, messages, attachments);
+  return toBorrowerConversation(conversation, unread, messages, attachments, relationshipEnd);
 }
 
 /** All the borrower's conversations, latest activity first, with unread counts and their total (the badge). */

@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../adapters/db/database';
 import { borrowers } from '../../adapters/db/schema';
 import {
   phoneChangeCases,
   phoneHistory,
+  relationshipEndLinks,
   relationshipEndRequests,
   type PHONE_CHANGE_STATUSES,
 } from '../../adapters/db/schema-support-cases';
@@ -131,14 +132,72 @@ export async function findOpenEndRequest(db: DbOrTx, borrowerId: string) {
   return row;
 }
 
-/** Files a request to end the relationship. */
+/** Files a request to end the relationship (from a conversation, by a specialist on the borrower's behalf). */
 export async function insertEndRequest(
   db: DbOrTx,
   borrowerId: string,
   at: Date,
+  from: { conversationId?: string | null; openedByStaffId?: string | null } = {},
 ): Promise<RelationshipEndRow> {
-  const [row] = await db.insert(relationshipEndRequests).values({ borrowerId, createdAt: at }).returning();
+  const [row] = await db
+    .insert(relationshipEndRequests)
+    .values({
+      borrowerId,
+      createdAt: at,
+      conversationId: from.conversationId ?? null,
+      openedByStaffId: from.openedByStaffId ?? null,
+    })
+    .returning();
   return row!;
+}
+
+/** Links an open request filed elsewhere to the conversation where it was asked for again. */
+export async function linkEndRequestToConversation(db: DbOrTx, requestId: string, conversationId: string) {
+  await db
+    .update(relationshipEndRequests)
+    .set({ conversationId })
+    .where(eq(relationshipEndRequests.id, requestId));
+}
+
+/** The latest request to end the relationship filed from this conversation, if any. */
+export async function findEndRequestOfConversation(
+  db: DbOrTx,
+  conversationId: string,
+): Promise<RelationshipEndRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(relationshipEndRequests)
+    .where(eq(relationshipEndRequests.conversationId, conversationId))
+    .orderBy(desc(relationshipEndRequests.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** Stores a one-time download link of the confirmation PDF (the token's SHA-256 only). */
+export async function insertEndLink(
+  db: DbOrTx,
+  values: { requestId: string; tokenHash: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await db.insert(relationshipEndLinks).values(values);
+}
+
+/** The link with this token hash, if any. */
+export async function findEndLink(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select()
+    .from(relationshipEndLinks)
+    .where(eq(relationshipEndLinks.tokenHash, tokenHash));
+  return row;
+}
+
+/** Spends a link once: false when it was used meanwhile (a concurrent download). */
+export async function spendEndLink(db: DbOrTx, id: string, at: Date, ip: string): Promise<boolean> {
+  const rows = await db
+    .update(relationshipEndLinks)
+    .set({ usedAt: at, usedIp: ip })
+    .where(and(eq(relationshipEndLinks.id, id), isNull(relationshipEndLinks.usedAt)))
+    .returning({ id: relationshipEndLinks.id });
+  return rows.length === 1;
 }
 
 /** One request, or undefined. */

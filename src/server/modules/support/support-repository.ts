@@ -315,14 +315,16 @@ export async function findActiveAnsweringStaff(db: DbOrTx, staffId: string) {
 }
 
 /**
- * The next specialist of the round-robin: the active answering staff member whose latest assignment is oldest
- * (never assigned first), ties by id. Undefined when there is nobody.
+ * The next specialist of the round-robin: the active answering staff member ON DUTY («на смене») whose latest
+ * assignment is oldest (never assigned first), ties by id. Undefined when nobody is on duty.
  */
 export async function nextRoundRobinStaff(db: DbOrTx): Promise<string | undefined> {
   const [row] = await db
     .select({ id: staff.id })
     .from(staff)
-    .where(and(eq(staff.status, 'active'), inArray(staff.role, ['specialist', 'senior'])))
+    .where(
+      and(eq(staff.status, 'active'), eq(staff.onDuty, true), inArray(staff.role, ['specialist', 'senior'])),
+    )
     .orderBy(
       sql`(select max(c.created_at) from ${supportConversations} c where c.assigned_staff_id = ${staff.id}) asc nulls first`,
       asc(staff.id),

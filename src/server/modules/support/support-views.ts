@@ -1,5 +1,10 @@
 import type { DeskConversation, DeskMessage, InboxItem } from '../../../contracts/backoffice-support';
-import type { Conversation, ConversationSummary, SupportMessage } from '../../../contracts/support';
+import type {
+  Conversation,
+  ConversationSummary,
+  LinkedRelationshipEnd,
+  SupportMessage,
+} from '../../../contracts/support';
 import type { ProductionCalendar } from '../../../domain/production-calendar';
 import {
   isComplaintOverdue,
@@ -7,6 +12,7 @@ import {
   workingMinutesBetween,
   type WorkingHours,
 } from '../../../domain/support';
+import type { RelationshipEndRow } from './support-cases-repository';
 import type { AttachmentRow, ConversationRow, MessageRow } from './support-repository';
 
 /** Mappers from rows to the wire: the borrower's views never carry internal notes or staff ids. */
@@ -36,6 +42,17 @@ const attachmentsOf = (attachments: readonly AttachmentRow[], messageIds: readon
     .filter((a) => messageIds.includes(a.messageId))
     .map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size }));
 
+/** A request to end the relationship filed from a conversation, as both sides see it. */
+export function toLinkedRelationshipEnd(row: RelationshipEndRow | undefined): LinkedRelationshipEnd | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    openedBy: row.openedByStaffId ? 'staff' : 'borrower',
+  };
+}
+
 export function toSummary(c: ConversationRow, unread: number): ConversationSummary {
   return {
     id: c.id,
@@ -56,6 +73,7 @@ export function toBorrowerConversation(
   unread: number,
   messages: readonly MessageRow[],
   attachments: readonly AttachmentRow[],
+  relationshipEnd: RelationshipEndRow | undefined,
 ): Conversation {
   const visible: SupportMessage[] = resolveEdits(messages.filter((m) => !m.internal)).map(
     ({ first, latest, previousTexts }) => ({
@@ -68,7 +86,11 @@ export function toBorrowerConversation(
       attachments: attachmentsOf(attachments, [first.id, latest.id]),
     }),
   );
-  return { ...toSummary(c, unread), messages: visible };
+  return {
+    ...toSummary(c, unread),
+    messages: visible,
+    relationshipEnd: toLinkedRelationshipEnd(relationshipEnd),
+  };
 }
 
 /** What the desk's clocks need: today's date, the instant, the calendar and the working hours. */
@@ -117,6 +139,7 @@ export function toDeskConversation(
   clock: DeskClock,
   messages: readonly MessageRow[],
   attachments: readonly AttachmentRow[],
+  relationshipEnd: RelationshipEndRow | undefined,
 ): DeskConversation {
   const c = row.conversation;
   const clocks = responseClocks(
@@ -149,5 +172,6 @@ export function toDeskConversation(
     rating: c.rating,
     ratingComment: c.ratingComment,
     messages: items,
+    relationshipEnd: toLinkedRelationshipEnd(relationshipEnd),
   };
 }

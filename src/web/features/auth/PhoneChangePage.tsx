@@ -1,15 +1,18 @@
 import { Alert, Anchor, Button, Divider, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import {
   ZGuestPhoneChangeRequest,
   ZPhoneChangeConfirm,
+  ZPhoneChangeRequest,
   supportCasesApi,
 } from '../../../contracts/support-cases';
 import { call } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { CodeInput, DateInput, PhoneInput } from '../../components/fields';
+import { ResendCode, resendAtOf, useResendCode } from '../../components/ResendCode';
 import { FormCard } from '../../components/layout';
 import { focusFirstError, validateWith } from '../../forms/validation';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -42,6 +45,28 @@ export function PhoneChangePage() {
     mutationFn: (body: { newPhone: string; code: string }) =>
       call(supportCasesApi.confirmPhoneChange, { body }),
   });
+  // The code went out when a senior approved: the page does not know when, so «ещё раз» starts active and the
+  // server's pause (CODE_RESEND_TOO_EARLY) sets the timer.
+  const [resendAt, setResendAt] = useState(0);
+  const [resendNotice, setResendNotice] = useState<string | null>(null);
+  const resend = useResendCode(
+    async () => {
+      const result = validateWith(ZPhoneChangeRequest, { newPhone: confirmForm.values.newPhone });
+      if (!result.ok) {
+        confirmForm.setErrors(result.errors);
+        throw new Error('invalid');
+      }
+      return call(supportCasesApi.resendPhoneChangeCode, { body: result.data });
+    },
+    {
+      sent: (sent) => {
+        setResendAt(resendAtOf(sent));
+        setResendNotice(`Новый код отправлен на ${sent.phoneMasked}`);
+      },
+      pause: (at) => setResendAt(at),
+      error: () => setResendNotice(null),
+    },
+  );
   const submitCode = confirmForm.onSubmit((values) => {
     const result = validateWith(ZPhoneChangeConfirm, values);
     if (!result.ok) confirmForm.setErrors(result.errors);
@@ -91,6 +116,17 @@ export function PhoneChangePage() {
             <PhoneInput label="Новый номер телефона" {...confirmForm.getInputProps('newPhone')} />
             <CodeInput {...confirmForm.getInputProps('code')} />
             <ApiErrorAlert error={confirm.error} />
+            {resendNotice && (
+              <Text size="sm" c="teal" aria-live="polite">
+                {resendNotice}
+              </Text>
+            )}
+            <ApiErrorAlert
+              error={
+                resend.error instanceof Error && resend.error.message === 'invalid' ? null : resend.error
+              }
+            />
+            <ResendCode availableAt={resendAt} loading={resend.isPending} onResend={() => resend.mutate()} />
             <Button type="submit" variant="light" loading={confirm.isPending}>
               Подтвердить новый номер
             </Button>

@@ -213,6 +213,13 @@ function ConversationView({ id }: { id: string }) {
     mutationFn: (rating: number) => call(supportApi.rateConversation, { params: { id }, body: { rating } }),
     onSuccess: update,
   });
+  const endRelationship = useMutation({
+    mutationFn: () => call(supportApi.requestRelationshipEnd, { params: { id } }),
+    onSuccess: (data) => {
+      update(data);
+      void queryClient.invalidateQueries({ queryKey: ['me', 'relationship-end'] });
+    },
+  });
   if (conversation.isPending) return <Loader size="sm" aria-label="Загрузка" />;
   if (conversation.error) return <ApiErrorAlert error={conversation.error} />;
   const c = conversation.data;
@@ -256,6 +263,30 @@ function ConversationView({ id }: { id: string }) {
           </Paper>
         ))}
       </Stack>
+      {c.relationshipEnd ? (
+        <Alert color="blue" variant="light" title="Прекращение отношений" data-testid="relationship-end">
+          {c.relationshipEnd.status === 'ended'
+            ? 'Отношения прекращены. Подтверждение в PDF отправлено по СМС.'
+            : `Просьба прекратить отношения от ${formatInstant(c.relationshipEnd.createdAt)} ` +
+              `${c.relationshipEnd.openedBy === 'staff' ? 'оформлена специалистом с ваших слов' : 'принята'}` +
+              ': специалист проверит, что ничто не мешает, и прекратит их.'}
+        </Alert>
+      ) : (
+        c.status !== 'closed' && (
+          <Group gap="xs">
+            <Button
+              color="red"
+              variant="subtle"
+              size="compact-sm"
+              loading={endRelationship.isPending}
+              onClick={() => endRelationship.mutate()}
+            >
+              Прекратить отношения
+            </Button>
+            <ApiErrorAlert error={endRelationship.error} />
+          </Group>
+        )
+      )}
       {c.status === 'closed' ? (
         <Alert color="gray" title="Обращение закрыто">
           <Stack gap="xs">

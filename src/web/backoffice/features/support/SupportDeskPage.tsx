@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Checkbox,
@@ -7,6 +8,7 @@ import {
   Paper,
   Select,
   Stack,
+  Switch,
   Tabs,
   Text,
   Textarea,
@@ -36,6 +38,12 @@ import { staffCan, useStaffMe } from '../../app/use-staff';
 
 const KEY = ['bo', 'support'] as const;
 
+const RELATIONSHIP_END_STATUS = {
+  open: 'рассматривается',
+  ended: 'отношения прекращены',
+  withdrawn: 'отозвана',
+};
+
 /** «2 ч 05 мин» of working time. */
 const formatMinutes = (minutes: number) =>
   minutes < 60
@@ -48,10 +56,45 @@ export function SupportDeskPage() {
   useSupportEvents(supportDeskPaths.events, KEY);
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        Вопросы заёмщиков
-      </Title>
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h2">
+          Вопросы заёмщиков
+        </Title>
+        <DutyToggle />
+      </Group>
       {id ? <DeskConversationView id={id} /> : <InboxView />}
+    </Stack>
+  );
+}
+
+/**
+ * «На смене»: the member's own duty status. Only members on duty receive new conversations automatically
+ * (SUPPORT_AUTO_ASSIGN); anyone may still take a conversation by hand.
+ */
+function DutyToggle() {
+  const queryClient = useQueryClient();
+  const key = [...KEY, 'duty'];
+  const duty = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => call(supportDeskApi.duty, { signal }),
+  });
+  const change = useMutation({
+    mutationFn: (onDuty: boolean) => call(supportDeskApi.setDuty, { body: { onDuty } }),
+    onSuccess: (data) => queryClient.setQueryData(key, data),
+  });
+  return (
+    <Stack gap={2} align="flex-end">
+      <Switch
+        label={duty.data?.onDuty ? 'На смене' : 'Не на смене'}
+        checked={duty.data?.onDuty ?? false}
+        disabled={!duty.data || change.isPending}
+        onChange={(e) => change.mutate(e.currentTarget.checked)}
+        aria-describedby="duty-hint"
+      />
+      <Text id="duty-hint" size="xs" c="dimmed">
+        Новые обращения распределяются только между сотрудниками на смене
+      </Text>
+      <ApiErrorAlert error={duty.error ?? change.error} />
     </Stack>
   );
 }
@@ -223,6 +266,16 @@ function DeskConversationView({ id }: { id: string }) {
           >
             {c.complaint ? 'Снять отметку жалобы' : 'Это жалоба'}
           </Button>
+          {!closed && !c.relationshipEnd && (
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              onClick={() => act.mutate(() => call(supportDeskApi.openRelationshipEnd, { params: { id } }))}
+            >
+              Оформить прекращение отношений
+            </Button>
+          )}
           {!closed && (
             <Button
               size="xs"
@@ -235,6 +288,16 @@ function DeskConversationView({ id }: { id: string }) {
           )}
         </Group>
       </Group>
+      {c.relationshipEnd && (
+        <Alert color="blue" variant="light" title="Прекращение отношений">
+          Просьба от {formatInstant(c.relationshipEnd.createdAt)} (
+          {c.relationshipEnd.openedBy === 'staff' ? 'оформлена специалистом' : 'от заёмщика'}):{' '}
+          {RELATIONSHIP_END_STATUS[c.relationshipEnd.status]}.{' '}
+          <Anchor component={Link} to={`/backoffice/relationship-ends/${c.relationshipEnd.id}`}>
+            Открыть заявку
+          </Anchor>
+        </Alert>
+      )}
       <ApiErrorAlert error={act.error} />
       <Stack gap="xs" aria-live="polite">
         {c.messages.map((m) => (
