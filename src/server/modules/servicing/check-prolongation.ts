@@ -1,7 +1,7 @@
 import { addDays, type IsoDate } from '../../../domain/calendar';
 import { pendingAccrual, type LoanPosition } from '../../../domain/loan-position';
 import type { Kopecks } from '../../../domain/money';
-import { nextWorkingDay } from '../../../domain/production-calendar';
+import { nextWorkingDay, type ProductionCalendar } from '../../../domain/production-calendar';
 import { prolongationQuote, type ProlongationRefusal } from '../../../domain/servicing';
 import type { Instalment } from '../../../domain/schedule';
 import type { Deps } from '../../deps';
@@ -36,8 +36,11 @@ export async function checkProlongation(
   options: {
     loan: LoanRow;
     days: number;
-    /** The loan's position and product's regular rate when the caller has just read them (not read again). */
-    known?: { position: LoanPosition; regularRateBp: number | undefined };
+    /**
+     * The loan's position and product's regular rate when the caller has just read them (not read again); and the
+     * production calendar when the caller has it (the dashboard's cached one).
+     */
+    known?: { position: LoanPosition; regularRateBp: number | undefined; calendar?: ProductionCalendar };
   },
 ): Promise<ProlongationCheck> {
   const { loan, days, known } = options;
@@ -49,7 +52,7 @@ export async function checkProlongation(
   const dueDate = lastDueDate(position.schedule);
   const balances = position.balances;
   const pending = pendingAccrual(position, today);
-  const calendar = await loadProductionCalendar(deps.db);
+  const calendar = known?.calendar ?? (await loadProductionCalendar(deps.db));
   const regularRateBp = known
     ? known.regularRateBp
     : await findRegularDailyRateBp(deps.db, loan.applicationId);

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { ZERO_BALANCES } from '../../../domain/loan-position';
 import { LOAN_ACCOUNT_CODES } from '../../../domain/ledger';
 import type { Instalment } from '../../../domain/schedule';
@@ -10,8 +11,9 @@ import {
   loanProducts,
   loans,
 } from '../../adapters/db/schema-loans';
-import { loanBalances, loanInstalments, payments } from '../../adapters/db/schema-servicing';
+import { loanBalances, loanInstalments, payments, prolongations } from '../../adapters/db/schema-servicing';
 import { AppError } from '../../app-error';
+import type { ProlongationRow } from './prolongation-repository';
 
 /** The servicing module's reads and writes of loans, their balances, schedules and contracts (Drizzle only here). */
 
@@ -166,4 +168,98 @@ export async function readLoanCard(
 /** The loan's payments, newest first. */
 export async function listLoanPayments(db: DbOrTx, loanId: string): Promise<PaymentRow[]> {
   return db.select().from(payments).where(eq(payments.loanId, loanId)).orderBy(desc(payments.createdAt));
+}
+
+/**
+ * A row of `table` as a JSON object built by the database, each value in the text form the driver would have
+ * returned (so the column's own mapping reads it exactly: bigint kopecks, dates, instants), booleans and json
+ * as they are. `alias` is the table's alias in the surrounding query.
+ */
+function rowAsJson(table: PgTable, alias: string): SQL {
+  const pairs = Object.values(getTableColumns(table)).map((column) => {
+    const value = `${alias}."${column.name}"`;
+    const native = column.dataType === 'boolean' || column.dataType === 'json';
+    return `'${column.name}', ${native ? value : `${value}::text`}`;
+  });
+  return sql.raw(`json_build_object(${pairs.join(', ')})`);
+}
+
+/** The inverse of rowAsJson: the typed row, through each column's own mapping from the driver's value. */
+function rowFromJson<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = json[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
+}
+
+/** Everything one loan card of the dashboard shows, read in the one query of readDashboard. */
+export type DashboardLoan = {
+  loan: LoanRow;
+  contract: { number: string; contractDate: string; terms: unknown };
+  productName: string | undefined;
+  regularRateBp: number | undefined;
+  balances: BalancesRow;
+  /** The current schedule version's instalments, in order. */
+  schedule: InstalmentRow[];
+  /** Newest first. */
+  payments: PaymentRow[];
+  /** Newest first. */
+  prolongations: ProlongationRow[];
+};
+
+/**
+ * The borrower's dashboard in ONE query: their loans (cancelled ones left out), newest first, each with its
+ * contract (number, date, terms — never the PDF), the product's name and regular daily rate (bp), the balances (all
+ * zero before the payout), the current schedule, the payments and the prolongations (newest first), aggregated as
+ * JSON by the database and mapped back through the columns' own mappings. Throws CONTRACT_NOT_FOUND when a loan's
+ * contract is missing.
+ */
+export async function readDashboard(db: DbOrTx, borrowerId: string): Promise<DashboardLoan[]> {
+  const result = (await db.execute(sql`
+    SELECT ${rowAsJson(loans, 'l')} AS loan,
+      c.number, c.contract_date::text AS contract_date, c.terms,
+      p.name AS product_name, p.daily_rate_bp,
+      CASE WHEN b.loan_id IS NULL THEN NULL ELSE ${rowAsJson(loanBalances, 'b')} END AS balances,
+      (SELECT coalesce(json_agg(${rowAsJson(loanInstalments, 'i')} ORDER BY i.n), '[]'::json)
+         FROM loan_instalments i WHERE i.loan_id = l.id AND i.version = l.schedule_version) AS schedule,
+      (SELECT coalesce(json_agg(${rowAsJson(payments, 'y')} ORDER BY y.created_at DESC), '[]'::json)
+         FROM payments y WHERE y.loan_id = l.id) AS payments,
+      (SELECT coalesce(json_agg(${rowAsJson(prolongations, 'r')} ORDER BY r.created_at DESC), '[]'::json)
+         FROM prolongations r WHERE r.loan_id = l.id) AS prolongations
+    FROM loans l
+    LEFT JOIN contracts c ON c.id = l.contract_id
+    LEFT JOIN loan_applications a ON a.id = c.application_id
+    LEFT JOIN loan_products p ON p.id = a.product_id
+    LEFT JOIN loan_balances b ON b.loan_id = l.id
+    WHERE l.borrower_id = ${borrowerId}::uuid AND l.status <> 'cancelled'
+    ORDER BY l.created_at DESC`)) as unknown as {
+    rows: {
+      loan: Record<string, unknown>;
+      number: string | null;
+      contract_date: string | null;
+      terms: unknown;
+      product_name: string | null;
+      daily_rate_bp: number | string | null;
+      balances: Record<string, unknown> | null;
+      schedule: Record<string, unknown>[];
+      payments: Record<string, unknown>[];
+      prolongations: Record<string, unknown>[];
+    }[];
+  };
+  return result.rows.map((r) => {
+    const loan = rowFromJson(loans, r.loan);
+    if (r.number === null || r.contract_date === null) throw new AppError('CONTRACT_NOT_FOUND');
+    return {
+      loan,
+      contract: { number: r.number, contractDate: r.contract_date, terms: r.terms },
+      productName: r.product_name ?? undefined,
+      regularRateBp: r.daily_rate_bp === null ? undefined : Number(r.daily_rate_bp),
+      balances: r.balances ? rowFromJson(loanBalances, r.balances) : { loanId: loan.id, ...ZERO_BALANCES },
+      schedule: r.schedule.map((row) => rowFromJson(loanInstalments, row)),
+      payments: r.payments.map((row) => rowFromJson(payments, row)),
+      prolongations: r.prolongations.map((row) => rowFromJson(prolongations, row)),
+    };
+  });
 }
