@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { ZERO_BALANCES } from '../../../domain/loan-position';
 import { LOAN_ACCOUNT_CODES } from '../../../domain/ledger';
@@ -184,10 +184,14 @@ function rowAsJson(table: PgTable, alias: string): SQL {
   return sql.raw(`json_build_object(${pairs.join(', ')})`);
 }
 
+const columnsOf = new WeakMap<PgTable, [string, Column][]>();
+
 /** The inverse of rowAsJson: the typed row, through each column's own mapping from the driver's value. */
 function rowFromJson<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
   const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
+  let columns = columnsOf.get(table);
+  if (!columns) columnsOf.set(table, (columns = Object.entries(getTableColumns(table))));
+  for (const [key, column] of columns) {
     const value = json[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
@@ -210,6 +214,51 @@ export type DashboardLoan = {
 };
 
 /**
+ * The dashboard's statement, prepared once per database handle (node-postgres then names it, so each connection
+ * parses and plans it once, not on every request: its text is long).
+ */
+function prepareDashboardQuery(db: DbOrTx) {
+  const json = <T>(chunk: SQL) => sql<T>`${chunk}`;
+  return db
+    .select({
+      loan: json<Record<string, unknown>>(rowAsJson(loans, 'l')),
+      number: sql<string | null>`c.number`,
+      contract_date: sql<string | null>`c.contract_date::text`,
+      terms: sql<unknown>`c.terms`,
+      product_name: sql<string | null>`p.name`,
+      daily_rate_bp: sql<number | string | null>`p.daily_rate_bp`,
+      balances: sql<Record<
+        string,
+        unknown
+      > | null>`CASE WHEN b.loan_id IS NULL THEN NULL ELSE ${rowAsJson(loanBalances, 'b')} END`,
+      schedule: sql<
+        Record<string, unknown>[]
+      >`(SELECT coalesce(json_agg(${rowAsJson(loanInstalments, 'i')} ORDER BY i.n), '[]'::json)
+         FROM loan_instalments i WHERE i.loan_id = l.id AND i.version = l.schedule_version)`,
+      payments: sql<
+        Record<string, unknown>[]
+      >`(SELECT coalesce(json_agg(${rowAsJson(payments, 'y')} ORDER BY y.created_at DESC), '[]'::json)
+         FROM payments y WHERE y.loan_id = l.id)`,
+      prolongations: sql<
+        Record<string, unknown>[]
+      >`(SELECT coalesce(json_agg(${rowAsJson(prolongations, 'r')} ORDER BY r.created_at DESC), '[]'::json)
+         FROM prolongations r WHERE r.loan_id = l.id)`,
+    })
+    .from(
+      sql`loans l
+    LEFT JOIN contracts c ON c.id = l.contract_id
+    LEFT JOIN loan_applications a ON a.id = c.application_id
+    LEFT JOIN loan_products p ON p.id = a.product_id
+    LEFT JOIN loan_balances b ON b.loan_id = l.id`,
+    )
+    .where(sql`l.borrower_id = ${sql.placeholder('borrowerId')}::uuid AND l.status <> 'cancelled'`)
+    .orderBy(sql`l.created_at DESC`)
+    .prepare('dashboard_cards');
+}
+
+const dashboardQueries = new WeakMap<object, ReturnType<typeof prepareDashboardQuery>>();
+
+/**
  * The borrower's dashboard in ONE query: their loans (cancelled ones left out), newest first, each with its
  * contract (number, date, terms — never the PDF), the product's name and regular daily rate (bp), the balances (all
  * zero before the payout), the current schedule, the payments and the prolongations (newest first), aggregated as
@@ -217,38 +266,10 @@ export type DashboardLoan = {
  * contract is missing.
  */
 export async function readDashboard(db: DbOrTx, borrowerId: string): Promise<DashboardLoan[]> {
-  const result = (await db.execute(sql`
-    SELECT ${rowAsJson(loans, 'l')} AS loan,
-      c.number, c.contract_date::text AS contract_date, c.terms,
-      p.name AS product_name, p.daily_rate_bp,
-      CASE WHEN b.loan_id IS NULL THEN NULL ELSE ${rowAsJson(loanBalances, 'b')} END AS balances,
-      (SELECT coalesce(json_agg(${rowAsJson(loanInstalments, 'i')} ORDER BY i.n), '[]'::json)
-         FROM loan_instalments i WHERE i.loan_id = l.id AND i.version = l.schedule_version) AS schedule,
-      (SELECT coalesce(json_agg(${rowAsJson(payments, 'y')} ORDER BY y.created_at DESC), '[]'::json)
-         FROM payments y WHERE y.loan_id = l.id) AS payments,
-      (SELECT coalesce(json_agg(${rowAsJson(prolongations, 'r')} ORDER BY r.created_at DESC), '[]'::json)
-         FROM prolongations r WHERE r.loan_id = l.id) AS prolongations
-    FROM loans l
-    LEFT JOIN contracts c ON c.id = l.contract_id
-    LEFT JOIN loan_applications a ON a.id = c.application_id
-    LEFT JOIN loan_products p ON p.id = a.product_id
-    LEFT JOIN loan_balances b ON b.loan_id = l.id
-    WHERE l.borrower_id = ${borrowerId}::uuid AND l.status <> 'cancelled'
-    ORDER BY l.created_at DESC`)) as unknown as {
-    rows: {
-      loan: Record<string, unknown>;
-      number: string | null;
-      contract_date: string | null;
-      terms: unknown;
-      product_name: string | null;
-      daily_rate_bp: number | string | null;
-      balances: Record<string, unknown> | null;
-      schedule: Record<string, unknown>[];
-      payments: Record<string, unknown>[];
-      prolongations: Record<string, unknown>[];
-    }[];
-  };
-  return result.rows.map((r) => {
+  let query = dashboardQueries.get(db);
+  if (!query) dashboardQueries.set(db, (query = prepareDashboardQuery(db)));
+  const rows = await query.execute({ borrowerId });
+  return rows.map((r) => {
     const loan = rowFromJson(loans, r.loan);
     if (r.number === null || r.contract_date === null) throw new AppError('CONTRACT_NOT_FOUND');
     return {
