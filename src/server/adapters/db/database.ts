@@ -2,11 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type pg from 'pg';
 import { projectPath } from '../../project-path';
 import * as identitySchema from './schema';
 import * as loanSchema from './schema-loans';
@@ -72,7 +70,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   };
 }
 
+/** The PostgreSQL driver, imported only when PostgreSQL is configured (a PGlite start-up does not pay for it). */
+const loadPg = async () => (await import('pg')).default;
+
 async function openPostgres(url: string): Promise<Database> {
+  const [pg, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    loadPg(),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection can be cut by the server (restart, failover, a dropped database): without a listener the
   // pool's 'error' event would crash the process. The pool opens a new connection on the next query.
@@ -103,6 +109,7 @@ async function listenOn(
   onReconnect: () => void,
 ): Promise<() => Promise<void>> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  const pg = await loadPg();
   let client: pg.Client | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

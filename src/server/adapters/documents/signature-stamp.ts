@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
 import { formatRuDate } from '../../../domain/russian';
 import type { Layout } from './pdf-kit';
 import { CONTENT_W, drawFooters, openDocument, type LenderDetails } from './pdf-kit';
@@ -105,11 +105,15 @@ function drawBlock(layout: Layout, f: SignatureFacts) {
   );
 }
 
+let pdfLib: Promise<typeof PdfLib> | undefined;
+
 /**
  * A copy of a signed document for the borrower: the signed file's pages unchanged, then the signature sheet.
  * The copy's own SHA-256 differs from the signed file's; the sheet names the latter.
  */
 export async function stampSignedCopy(signed: Buffer, facts: Omit<SignatureFacts, 'documentPages'>) {
+  // pdf-lib is loaded on the first stamped copy: importing it costs most of a second of every start-up.
+  const { PDFDocument } = await (pdfLib ??= import('pdf-lib'));
   const original = await PDFDocument.load(signed, { updateMetadata: false });
   const sheet = await PDFDocument.load(
     await renderSignatureSheet({ ...facts, documentPages: original.getPageCount() }),

@@ -5,7 +5,7 @@ import type { DevStaff } from '../../../contracts/dev-staff';
 import { hashPassword } from '../../security/secrets';
 import { TOTP_RULES, totpCode, totpTime } from '../../security/totp';
 import { audit } from '../audit/audit';
-import { findStaffByLogin, insertStaff } from './staff-repository';
+import { findTakenLogins, insertStaff } from './staff-repository';
 
 /** A base32 TOTP secret of 32 characters (160 bits) from a readable word, padded with 'A'. */
 const demoSecret = (word: string) => word.toUpperCase().padEnd(32, 'A');
@@ -49,8 +49,13 @@ export const DEMO_STAFF: readonly {
  * restart keeps existing rows as they are (an admin may have blocked one or changed a role on purpose).
  */
 export async function seedDemoStaff(deps: Pick<Deps, 'db' | 'cipher' | 'clock'>): Promise<void> {
+  // One query for the three logins: a restart with the staff in place hashes nothing and writes nothing.
+  const taken = await findTakenLogins(
+    deps.db,
+    DEMO_STAFF.map((d) => d.login),
+  );
   for (const demo of DEMO_STAFF) {
-    if (await findStaffByLogin(deps.db, demo.login)) continue;
+    if (taken.has(demo.login)) continue;
     const passwordHash = await hashPassword(demo.password);
     // Two instances starting at once: the second one's insert meets the unique login and leaves it.
     await deps.db

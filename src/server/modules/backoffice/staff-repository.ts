@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../adapters/db/database';
 import { staff, staffSessions } from '../../adapters/db/schema-backoffice';
 import { AppError } from '../../app-error';
@@ -13,6 +13,16 @@ export async function insertStaff(db: DbOrTx, values: typeof staff.$inferInsert)
   const [row] = await db.insert(staff).values(values).returning();
   if (!row) throw new Error('INSERT INTO staff returned no row');
   return row;
+}
+
+/** Which of these logins (exact) are taken, in one query. */
+export async function findTakenLogins(db: DbOrTx, logins: readonly string[]): Promise<Set<string>> {
+  if (logins.length === 0) return new Set();
+  const rows = await db
+    .select({ login: staff.login })
+    .from(staff)
+    .where(inArray(staff.login, [...logins]));
+  return new Set(rows.map((r) => r.login));
 }
 
 /** The staff member with this login (exact, already normalised by the caller), or undefined. */

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../adapters/db/database';
-import { knownSignInSources } from '../../adapters/db/schema';
+import { borrowers, knownSignInSources } from '../../adapters/db/schema';
 
 /** Records (or refreshes) the sources an account has just signed in from: keyed hashes, see known-sources.ts. */
 export async function rememberSources(
@@ -42,4 +42,27 @@ export async function isKnownSource(
     )
     .limit(1);
   return row !== undefined;
+}
+
+/**
+ * Sign-in's one read: the borrower with this phone (or undefined) and whether the account has signed in
+ * successfully before from any of these sources (false without a borrower), in a single query.
+ */
+export async function findBorrowerAndKnownSource(
+  db: DbOrTx,
+  phone: string,
+  sourceHashes: readonly string[],
+): Promise<{ borrower: typeof borrowers.$inferSelect | undefined; known: boolean }> {
+  const known =
+    sourceHashes.length === 0
+      ? sql<boolean>`false`
+      : sql<boolean>`exists (select 1 from ${knownSignInSources} where ${and(
+          eq(knownSignInSources.borrowerId, borrowers.id),
+          inArray(knownSignInSources.sourceHash, [...sourceHashes]),
+        )})`;
+  const [row] = await db
+    .select({ borrower: borrowers, known })
+    .from(borrowers)
+    .where(eq(borrowers.phone, phone));
+  return { borrower: row?.borrower, known: row?.known === true };
 }

@@ -1,5 +1,5 @@
 import type { Deps, RequestMeta } from '../../deps';
-import { isKnownSource, rememberSources } from './known-source-repository';
+import { findBorrowerAndKnownSource, isKnownSource, rememberSources } from './known-source-repository';
 
 /** Stands in for an unknown phone's account in a known-source lookup, so both answers do the same work. */
 export const NOBODY = '00000000-0000-0000-0000-000000000000';
@@ -18,3 +18,13 @@ export const isKnownSourceOf = (deps: Pick<Deps, 'db' | 'cipher'>, borrowerId: s
   isKnownSource(deps.db, borrowerId, sourceHashesOf(deps, meta));
 
 export { rememberSources };
+
+/**
+ * The borrower with this phone (undefined when none) and whether this request's device or address is one the account
+ * signed in from before, in one query (an unknown phone does the same work).
+ */
+export const findBorrowerAndKnownSourceOf = (
+  deps: Pick<Deps, 'db' | 'cipher'>,
+  phone: string,
+  meta: RequestMeta,
+) => findBorrowerAndKnownSource(deps.db, phone, sourceHashesOf(deps, meta));

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../adapters/db/database';
 import { sessions } from '../../adapters/db/schema';
 import { onlyRow } from './borrower-repository';
+import { forgetCachedSessions } from './session-cache';
 
 /** A sessions row: only the SHA-256 of the cookie token is stored; `endedAt` null while live. */
 export type SessionRow = typeof sessions.$inferSelect;
@@ -58,6 +59,8 @@ export async function endSessions(
   input: { scope: SessionScope; reason: EndReason; at: Date },
 ): Promise<number> {
   const { scope } = input;
+  // Before and after the write: no request on this instance goes on trusting a cached copy of these sessions.
+  forgetCachedSessions();
   const ended = await db
     .update(sessions)
     .set({ endedAt: input.at, endReason: input.reason })
@@ -72,6 +75,7 @@ export async function endSessions(
       ),
     )
     .returning({ id: sessions.id });
+  forgetCachedSessions();
   return ended.length;
 }
 

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../adapters/db/database';
 import type { Deps, RequestMeta } from '../../deps';
 import { newToken, sha256 } from '../../security/secrets';
+import { cachedSession, rememberSession, sessionCacheGeneration } from './session-cache';
 import {
   endSessions,
   findUnendedSession,
@@ -43,18 +44,37 @@ export async function openSession(
   return { token, sessionId };
 }
 
-/** The live session behind a cookie token, or null when unknown, ended, idle too long or past its lifetime. */
+/**
+ * The live session behind a cookie token, or null when unknown, ended, idle too long or past its lifetime. A
+ * session read in the last few seconds comes from the in-process cache (session-cache.ts: ended sessions stop
+ * working at once on this instance, within SESSION_CACHE_MS on others); the database is read again whenever the
+ * cached times say the session expired or a touch is due.
+ */
 export async function resolveSession(deps: Deps, token: string): Promise<ActiveSession | null> {
   const now = deps.clock.now();
-  const row = await findUnendedSession(deps.db, sha256(token));
+  const tokenHash = sha256(token);
+  const cached = cachedSession(deps.db, tokenHash);
+  if (cached && cached.expiresAt > now) {
+    const idleFor = now.getTime() - cached.lastSeenAt.getTime();
+    if (idleFor >= 0 && idleFor <= TOUCH_EVERY_MS)
+      return { sessionId: cached.sessionId, borrowerId: cached.borrowerId };
+  }
+  const readGeneration = sessionCacheGeneration();
+  const row = await findUnendedSession(deps.db, tokenHash);
   if (!row) return null;
   const idleFor = now.getTime() - row.lastSeenAt.getTime();
   if (row.expiresAt <= now || idleFor > deps.config.session.idleMs) {
     await endSessions(deps.db, { scope: { sessionId: row.id }, reason: 'expired', at: now });
     return null;
   }
-  if (idleFor > TOUCH_EVERY_MS) await touchSession(deps.db, row.id, now);
-  return { sessionId: row.id, borrowerId: row.borrowerId };
+  let lastSeenAt = row.lastSeenAt;
+  if (idleFor > TOUCH_EVERY_MS) {
+    await touchSession(deps.db, row.id, now);
+    lastSeenAt = now;
+  }
+  const session = { sessionId: row.id, borrowerId: row.borrowerId };
+  rememberSession(deps.db, tokenHash, { ...session, lastSeenAt, expiresAt: row.expiresAt }, readGeneration);
+  return session;
 }
 
 /**

@@ -3,8 +3,8 @@ import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from '../../security/secrets';
 import { audit } from '../audit/audit';
-import { findBorrowerByPhone, replacePasswordHash } from './borrower-repository';
-import { isKnownSourceOf, NOBODY, rememberSources, sourceHashesOf } from './known-sources';
+import { replacePasswordHash } from './borrower-repository';
+import { findBorrowerAndKnownSourceOf, rememberSources, sourceHashesOf } from './known-sources';
 import { LIMITS, loginPauseAfter } from './limit-rules';
 import { openSession } from './session-store';
 import { toMe } from './views';
@@ -20,8 +20,8 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
   const { meta } = input;
   const phoneKey = deps.cipher.keyedHash(input.phone);
   const pairKey = `${phoneKey}:${meta.ip}`;
-  const borrower = await findBorrowerByPhone(deps.db, input.phone);
-  const knownSource = await isKnownSourceOf(deps, borrower?.id ?? NOBODY, meta);
+  // One read: the account and whether this device or address signed in to it before.
+  const { borrower, known: knownSource } = await findBorrowerAndKnownSourceOf(deps, input.phone, meta);
   for (const [rule, key] of [
     [LIMITS.loginPausePhoneIp, pairKey],
     ...(knownSource ? [] : [[LIMITS.loginFailuresPhone, phoneKey] as const]),

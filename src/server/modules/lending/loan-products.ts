@@ -60,16 +60,22 @@ export function toDomainProduct(row: ProductRow): LoanProduct {
  * the law cannot exist (throws an Error listing the violations). Existing products keep their stored values.
  */
 export async function saveProduct(db: DbOrTx, product: NewProduct, today: string) {
+  assertLawful(product, today);
+  await insertProductIfAbsent(db, product);
+}
+
+/** Throws an Error listing the violations when `product` breaks the legal rule set in force `today`. */
+function assertLawful(product: NewProduct, today: string): void {
   const row = { active: true, allowsParallelLoans: false, createdAt: new Date(), ...product } as ProductRow;
   const violations = validateProduct(toDomainProduct(row), ruleSetOn(today));
   if (violations.length > 0)
     throw new Error(`product ${product.id} breaks the law: ${violations.map((v) => v.message).join('; ')}`);
-  await insertProductIfAbsent(db, product);
 }
 
-/** Saves the demo products (see `saveProduct`); `today` is 'YYYY-MM-DD'. */
+/** Saves the demo products (see `saveProduct`) in one statement; `today` is 'YYYY-MM-DD'. */
 export async function seedDemoProducts(db: DbOrTx, today: string) {
-  for (const product of DEMO_PRODUCTS) await saveProduct(db, product, today);
+  for (const product of DEMO_PRODUCTS) assertLawful(product, today);
+  await insertProductIfAbsent(db, DEMO_PRODUCTS);
 }
 
 /** The active products on the wire with the terms in force today (back-office versions), cheapest first. */

@@ -80,8 +80,12 @@ export async function getActiveProduct(db: DbOrTx, id: string, date?: string): P
 }
 
 /** Inserts a product unless one with its id exists (an existing product keeps its stored values). */
-export async function insertProductIfAbsent(db: DbOrTx, product: NewProduct): Promise<void> {
-  await db.insert(loanProducts).values(product).onConflictDoNothing();
+export async function insertProductIfAbsent(
+  db: DbOrTx,
+  product: NewProduct | readonly NewProduct[],
+): Promise<void> {
+  const rows = Array.isArray(product) ? [...product] : [product as NewProduct];
+  if (rows.length > 0) await db.insert(loanProducts).values(rows).onConflictDoNothing();
 }
 
 /** A product's stored row, or undefined. */

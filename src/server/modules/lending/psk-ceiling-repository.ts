@@ -26,8 +26,12 @@ export async function findCeilingInForce(
 }
 
 /** Stores a ceiling unless its category and quarter already have one (seeds never overwrite entered data). */
-export async function insertCeilingIfAbsent(db: DbOrTx, row: NewPskCeiling): Promise<void> {
-  await db.insert(pskCeilings).values(row).onConflictDoNothing();
+export async function insertCeilingIfAbsent(
+  db: DbOrTx,
+  row: NewPskCeiling | readonly NewPskCeiling[],
+): Promise<void> {
+  const rows = Array.isArray(row) ? [...row] : [row as NewPskCeiling];
+  if (rows.length > 0) await db.insert(pskCeilings).values(rows).onConflictDoNothing();
 }
 
 /** Stores a ceiling, replacing the values of its category and quarter (the back office corrects an entry). */

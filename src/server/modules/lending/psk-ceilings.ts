@@ -43,6 +43,18 @@ export async function savePskAverage(
   entry: { category: string; quarterStart: IsoDate; averagePercent: string; demo: boolean },
   { replace }: { replace: boolean },
 ): Promise<NewPskCeiling> {
+  const row = pskCeilingRow(entry);
+  await (replace ? upsertCeiling(db, row) : insertCeilingIfAbsent(db, row));
+  return row;
+}
+
+/** The row savePskAverage stores (validated; throws RangeError as savePskAverage says). */
+function pskCeilingRow(entry: {
+  category: string;
+  quarterStart: IsoDate;
+  averagePercent: string;
+  demo: boolean;
+}): NewPskCeiling {
   if (!PSK_CATEGORIES.some((c) => c.code === entry.category))
     throw new RangeError(`unknown PSK category ${entry.category}`);
   if (!isQuarterStart(entry.quarterStart)) throw new RangeError(`${entry.quarterStart} starts no quarter`);
@@ -54,18 +66,18 @@ export async function savePskAverage(
     ceilingPskPercent: pskCeilingFromAverage(entry.averagePercent, ruleSetOn(entry.quarterStart)),
     demo: entry.demo,
   };
-  await (replace ? upsertCeiling(db, row) : insertCeilingIfAbsent(db, row));
   return row;
 }
 
-/** Seeds the demo averages (marked `demo`) for the quarter of `today`; entered values are never overwritten. */
+/**
+ * Seeds the demo averages (marked `demo`) for the quarter of `today` in one statement; entered values are never
+ * overwritten.
+ */
 export async function seedDemoPskCeilings(db: DbOrTx, today: IsoDate): Promise<void> {
-  for (const [category, averagePercent] of Object.entries(DEMO_PSK_AVERAGES))
-    await savePskAverage(
-      db,
-      { category, quarterStart: quarterStartOf(today), averagePercent, demo: true },
-      { replace: false },
-    );
+  const rows = Object.entries(DEMO_PSK_AVERAGES).map(([category, averagePercent]) =>
+    pskCeilingRow({ category, quarterStart: quarterStartOf(today), averagePercent, demo: true }),
+  );
+  await insertCeilingIfAbsent(db, rows);
 }
 
 /**

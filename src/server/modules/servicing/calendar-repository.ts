@@ -22,6 +22,35 @@ export async function loadProductionCalendar(db: DbOrTx): Promise<ProductionCale
   return productionCalendar([...years].map(([year, days]) => ({ year, source: '', days })));
 }
 
+/** How long the dashboard may show a calendar read before (another instance's edit shows within this bound). */
+export const CALENDAR_CACHE_MS = 60_000;
+const calendarCache = new WeakMap<
+  object,
+  { calendar: ProductionCalendar; readAt: number; generation: number }
+>();
+let calendarGeneration = 0;
+
+/**
+ * The production calendar as loadProductionCalendar reads it, kept in memory for CALENDAR_CACHE_MS (real time) per
+ * database, for screens that only display what follows from it (the dashboard's prolongation offer); a calendar
+ * edit on this instance (writeCalendarYear) drops it at once. Decisions that move money read the table anew.
+ */
+export async function loadProductionCalendarCached(db: DbOrTx): Promise<ProductionCalendar> {
+  const hit = calendarCache.get(db);
+  if (hit && hit.generation === calendarGeneration && performance.now() - hit.readAt <= CALENDAR_CACHE_MS)
+    return hit.calendar;
+  const generation = calendarGeneration;
+  const calendar = await loadProductionCalendar(db);
+  if (generation === calendarGeneration)
+    calendarCache.set(db, { calendar, readAt: performance.now(), generation });
+  return calendar;
+}
+
+/** Drops the cached calendars (loadProductionCalendarCached); writeCalendarYear does, and its caller after commit. */
+export function forgetCachedCalendar(): void {
+  calendarGeneration++;
+}
+
 /** One year of the table (its exceptions in date order, and the act they come from); null when it has no rows. */
 export async function readCalendarYear(db: DbOrTx, year: number): Promise<ProductionCalendarYear | null> {
   const rows = await db
@@ -39,11 +68,13 @@ export async function readCalendarYear(db: DbOrTx, year: number): Promise<Produc
 
 /** Replaces the rows of `calendar.year` by its days, in the caller's transaction (validated by the caller). */
 export async function writeCalendarYear(db: DbOrTx, calendar: ProductionCalendarYear): Promise<void> {
+  calendarGeneration++;
   await db
     .delete(productionCalendarDays)
     .where(between(productionCalendarDays.date, ...yearRange(calendar.year)));
-  if (calendar.days.length === 0) return;
+  if (calendar.days.length === 0) return void calendarGeneration++;
   await db
     .insert(productionCalendarDays)
     .values(calendar.days.map((d) => ({ ...d, source: calendar.source })));
+  calendarGeneration++;
 }

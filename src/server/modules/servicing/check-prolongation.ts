@@ -1,7 +1,7 @@
 import { addDays, type IsoDate } from '../../../domain/calendar';
 import { pendingAccrual, type LoanPosition } from '../../../domain/loan-position';
 import type { Kopecks } from '../../../domain/money';
-import { nextWorkingDay } from '../../../domain/production-calendar';
+import { nextWorkingDay, type ProductionCalendar } from '../../../domain/production-calendar';
 import { prolongationQuote, type ProlongationRefusal } from '../../../domain/servicing';
 import type { Instalment } from '../../../domain/schedule';
 import type { Deps } from '../../deps';
@@ -35,8 +35,11 @@ export async function checkProlongation(
   options: {
     loan: LoanRow;
     days: number;
-    /** The loan's position when the caller has just read it (not read again). */
-    known?: { position: LoanPosition };
+    /**
+     * The loan's position when the caller has just read it (not read again); and the production calendar when the
+     * caller has it (the dashboard's cached one).
+     */
+    known?: { position: LoanPosition; calendar?: ProductionCalendar };
   },
 ): Promise<ProlongationCheck> {
   const { loan, days, known } = options;
@@ -48,7 +51,7 @@ export async function checkProlongation(
   const dueDate = lastDueDate(position.schedule);
   const balances = position.balances;
   const pending = pendingAccrual(position, today);
-  const calendar = await loadProductionCalendar(deps.db);
+  const calendar = known?.calendar ?? (await loadProductionCalendar(deps.db));
   // The product's regular rate in force on the signing date, kept on the loan (a later version may change it).
   const regularRateBp = loan.regularDailyRateBp ?? undefined;
   const quote = prolongationQuote({

@@ -3,7 +3,15 @@ import type { Deps } from '../../deps';
 import { paymentView } from '../payments/payment-view';
 import { checkProlongation } from './check-prolongation';
 import { businessToday, positionOf } from './loan-account';
-import { currentSchedule, getOwnLoan, listLoanPayments, readLoanCard, type LoanRow } from './loan-repository';
+import type { ProductionCalendar } from '../../../domain/production-calendar';
+import {
+  currentSchedule,
+  getOwnLoan,
+  listLoanPayments,
+  readLoanCard,
+  type DashboardLoan,
+  type LoanRow,
+} from './loan-repository';
 import { loanView } from './loan-view';
 import { listProlongations } from './prolongation-repository';
 import { prolongationView } from './prolongation-view';
@@ -25,30 +33,45 @@ export async function getLoan(
  * (it reads only the production calendar). No row is read twice and no document's bytes at all.
  */
 export async function loadLoanView(deps: Deps, loan: LoanRow): Promise<LoanView> {
-  const today = businessToday(deps);
-  const [card, schedule, paymentRows, prolongationRows] = await Promise.all([
+  const [card, schedule, payments, prolongations] = await Promise.all([
     readLoanCard(deps.db, loan),
     currentSchedule(deps.db, loan),
     listLoanPayments(deps.db, loan.id),
     listProlongations(deps.db, loan.id),
   ]);
-  const position = positionOf(loan, card.balances, schedule);
+  return buildLoanView(deps, { loan, ...card, schedule, payments, prolongations });
+}
+
+/**
+ * A loan card from what was read for it (readDashboard's row, or loadLoanView's four reads): the position, the
+ * prolongation check on that same position (`calendar`: the production calendar when the caller has it, else it is
+ * read), and the wire view. Reads nothing else.
+ */
+export async function buildLoanView(
+  deps: Deps,
+  data: DashboardLoan,
+  calendar?: ProductionCalendar,
+): Promise<LoanView> {
+  const { loan } = data;
+  const today = businessToday(deps);
+  const position = positionOf(loan, data.balances, data.schedule);
   const prolongationCheck = await checkProlongation(deps, {
     loan,
     days: deps.config.servicing.prolongationDays.min,
-    known: { position },
+    known: { position, ...(calendar ? { calendar } : {}) },
   });
-  const current = prolongationRows.find(
+  const current = data.prolongations.find(
     (p) => p.status === 'awaiting_signature' || p.status === 'awaiting_payment',
   );
   return loanView(deps, {
     loan,
     position,
-    contract: card.contract,
+    contract: data.contract,
+    // The product as in force on the signing date (kept on the loan).
     productName: loan.productName ?? '',
     today,
-    payments: paymentRows.map(paymentView),
-    prolongations: prolongationRows.map(prolongationView),
+    payments: data.payments.map(paymentView),
+    prolongations: data.prolongations.map(prolongationView),
     currentProlongation: current ? prolongationView(current) : null,
     prolongationCheck,
   });

@@ -1,11 +1,13 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { ZERO_BALANCES } from '../../../domain/loan-position';
 import { LOAN_ACCOUNT_CODES } from '../../../domain/ledger';
 import type { Instalment } from '../../../domain/schedule';
 import type { DbOrTx } from '../../adapters/db/database';
 import { contracts, ledgerAccounts, loans } from '../../adapters/db/schema-loans';
-import { loanBalances, loanInstalments, payments } from '../../adapters/db/schema-servicing';
+import { loanBalances, loanInstalments, payments, prolongations } from '../../adapters/db/schema-servicing';
 import { AppError } from '../../app-error';
+import type { ProlongationRow } from './prolongation-repository';
 
 /** The servicing module's reads and writes of loans, their balances, schedules and contracts (Drizzle only here). */
 
@@ -122,7 +124,8 @@ export async function getContract(
 
 /**
  * What a loan's card reads besides its schedule, payments and prolongations, in one query: the contract's number,
- * date and terms (never its PDF, kept apart in contract_pdfs) and the loan's balances (all zero before the payout). Throws CONTRACT_NOT_FOUND when the contract is missing.
+ * date and terms (never its PDF, kept apart in contract_pdfs) and the loan's balances (all zero before the payout).
+ * Throws CONTRACT_NOT_FOUND when the contract is missing.
  */
 export async function readLoanCard(
   db: DbOrTx,
@@ -151,4 +154,111 @@ export async function readLoanCard(
 /** The loan's payments, newest first. */
 export async function listLoanPayments(db: DbOrTx, loanId: string): Promise<PaymentRow[]> {
   return db.select().from(payments).where(eq(payments.loanId, loanId)).orderBy(desc(payments.createdAt));
+}
+
+/**
+ * A row of `table` as a JSON object built by the database, each value in the text form the driver would have
+ * returned (so the column's own mapping reads it exactly: bigint kopecks, dates, instants), booleans and json
+ * as they are. `alias` is the table's alias in the surrounding query.
+ */
+function rowAsJson(table: PgTable, alias: string): SQL {
+  const pairs = Object.values(getTableColumns(table)).map((column) => {
+    const value = `${alias}."${column.name}"`;
+    const native = column.dataType === 'boolean' || column.dataType === 'json';
+    return `'${column.name}', ${native ? value : `${value}::text`}`;
+  });
+  return sql.raw(`json_build_object(${pairs.join(', ')})`);
+}
+
+const columnsOf = new WeakMap<PgTable, [string, Column][]>();
+
+/** The inverse of rowAsJson: the typed row, through each column's own mapping from the driver's value. */
+function rowFromJson<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  let columns = columnsOf.get(table);
+  if (!columns) columnsOf.set(table, (columns = Object.entries(getTableColumns(table))));
+  for (const [key, column] of columns) {
+    const value = json[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
+}
+
+/** Everything one loan card of the dashboard shows, read in the one query of readDashboard. */
+export type DashboardLoan = {
+  loan: LoanRow;
+  contract: { number: string; contractDate: string; terms: unknown };
+  balances: BalancesRow;
+  /** The current schedule version's instalments, in order. */
+  schedule: InstalmentRow[];
+  /** Newest first. */
+  payments: PaymentRow[];
+  /** Newest first. */
+  prolongations: ProlongationRow[];
+};
+
+/**
+ * The dashboard's statement, prepared once per database handle (node-postgres then names it, so each connection
+ * parses and plans it once, not on every request: its text is long).
+ */
+function prepareDashboardQuery(db: DbOrTx) {
+  const json = <T>(chunk: SQL) => sql<T>`${chunk}`;
+  return db
+    .select({
+      loan: json<Record<string, unknown>>(rowAsJson(loans, 'l')),
+      number: sql<string | null>`c.number`,
+      contract_date: sql<string | null>`c.contract_date::text`,
+      terms: sql<unknown>`c.terms`,
+      balances: sql<Record<
+        string,
+        unknown
+      > | null>`CASE WHEN b.loan_id IS NULL THEN NULL ELSE ${rowAsJson(loanBalances, 'b')} END`,
+      schedule: sql<
+        Record<string, unknown>[]
+      >`(SELECT coalesce(json_agg(${rowAsJson(loanInstalments, 'i')} ORDER BY i.n), '[]'::json)
+         FROM loan_instalments i WHERE i.loan_id = l.id AND i.version = l.schedule_version)`,
+      payments: sql<
+        Record<string, unknown>[]
+      >`(SELECT coalesce(json_agg(${rowAsJson(payments, 'y')} ORDER BY y.created_at DESC), '[]'::json)
+         FROM payments y WHERE y.loan_id = l.id)`,
+      prolongations: sql<
+        Record<string, unknown>[]
+      >`(SELECT coalesce(json_agg(${rowAsJson(prolongations, 'r')} ORDER BY r.created_at DESC), '[]'::json)
+         FROM prolongations r WHERE r.loan_id = l.id)`,
+    })
+    .from(
+      sql`loans l
+    LEFT JOIN contracts c ON c.id = l.contract_id
+    LEFT JOIN loan_balances b ON b.loan_id = l.id`,
+    )
+    .where(sql`l.borrower_id = ${sql.placeholder('borrowerId')}::uuid AND l.status <> 'cancelled'`)
+    .orderBy(sql`l.created_at DESC`)
+    .prepare('dashboard_cards');
+}
+
+const dashboardQueries = new WeakMap<object, ReturnType<typeof prepareDashboardQuery>>();
+
+/**
+ * The borrower's dashboard in ONE query: their loans (cancelled ones left out), newest first, each with its
+ * contract (number, date, terms — never the PDF), the balances (all
+ * zero before the payout), the current schedule, the payments and the prolongations (newest first), aggregated as
+ * JSON by the database and mapped back through the columns' own mappings. Throws CONTRACT_NOT_FOUND when a loan's
+ * contract is missing.
+ */
+export async function readDashboard(db: DbOrTx, borrowerId: string): Promise<DashboardLoan[]> {
+  let query = dashboardQueries.get(db);
+  if (!query) dashboardQueries.set(db, (query = prepareDashboardQuery(db)));
+  const rows = await query.execute({ borrowerId });
+  return rows.map((r) => {
+    const loan = rowFromJson(loans, r.loan);
+    if (r.number === null || r.contract_date === null) throw new AppError('CONTRACT_NOT_FOUND');
+    return {
+      loan,
+      contract: { number: r.number, contractDate: r.contract_date, terms: r.terms },
+      balances: r.balances ? rowFromJson(loanBalances, r.balances) : { loanId: loan.id, ...ZERO_BALANCES },
+      schedule: r.schedule.map((row) => rowFromJson(loanInstalments, row)),
+      payments: r.payments.map((row) => rowFromJson(payments, row)),
+      prolongations: r.prolongations.map((row) => rowFromJson(prolongations, row)),
+    };
+  });
 }

@@ -1,7 +1,7 @@
 import { parseIsoDate } from '../../../domain/calendar';
 import type { ProductionCalendarYear } from '../../../domain/production-calendar';
 import type { Db } from '../../adapters/db/database';
-import { readCalendarYear, writeCalendarYear } from './calendar-repository';
+import { forgetCachedCalendar, readCalendarYear, writeCalendarYear } from './calendar-repository';
 
 export { loadProductionCalendar } from './calendar-repository';
 
@@ -36,4 +36,6 @@ export async function replaceCalendarYear(deps: { db: Db }, calendar: Production
     seen.add(d.date);
   }
   await deps.db.transaction((tx) => writeCalendarYear(tx, calendar));
+  // Again after the commit: a dashboard read between the write and the commit may have cached the old rows.
+  forgetCachedCalendar();
 }
