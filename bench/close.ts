@@ -71,11 +71,18 @@ export type CloseResult = {
 
 const DAYS = ['2026-11-02', '2026-11-03', '2026-11-04'];
 
+/** The close's connections at once, as production runs it (CLOSE_WORKERS, default 2); BENCH_CLOSE_WORKERS overrides. */
+export const CLOSE_WORKERS_DEFAULT = Number(process.env.BENCH_CLOSE_WORKERS ?? 2);
+
 /**
- * Seeds `count` loans in a fresh database (dropped after), closes three consecutive business days (timing every
- * batch), then times the anchor: one bare `UPDATE` of the same loan rows (rolled back, so it changes nothing).
+ * Seeds `count` loans in a fresh database (dropped after), closes three consecutive business days with `workers`
+ * connections (timing every batch), then times the anchor: one bare `UPDATE` of the same loan rows (rolled back, so it changes nothing).
  */
-export async function benchClose(adminUrl: string, count: number): Promise<CloseResult> {
+export async function benchClose(
+  adminUrl: string,
+  count: number,
+  workers = CLOSE_WORKERS_DEFAULT,
+): Promise<CloseResult> {
   const name = `bench_close_${process.pid}_${count}`;
   // A plain connection for CREATE/DROP DATABASE: the admin database itself is never migrated.
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -96,6 +103,7 @@ export async function benchClose(adminUrl: string, count: number): Promise<Close
       const closed = await closeBusinessDay(database.db, date, {
         now: new Date(),
         timeZone: 'Europe/Moscow',
+        workers,
         onBatch: (_loans, ms) => batchesMs.push(ms),
       });
       const seconds = (performance.now() - started) / 1000;

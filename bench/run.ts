@@ -1,7 +1,7 @@
 // Runs the benches: `npm run bench`. Each figure is printed beside its anchor; the last line is `BENCH {json}`.
 // BENCH_CLOSE_LOANS picks the size of the close (default 100 000); DATABASE_URL (PostgreSQL) is needed for the
 // close and the dashboard; BENCH_ONLY=close,quotes,... runs a subset.
-import { benchClose } from './close';
+import { benchClose, CLOSE_WORKERS_DEFAULT } from './close';
 import { benchHttp } from './http';
 import { benchQuotes, formatBench } from './quotes';
 import { benchStartup } from './startup';
@@ -30,7 +30,8 @@ if (wants('close')) {
   } else {
     const count = Number(process.env.BENCH_CLOSE_LOANS ?? 100_000);
     console.log(
-      `\nThe nightly close on PostgreSQL, ${count.toLocaleString('en')} loans, three business days`,
+      `\nThe nightly close on PostgreSQL, ${count.toLocaleString('en')} loans, three business days, ` +
+        `${CLOSE_WORKERS_DEFAULT} worker(s)`,
     );
     const r = await benchClose(url, count);
     console.log(`  seeded in ${r.seedSeconds.toFixed(1)} s`);
@@ -46,6 +47,7 @@ if (wants('close')) {
       `  anchor: one bare UPDATE of the same ${count} loan rows → ${r.bareUpdateRowsPerSecond} rows/s`,
     );
     figures.close_loans = count;
+    figures.close_workers = CLOSE_WORKERS_DEFAULT;
     figures.close_loans_per_s = day1!.perSecond;
     figures.close_bare_update_rows_per_s = r.bareUpdateRowsPerSecond;
     figures.close_ratio = round(day1!.perSecond / r.bareUpdateRowsPerSecond, 3);

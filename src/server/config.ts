@@ -92,6 +92,7 @@ const ZEnv = z.object({
   PROLONGATION_MIN_DAYS: z.coerce.number().int().min(1).default(7),
   PROLONGATION_MAX_DAYS: z.coerce.number().int().min(1).max(30).default(30),
   CLOSE_OF_BUSINESS: bool.default(true),
+  CLOSE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   JOB_WORKER: bool.default(true),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   LENDER_KPP: z.string().default('770001001'),
@@ -291,6 +292,8 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
       maxProlongations: env.MAX_PROLONGATIONS,
       prolongationDays: { min: env.PROLONGATION_MIN_DAYS, max: env.PROLONGATION_MAX_DAYS },
       closeOfBusiness: env.CLOSE_OF_BUSINESS,
+      /** Connections the nightly close runs its batches on at once (PostgreSQL; PGlite has one connection). */
+      closeWorkers: env.DATABASE_URL ? env.CLOSE_WORKERS : 1,
     },
     jobs: { worker: env.JOB_WORKER, pollMs: env.JOB_POLL_MS },
     publicUrl: env.PUBLIC_URL ?? null,

@@ -243,6 +243,52 @@ describe('the close with several workers', () => {
   });
 });
 
+describe('the close with parallel workers in one call', () => {
+  it('several workers of one close take every loan once and book one entry per loan', async () => {
+    const borrowers = [];
+    for (let i = 0; i < 4; i++) borrowers.push(await borrowerWithLoan());
+    const ids = borrowers.map((b) => b.loan.id);
+    t.clock.advance(86_400_000);
+    const date = addDays(today(), -1);
+    await closeBusinessDay(t.database.db, addDays(date, -1), {
+      now: t.clock.now(),
+      timeZone: 'Europe/Moscow',
+    });
+    const batches: number[] = [];
+    await closeBusinessDay(t.database.db, date, {
+      now: t.clock.now(),
+      timeZone: 'Europe/Moscow',
+      batch: 1,
+      workers: 3,
+      onBatch: (loans) => batches.push(loans),
+    });
+    expect(batches.every((n) => n === 1)).toBe(true);
+    const inList = sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const rows = (await t.database.db.execute(sql`
+      SELECT l.closed_through::text AS closed,
+             (SELECT count(*)::int FROM journal_entries e
+               WHERE e.loan_id = l.id AND e.kind = 'close' AND e.business_date = ${date}::date) AS entries
+        FROM loans l WHERE l.id IN (${inList})`)) as unknown as {
+      rows: { closed: string; entries: number }[];
+    };
+    // At most one entry per loan and date (none when nothing accrued, e.g. a first loan at 0 %).
+    expect(rows.rows.map((r) => [r.closed, Number(r.entries) <= 1])).toEqual(ids.map(() => [date, true]));
+    // The balances the trigger kept agree with the postings themselves.
+    const drift = (await t.database.db.execute(sql`
+      SELECT count(*)::int AS n FROM loan_balances b
+       WHERE b.loan_id IN (${inList})
+         AND b.interest <> (SELECT coalesce(sum(p.amount), 0) FROM postings p
+                              JOIN ledger_accounts a ON a.id = p.account_id
+                             WHERE a.loan_id = b.loan_id AND a.code = 'interest')`)) as unknown as {
+      rows: { n: number }[];
+    };
+    expect(Number(drift.rows[0]!.n)).toBe(0);
+  });
+});
+
 describe('overpayment', () => {
   it('money beyond the debt goes to the overpayment account and is refunded to the payment it came with', async () => {
     const { c, loan } = await borrowerWithLoan();

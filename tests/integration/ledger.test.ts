@@ -73,6 +73,99 @@ describe.each(backends())('the ledger enforces its rules in the database (%s)', 
     await expect(database.db.delete(journalEntries).where(eq(journalEntries.id, id))).rejects.toThrow();
   });
 
+  it('refuses postings naming an entry or an account that does not exist (checked per statement)', async () => {
+    const nowhere = '00000000-0000-4000-8000-000000000000';
+    const orphan = database.db.transaction(async (tx) => {
+      await tx.insert(postings).values([
+        { entryId: nowhere, accountId: bank, amount: 3n },
+        { entryId: nowhere, accountId: other, amount: -3n },
+      ]);
+    });
+    await expect(orphan).rejects.toThrow();
+    const noAccount = database.db.transaction(async (tx) => {
+      const [e] = await tx
+        .insert(journalEntries)
+        .values({ kind: 'test', idempotencyKey: 'no-account', businessDate: '2026-11-24' })
+        .returning({ id: journalEntries.id });
+      await tx.insert(postings).values([
+        { entryId: e!.id, accountId: bank, amount: 3n },
+        { entryId: e!.id, accountId: nowhere, amount: -3n },
+      ]);
+    });
+    await expect(noAccount).rejects.toThrow();
+    const [row] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(journalEntries)
+      .where(eq(journalEntries.idempotencyKey, 'no-account'));
+    expect(row!.n).toBe(0);
+  });
+
+  it('checks every entry of a many-entry statement at commit, and SET CONSTRAINTS still names the check', async () => {
+    // Three entries in one INSERT (as the nightly close writes them), one of which never gets its postings.
+    const many = database.db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(journalEntries)
+        .values(
+          ['many-1', 'many-2', 'many-3'].map((idempotencyKey) => ({
+            kind: 'test',
+            idempotencyKey,
+            businessDate: '2026-11-24',
+          })),
+        )
+        .returning({ id: journalEntries.id });
+      await tx.insert(postings).values(
+        rows.slice(0, 2).flatMap((r) => [
+          { entryId: r.id, accountId: bank, amount: 9n },
+          { entryId: r.id, accountId: other, amount: -9n },
+        ]),
+      );
+    });
+    await expect(many).rejects.toThrow();
+    const immediate = database.db.transaction(async (tx) => {
+      await tx.execute(sql`SET CONSTRAINTS journal_entries_balanced IMMEDIATE`);
+      await tx
+        .insert(journalEntries)
+        .values({ kind: 'test', idempotencyKey: 'immediate', businessDate: '2026-11-24' });
+    });
+    await expect(immediate).rejects.toThrow();
+    const done = await database.db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(journalEntries)
+        .values(
+          ['ok-1', 'ok-2'].map((idempotencyKey) => ({
+            kind: 'test',
+            idempotencyKey,
+            businessDate: '2026-11-24',
+          })),
+        )
+        .returning({ id: journalEntries.id });
+      await tx.insert(postings).values(
+        rows.flatMap((r) => [
+          { entryId: r.id, accountId: bank, amount: 4n },
+          { entryId: r.id, accountId: other, amount: -4n },
+        ]),
+      );
+      return rows.length;
+    });
+    expect(done).toBe(2);
+    // The scratch rows of the commit-time check are gone once their transactions ended.
+    const left = (await database.db.execute(
+      sql`SELECT count(*)::int AS n FROM ledger_entries_to_check`,
+    )) as unknown as {
+      rows: { n: number }[];
+    };
+    expect(Number(left.rows[0]!.n)).toBe(0);
+  });
+
+  it('refuses to change, delete or truncate ledger accounts and the ledger', async () => {
+    await expect(
+      database.db.update(ledgerAccounts).set({ code: 'fees' }).where(eq(ledgerAccounts.id, other)),
+    ).rejects.toThrow();
+    await expect(database.db.delete(ledgerAccounts).where(eq(ledgerAccounts.id, other))).rejects.toThrow();
+    for (const table of ['ledger_accounts', 'journal_entries', 'postings'])
+      await expect(database.db.execute(sql.raw(`TRUNCATE ${table} CASCADE`))).rejects.toThrow();
+  });
+
   it('books one business event once (idempotency key)', async () => {
     await entry('once', [1n, -1n]);
     await expect(entry('once', [1n, -1n])).rejects.toThrow();

@@ -16,6 +16,16 @@ describe('loadConfig', () => {
     expect(config.sms.provider).toBe('outbox');
   });
 
+  it('runs the nightly close on CLOSE_WORKERS connections on PostgreSQL, on one with PGlite', () => {
+    expect(loadConfig({}).servicing.closeWorkers).toBe(1);
+    expect(loadConfig({ CLOSE_WORKERS: '4' }).servicing.closeWorkers).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/lk' }).servicing.closeWorkers).toBe(2);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/lk', CLOSE_WORKERS: '4' }).servicing.closeWorkers).toBe(
+      4,
+    );
+    expect(() => loadConfig({ CLOSE_WORKERS: '0' })).toThrow(/CLOSE_WORKERS/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);

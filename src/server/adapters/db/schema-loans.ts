@@ -236,7 +236,7 @@ export const fakeProviderPayments = pgTable('fake_provider_payments', {
   row: jsonb('row').$type<Record<string, unknown>>().notNull(),
 });
 
-// ── Ledger: double-entry, append-only; the balance rule and immutability are enforced by triggers (0003). ──
+// ── Ledger: double-entry, append-only; the balance rule and immutability are enforced by triggers (0003, close-speed). ──
 export const ledgerAccounts = pgTable(
   'ledger_accounts',
   {
@@ -262,7 +262,12 @@ export const journalEntries = pgTable('journal_entries', {
   createdAt: createdAt(),
 });
 
-/** Debits are positive, credits negative; the postings of an entry sum to zero (checked at commit). */
+/**
+ * Debits are positive, credits negative; the postings of an entry sum to zero (checked at commit).
+ * `entry_id` and `account_id` name an existing journal entry and ledger account: checked by the database once per
+ * INSERT statement over the statement's rows (migration close-speed), not by per-row foreign keys — entries and
+ * accounts are never changed or deleted, so what exists when the statement runs exists at commit.
+ */
 export const postings = pgTable(
   'postings',
   {
@@ -270,12 +275,10 @@ export const postings = pgTable(
     id: uuid('id')
       .primaryKey()
       .default(sql`uuid_time_ordered()`),
-    entryId: uuid('entry_id')
-      .notNull()
-      .references(() => journalEntries.id),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => ledgerAccounts.id),
+    /** journal_entries.id (checked per statement, see above). */
+    entryId: uuid('entry_id').notNull(),
+    /** ledger_accounts.id (checked per statement, see above). */
+    accountId: uuid('account_id').notNull(),
     amount: kopecks('amount').notNull(),
   },
   (t) => [index('postings_account_idx').on(t.accountId), index('postings_entry_idx').on(t.entryId)],

@@ -43,10 +43,17 @@ export async function claimLoansToClose(
  * updates every loan each day), so no sequential scan of a table and no merge join (a sort of a whole table or of
  * the ledger): only lookups by key, and hash joins of the statement's own CTEs. No JIT: it spent seconds compiling a
  * statement that runs in half a second.
+ *
+ * The batch commits without waiting for its WAL to reach the disk (`synchronous_commit = off`, this transaction
+ * only; README «Performance»). Durability stays correct: the WAL is written in order, so a crash can
+ * lose only the last batches acknowledged (within about 3 × wal_writer_delay), never part of a batch, and never a
+ * batch some later durable commit depends on (a payment on the same loan, the business_days record of the finished
+ * date: their own synchronous commits flush everything before them). A lost batch leaves its loans with
+ * closed_through < D, so the resumable close takes them again.
  */
 export async function tuneCloseBatch(db: DbOrTx): Promise<void> {
   await db.execute(sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_mergejoin', 'off', true),
-                              set_config('jit', 'off', true)`);
+                              set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`);
 }
 
 /** How many open loans are not yet closed for `date` (claimed by someone else or not). */
