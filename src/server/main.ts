@@ -2,7 +2,7 @@ import { buildApp } from './app';
 import { openDatabase } from './adapters/db/database';
 import { ConfigError, loadConfig } from './config';
 import { startWorkers } from './workers';
-import { GrammyTelegramBot } from './adapters/telegram/grammy-telegram-bot';
+import type { GrammyTelegramBot } from './adapters/telegram/grammy-telegram-bot';
 
 /** config → database → app → listen; SIGTERM/SIGINT close the server, then the database. */
 async function main() {
@@ -21,7 +21,7 @@ async function main() {
   );
   const { app, deps } = await buildApp({ config, database });
   // The job queue: payouts, SMS, and the nightly close where CLOSE_OF_BUSINESS is on (safe on many instances).
-  const stopWorkers = await startWorkers(deps);
+  let stopWorkers: () => Promise<void> = async () => undefined;
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
@@ -35,10 +35,13 @@ async function main() {
   process.on('SIGTERM', () => void close('SIGTERM'));
   process.on('SIGINT', () => void close('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  // The background workers (jobs, the close's schedule) start once the server answers: a restart is ready sooner,
+  // and nothing a request does waits for them (jobs are rows in the database; the workers pick them up).
+  stopWorkers = await startWorkers(deps);
   // TELEGRAM_SET_WEBHOOK: tell the Bot API where to post updates (idempotent; every instance may do it).
-  if (config.telegram.setWebhook && deps.telegram instanceof GrammyTelegramBot && config.publicUrl) {
+  if (config.telegram.setWebhook && deps.telegram?.provider === 'grammy' && config.publicUrl) {
     const url = new URL('/api/webhooks/telegram', config.publicUrl).toString();
-    await deps.telegram
+    await (deps.telegram as GrammyTelegramBot)
       .setWebhook(url, config.telegram.webhookSecret)
       .then(() => app.log.info({ url }, 'Telegram webhook set'))
       .catch((error: unknown) => app.log.error({ err: error }, 'Telegram webhook not set'));

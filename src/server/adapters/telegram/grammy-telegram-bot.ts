@@ -1,4 +1,5 @@
-import { Api, GrammyError, HttpError } from 'grammy';
+import type * as GrammyModule from 'grammy';
+import type { Api, GrammyError } from 'grammy';
 import { TelegramSendError, type TelegramBotPort } from './telegram-port';
 
 export type GrammyBotOptions = {
@@ -13,21 +14,31 @@ export type GrammyBotOptions = {
 const isUnreachable = (error: GrammyError) =>
   error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description));
 
+type Grammy = typeof GrammyModule;
+
 /**
  * The real bot: grammY's Bot API client (sendMessage, setWebhook, getMe). Errors per the Bot API reference: 429 and
- * 5xx are worth retrying (`retry_after`), 403 «bot was blocked by the user» means the chat is gone.
+ * 5xx are worth retrying (`retry_after`), 403 «bot was blocked by the user» means the chat is gone. grammY itself is
+ * loaded at the first call (a start-up does not pay for it).
  */
 export class GrammyTelegramBot implements TelegramBotPort {
   readonly provider = 'grammy';
   readonly username: string;
-  private readonly api: Api;
+  private client: Promise<{ grammy: Grammy; api: Api }> | undefined;
 
-  constructor(options: GrammyBotOptions) {
+  constructor(private readonly options: GrammyBotOptions) {
     this.username = options.username;
-    this.api = new Api(options.token, {
-      apiRoot: options.apiRoot,
-      timeoutSeconds: options.timeoutSeconds ?? 10,
-    });
+  }
+
+  private async connect(): Promise<{ grammy: Grammy; api: Api }> {
+    this.client ??= import('grammy').then((grammy) => ({
+      grammy,
+      api: new grammy.Api(this.options.token, {
+        apiRoot: this.options.apiRoot,
+        timeoutSeconds: this.options.timeoutSeconds ?? 10,
+      }),
+    }));
+    return this.client;
   }
 
   deepLink(payload: string): string {
@@ -36,12 +47,14 @@ export class GrammyTelegramBot implements TelegramBotPort {
 
   async sendMessage(chatId: string, text: string) {
     try {
-      const message = await this.api.sendMessage(chatId, text, {
+      const message = await (
+        await this.connect()
+      ).api.sendMessage(chatId, text, {
         link_preview_options: { is_disabled: true },
       });
       return { messageId: String(message.message_id) };
     } catch (error) {
-      throw this.failure(error);
+      throw await this.failure(error);
     }
   }
 
@@ -51,26 +64,29 @@ export class GrammyTelegramBot implements TelegramBotPort {
    */
   async setWebhook(url: string, secretToken: string): Promise<void> {
     try {
-      await this.api.setWebhook(url, {
+      await (
+        await this.connect()
+      ).api.setWebhook(url, {
         secret_token: secretToken,
         allowed_updates: ['message', 'my_chat_member'],
       });
     } catch (error) {
-      throw this.failure(error);
+      throw await this.failure(error);
     }
   }
 
   /** The bot's own account (getMe): a check that the token works. */
   async getMe(): Promise<{ id: number; username: string }> {
     try {
-      const me = await this.api.getMe();
+      const me = await (await this.connect()).api.getMe();
       return { id: me.id, username: me.username };
     } catch (error) {
-      throw this.failure(error);
+      throw await this.failure(error);
     }
   }
 
-  private failure(error: unknown): TelegramSendError {
+  private async failure(error: unknown): Promise<TelegramSendError> {
+    const { GrammyError, HttpError } = (await this.connect()).grammy;
     if (error instanceof GrammyError)
       return new TelegramSendError(
         `Bot API ${error.error_code}: ${error.description}`,
