@@ -110,6 +110,8 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
       '/dev/telegram',
       '/dev/business-date',
       '/dev/staff',
+      '/phone-change',
+      '/relationship-end/not-a-real-token',
       '/login',
     ])
       await check(path);

@@ -64,6 +64,19 @@ describe('questions to a specialist in two browsers', () => {
     await page.getByText('Платёж зачислен сегодня, спасибо за чек').waitFor({ timeout: 10_000 });
     await page.getByText(/Специалист Анна Смирнова/).waitFor();
     await shot(page, 'support-03-answer-live');
+
+    // Asking to end the relationship from the conversation: the first press asks once more, the second files it;
+    // the specialist's open page shows the request live.
+    await page.getByRole('button', { name: 'Прекратить отношения' }).click();
+    await page.getByRole('button', { name: 'Отмена' }).click();
+    await page.getByRole('button', { name: 'Прекратить отношения' }).click();
+    await page.getByRole('button', { name: 'Да, подать просьбу' }).click();
+    await page
+      .getByTestId('relationship-end')
+      .getByText(/принята/)
+      .waitFor();
+    await shot(page, 'support-04-end-requested');
+    await desk.getByRole('button', { name: 'Оформить прекращение отношений' }).waitFor({ state: 'detached' });
     expect(consoleErrors).toEqual([]);
     await Promise.all([borrowerContext.close(), deskContext.close()]);
   });

@@ -30,6 +30,7 @@ import {
 import { call } from '../../api/client';
 import { useLoans, useSiteStatus } from '../../api/queries';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatInstant } from '../../i18n/format';
 import { ACCEPTED_FILES, formatSize, toUploads } from './files';
@@ -274,15 +275,14 @@ function ConversationView({ id }: { id: string }) {
       ) : (
         c.status !== 'closed' && (
           <Group gap="xs">
-            <Button
-              color="red"
-              variant="subtle"
-              size="compact-sm"
+            <ConfirmAction
+              label="Прекратить отношения"
+              question="Подать просьбу прекратить отношения? Специалист проверит, что ничто не мешает (непогашенный заём, открытая заявка, переплата), и прекратит их; после этого войти в кабинет и взять заём будет нельзя."
+              confirmLabel="Да, подать просьбу"
               loading={endRelationship.isPending}
-              onClick={() => endRelationship.mutate()}
-            >
-              Прекратить отношения
-            </Button>
+              onConfirm={() => endRelationship.mutate()}
+              buttonProps={{ variant: 'subtle', size: 'compact-sm' }}
+            />
             <ApiErrorAlert error={endRelationship.error} />
           </Group>
         )

@@ -32,6 +32,7 @@ import {
 import { SUPPORT_TOPIC_LABELS } from '../../../../contracts/support-topics';
 import { call } from '../../../api/client';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { ConfirmAction } from '../../../components/ConfirmAction';
 import { formatDate, formatInstant } from '../../../i18n/format';
 import { useSupportEvents } from '../../../features/support/useSupportEvents';
 import { staffCan, useStaffMe } from '../../app/use-staff';
@@ -267,14 +268,14 @@ function DeskConversationView({ id }: { id: string }) {
             {c.complaint ? 'Снять отметку жалобы' : 'Это жалоба'}
           </Button>
           {!closed && !c.relationshipEnd && (
-            <Button
-              size="xs"
-              variant="light"
-              color="red"
-              onClick={() => act.mutate(() => call(supportDeskApi.openRelationshipEnd, { params: { id } }))}
-            >
-              Оформить прекращение отношений
-            </Button>
+            <ConfirmAction
+              label="Оформить прекращение отношений"
+              question="Оформить просьбу заёмщика прекратить отношения от его имени? Делайте это, только если заёмщик сам попросил об этом в обращении или по телефону."
+              confirmLabel="Да, оформить"
+              loading={act.isPending}
+              onConfirm={() => act.mutate(() => call(supportDeskApi.openRelationshipEnd, { params: { id } }))}
+              buttonProps={{ size: 'xs', variant: 'light' }}
+            />
           )}
           {!closed && (
             <Button
