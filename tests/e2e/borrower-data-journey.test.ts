@@ -2,21 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { processDuePayouts } from '../../src/server/modules/lending/process-payouts';
 import { pdfText } from '../support/pdf-text';
 import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { openPage, shot, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
 describe('the borrower’s own data in the browser', () => {
   it('completes the address with suggestions → applies (prefilled) → signs → finds the signed contract in «Мои документы» → sees the sign-in and the signature in the history', async () => {
     const { person } = await registerBorrower(new TestClient(stand.t.app, '203.0.113.95'), stand.t.deps);
-    const context = await stand.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'ru-RU',
-    });
-    await context.clock.setFixedTime(stand.t.clock.now());
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const { context, page, consoleErrors } = await openPage(stand, { width: 1280, height: 900 });
 
     await page.goto(`${stand.base}/login`);
     await page.getByLabel('Номер телефона').fill(person.phone.slice(2));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Debian's Chromium, driven by playwright-core: a test tool's own browser download does not work here. */
@@ -72,4 +72,20 @@ export function useBrowserStand(): BrowserStand {
     },
     close: () => live().close(),
   };
+}
+
+/**
+ * A new browser context in Russian at `viewport` (a phone, 360 × 780, unless told), its clock fixed at the test
+ * clock's now (the page's «today» is the server's), one page, and the console errors it logs.
+ */
+export async function openPage(
+  stand: Pick<BrowserStand, 'browser' | 't'>,
+  viewport: { width: number; height: number } = { width: 360, height: 780 },
+): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
+  const context = await stand.browser.newContext({ viewport, locale: 'ru-RU' });
+  await context.clock.setFixedTime(stand.t.clock.now());
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  return { context, page, consoleErrors };
 }

@@ -7,7 +7,7 @@ import { openStaffSession } from '../../src/server/modules/backoffice/staff-sess
 import { payNow, takeLoan, todayOf } from '../support/servicing';
 import { staffClient } from '../support/staff';
 import { TestClient, registerBorrower } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { openPage, shot, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 const DAY = 86_400_000;
@@ -39,14 +39,7 @@ describe('bonuses and a raffle in the browser', () => {
     const loan = await takeLoan(t, c, person.phone);
     await payNow(t, c, loan.id, { purpose: 'payoff' });
 
-    const context = await stand.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'ru-RU',
-    });
-    await context.clock.setFixedTime(t.clock.now());
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const { context, page, consoleErrors } = await openPage(stand);
     await page.goto(`${stand.base}/account/bonuses`);
     await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
     await page.getByLabel('Пароль', { exact: true }).fill(person.password);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { processDuePayouts } from '../../src/server/modules/lending/process-payouts';
 import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { openPage, shot, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -10,15 +10,8 @@ const NBSP = '\u00a0';
 describe('a borrower takes a loan in the browser', () => {
   it('applies → is approved → signs the contract by SMS → gets the money → sees the loan on the dashboard', async () => {
     const { person } = await registerBorrower(new TestClient(stand.t.app, '203.0.113.90'), stand.t.deps);
-    const context = await stand.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'ru-RU',
-    });
     // The browser's «today» is the server's: the next payment is counted from the test clock's date.
-    await context.clock.setFixedTime(stand.t.clock.now());
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const { context, page, consoleErrors } = await openPage(stand);
     const failed: string[] = [];
     page.on('response', (r) => {
       if (r.status() >= 400)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { passDays, payNow, signInAgain, takeLoan } from '../support/servicing';
 import { TestClient, registerBorrower } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { openPage, shot, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -19,14 +19,7 @@ describe('spending bonus points in the browser', () => {
     const loan = await takeLoan(t, c, person.phone, { productId: 'payday', amount: '1000000', term: 30 });
     await passDays(t, 3);
 
-    const context = await stand.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'ru-RU',
-    });
-    await context.clock.setFixedTime(t.clock.now());
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const { context, page, consoleErrors } = await openPage(stand);
     await page.goto(`${stand.base}/account/loans/${loan.id}`);
     await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
     await page.getByLabel('Пароль', { exact: true }).fill(person.password);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestClient, lastCodeSentTo, newPerson, registerBorrower } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { openPage, shot, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -9,14 +9,7 @@ describe('a borrower changes their passport in the browser', () => {
     const person = newPerson({ birthDate: '1990-05-10' });
     person.passport.issueDate = '2010-06-20';
     await registerBorrower(new TestClient(stand.t.app, '203.0.113.91'), stand.t.deps, person);
-    const context = await stand.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'ru-RU',
-    });
-    await context.clock.setFixedTime(stand.t.clock.now());
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const { context, page, consoleErrors } = await openPage(stand);
 
     await page.goto(`${stand.base}/account/profile`);
     await page.getByLabel('Номер телефона').fill(person.phone.slice(2));

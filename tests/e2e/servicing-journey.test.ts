@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { passDays, payNow, takeLoan } from '../support/servicing';
 import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { openPage, shot, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -32,15 +32,8 @@ describe('a borrower services a loan in the browser', () => {
     expect(loan).toMatchObject({ dailyRateBp: 80, nextPayment: { dueDate: '2026-12-24' } });
     await passDays(t, 3);
 
-    const context = await stand.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'ru-RU',
-    });
     // The browser's «today» is the server's.
-    await context.clock.setFixedTime(t.clock.now());
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const { context, page, consoleErrors } = await openPage(stand);
     const failed: string[] = [];
     page.on('response', (r) => {
       if (r.status() >= 400)

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TestClient, registerBorrower } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { openPage, shot, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
 describe('a borrower links Telegram in the browser through the demo bot', () => {
   it('link → «Запустить» on /dev/telegram → the code in the account → confirmed → unlinked', async () => {
     const { person } = await registerBorrower(new TestClient(stand.t.app, '203.0.113.93'), stand.t.deps);
-    const context = await stand.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'ru-RU',
-    });
-    await context.clock.setFixedTime(stand.t.clock.now());
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const { context, page, consoleErrors } = await openPage(stand);
 
     await page.goto(`${stand.base}/account/notifications`);
     await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
