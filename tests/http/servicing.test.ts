@@ -235,7 +235,7 @@ describe('the close with several workers', () => {
     );
     expect(counts[0]! + counts[1]!).toBeGreaterThanOrEqual(ids.length);
     const rows = (await t.database.db.execute(sql`
-      SELECT l.id, l.closed_through::text AS closed FROM loans l WHERE l.id IN (${sql.join(
+      SELECT st.loan_id, st.closed_through::text AS closed FROM loan_servicing_state st WHERE st.loan_id IN (${sql.join(
         ids.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`)) as unknown as { rows: { closed: string }[] };
@@ -268,10 +268,10 @@ describe('the close with parallel workers in one call', () => {
       sql`, `,
     );
     const rows = (await t.database.db.execute(sql`
-      SELECT l.closed_through::text AS closed,
+      SELECT st.closed_through::text AS closed,
              (SELECT count(*)::int FROM journal_entries e
-               WHERE e.loan_id = l.id AND e.kind = 'close' AND e.business_date = ${date}::date) AS entries
-        FROM loans l WHERE l.id IN (${inList})`)) as unknown as {
+               WHERE e.loan_id = st.loan_id AND e.kind = 'close' AND e.business_date = ${date}::date) AS entries
+        FROM loan_servicing_state st WHERE st.loan_id IN (${inList})`)) as unknown as {
       rows: { closed: string; entries: number }[];
     };
     // At most one entry per loan and date (none when nothing accrued, e.g. a first loan at 0 %).

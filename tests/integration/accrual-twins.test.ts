@@ -97,14 +97,17 @@ async function insertLoan(l: RandomLoan): Promise<string> {
       RETURNING id, application_id)
     INSERT INTO loans (contract_id, application_id, borrower_id, status, principal, psk_percent, disbursed_on, kind,
                        daily_rate_bp, accrual_cap, penalty_percent_year, penalty_bp_day, max_prolongations,
-                       interest_base_date, accrued_through, closed_through)
+                       interest_base_date)
     SELECT c.id, c.application_id, ${borrowerId}, ${l.principalOverdue > 0n ? 'overdue' : 'active'},
            ${l.principal + l.principalOverdue}, '0', ${BASE}, 'instalment', ${l.dailyRateBp}, ${cap},
-           ${l.penaltyPercentYear}, ${l.penaltyBpDay}, 5, ${BASE}, ${accruedThrough}, ${accruedThrough}
+           ${l.penaltyPercentYear}, ${l.penaltyBpDay}, 5, ${BASE}
       FROM c
     RETURNING id`)) as unknown as { rows: { id: string }[] };
   const loanId = result.rows[0]?.id;
   if (!loanId) throw new Error('loan not inserted');
+  await db.execute(sql`
+    INSERT INTO loan_servicing_state (loan_id, accrued_through, closed_through)
+    VALUES (${loanId}, ${accruedThrough}, ${accruedThrough})`);
   // Balances may only be inserted directly (they change through postings): the accrued income splits in two.
   await db.execute(sql`
     INSERT INTO loan_balances (loan_id, principal, principal_overdue, interest_income, penalty_income)

@@ -193,17 +193,13 @@ export const loans = pgTable(
      * accrues exactly what the schedule says; the date moves whenever the principal changes.
      */
     interestBaseDate: date('interest_base_date', { mode: 'string' }),
-    /** Interest (and penalty) has been booked for every day up to and including this date. */
-    accruedThrough: date('accrued_through', { mode: 'string' }),
-    /** The nightly close has fully processed this loan for every business date up to this one. */
-    closedThrough: date('closed_through', { mode: 'string' }),
     scheduleVersion: integer('schedule_version').notNull().default(1),
     closedOn: date('closed_on', { mode: 'string' }),
     /** The first business date of the current overdue (null while nothing is overdue). */
     overdueSince: date('overdue_since', { mode: 'string' }),
   },
-  // No index on the columns the nightly close updates (closed_through, accrued_through, status, overdue_since):
-  // its updates stay HOT (fill factor 85, migration 0010); the close walks the primary key instead.
+  // The nightly close does not update this row (how far it got is kept apart, in loan_servicing_state), except
+  // when a loan's status changes; no index on status or overdue_since, so those updates stay HOT (fill factor 85).
   (t) => [index('loans_borrower_idx').on(t.borrowerId)],
 );
 

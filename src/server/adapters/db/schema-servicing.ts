@@ -30,6 +30,22 @@ export const loanBalances = pgTable('loan_balances', {
   penaltyIncome: money('penalty_income'),
 });
 
+/**
+ * How far servicing has got with each loan under servicing (a row from the payout on): the one row the nightly close
+ * and the accrual move forward every day. Kept apart from `loans` (wide, with four indexes) so that the close's daily
+ * update is a HOT update of a narrow row (fill factor 50: a whole page can take its next version in one batch) and the
+ * loan row itself is only read (issue 9: the close of 1 000 000 loans).
+ */
+export const loanServicingState = pgTable('loan_servicing_state', {
+  loanId: uuid('loan_id')
+    .primaryKey()
+    .references(() => loans.id),
+  /** Interest (and penalty) has been booked for every day up to and including this date. */
+  accruedThrough: date('accrued_through', { mode: 'string' }).notNull(),
+  /** The nightly close has fully processed this loan for every business date up to this one. */
+  closedThrough: date('closed_through', { mode: 'string' }).notNull(),
+});
+
 /** The current schedule of a loan is the rows of its `schedule_version`; earlier versions stay for the record. */
 export const loanInstalments = pgTable(
   'loan_instalments',

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../adapters/db/database';
 import { contracts, loans } from '../../adapters/db/schema-loans';
 import { payments, prolongations, refunds } from '../../adapters/db/schema-servicing';
 import { AppError } from '../../app-error';
-import type { LoanRow } from '../servicing/loan-account';
+import { selectLoanRows, type LoanRow } from '../servicing/loan-account';
 
 /**
  * The payments module's only door to the database: payments, refunds, and the few loan, contract and
@@ -123,13 +123,13 @@ export async function settlePendingPayment(
 
 /** The loan row, locked for the rest of the transaction (SELECT … FOR UPDATE); undefined if there is none. */
 export async function findLoanForUpdate(db: DbOrTx, loanId: string): Promise<LoanRow | undefined> {
-  const [row] = await db.select().from(loans).where(eq(loans.id, loanId)).for('update');
+  const [row] = await selectLoanRows(db).where(eq(loans.id, loanId)).for('update', { of: loans });
   return row;
 }
 
 /** The loan row. Throws LOAN_NOT_FOUND. */
 export async function getLoanById(db: DbOrTx, loanId: string): Promise<LoanRow> {
-  const [row] = await db.select().from(loans).where(eq(loans.id, loanId));
+  const [row] = await selectLoanRows(db).where(eq(loans.id, loanId));
   if (!row) throw new AppError('LOAN_NOT_FOUND');
   return row;
 }

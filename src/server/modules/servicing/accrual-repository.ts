@@ -12,8 +12,9 @@ import type { DbOrTx } from '../../adapters/db/database';
  * 2. when `dueProcessing`, moves what fell due on D and is unpaid to overdue: the current interest, then the
  *    principal above the schedule's `remaining_principal` for that date; after the last due date new interest
  *    is overdue at once;
- * 3. books all of it as ONE journal entry per loan (idempotency key `<kind>:<loan>:<D>`) and updates the loan
- *    (accrued_through, and with due processing closed_through, status and overdue_since).
+ * 3. books all of it as ONE journal entry per loan (idempotency key `<kind>:<loan>:<D>`), moves the loan's
+ *    loan_servicing_state forward (accrued_through, and with due processing closed_through) and, with due
+ *    processing and only when they change, the loan's status and overdue_since.
  * Every CTE sees the same snapshot, so the amounts, the postings and the loan rows agree. The caller holds the
  * loans' row locks (taken in an earlier statement of its transaction, so this statement's snapshot is fresh).
  * Returns the number of loans updated. Its twin in TypeScript is domain/accrual.ts (accrual-twins.test.ts).
@@ -38,26 +39,27 @@ export async function accrueLoans(
   const ids = sql`${`{${options.loanIds.join(',')}}`}::uuid[]`;
   const result = (await db.execute(sql`
     WITH l AS MATERIALIZED (
-      SELECT l.*, b.principal AS b_principal, b.principal_overdue AS b_principal_overdue,
+      SELECT l.*, st.accrued_through, st.closed_through, b.principal AS b_principal, b.principal_overdue AS b_principal_overdue,
              b.interest AS b_interest, b.interest_overdue AS b_interest_overdue,
              -(b.interest_income + b.penalty_income) AS accrued,
-             greatest(${d} - l.accrued_through, 0) AS days,
+             greatest(${d} - st.accrued_through, 0) AS days,
              s.maturity, s.target, s.target_scheduled, s.target_due, s.moved
         -- Driven by the id list: loans, balances and schedules are looked up by key, so a batch never reads the
         -- whole portfolio.
         FROM loans l
         -- OFFSET 0: a lookup by key per loan, never a hash join over every balance row.
         CROSS JOIN LATERAL (SELECT * FROM loan_balances b WHERE b.loan_id = l.id OFFSET 0) b
+        CROSS JOIN LATERAL (SELECT * FROM loan_servicing_state st WHERE st.loan_id = l.id OFFSET 0) st
         -- The loan's current schedule in one pass: the maturity; of the instalments falling due now (after
         -- closed_through, up to D) the lowest remaining principal, the latest one's scheduled date (when art. 193
         -- moved it) and due date; and whether any instalment was moved at all (else there is no grace to compute).
         CROSS JOIN LATERAL (
           SELECT max(i.due_date) AS maturity,
-                 min(i.remaining_principal) FILTER (WHERE i.due_date > l.closed_through AND i.due_date <= ${d})
+                 min(i.remaining_principal) FILTER (WHERE i.due_date > st.closed_through AND i.due_date <= ${d})
                    AS target,
                  (array_agg(i.scheduled_date ORDER BY i.n DESC)
-                   FILTER (WHERE i.due_date > l.closed_through AND i.due_date <= ${d}))[1] AS target_scheduled,
-                 max(i.due_date) FILTER (WHERE i.due_date > l.closed_through AND i.due_date <= ${d}) AS target_due,
+                   FILTER (WHERE i.due_date > st.closed_through AND i.due_date <= ${d}))[1] AS target_scheduled,
+                 max(i.due_date) FILTER (WHERE i.due_date > st.closed_through AND i.due_date <= ${d}) AS target_due,
                  coalesce(bool_or(i.scheduled_date IS NOT NULL), false) AS moved
             FROM loan_instalments i
            WHERE i.loan_id = l.id AND i.version = l.schedule_version
@@ -139,24 +141,34 @@ export async function accrueLoans(
         FROM lines ln JOIN ledger_accounts a ON a.loan_id = ln.loan_id AND a.code = ln.code
       RETURNING 1
     ),
+    -- How far each loan got: a HOT update of its narrow state row (loan_servicing_state, fill factor 50).
     updated AS (
-      UPDATE loans SET
-        accrued_through = greatest(loans.accrued_through, ${d})
-        ${
-          due
-            ? sql`, closed_through = ${d},
-        status = CASE WHEN c.b_principal_overdue + c.b_interest_overdue + c.move_interest + c.move_principal
-                           + CASE WHEN c.matured THEN c.interest ELSE 0 END > 0
-                      THEN 'overdue' ELSE 'active' END,
-        overdue_since = CASE WHEN c.b_principal_overdue + c.b_interest_overdue + c.move_interest + c.move_principal
-                                  + CASE WHEN c.matured THEN c.interest ELSE 0 END > 0
-                             THEN coalesce(loans.overdue_since, ${d}) ELSE NULL END`
-            : sql``
-        }
+      UPDATE loan_servicing_state st SET
+        accrued_through = greatest(st.accrued_through, ${d})${due ? sql`, closed_through = ${d}` : sql``}
         FROM calc c
-       WHERE loans.id = c.id AND loans.id = ANY(${ids})
+       WHERE st.loan_id = c.id AND st.loan_id = ANY(${ids})
       RETURNING 1
-    )
+    )${
+      due
+        ? sql`,
+    -- The loan row itself changes only when its status does (active ↔ overdue, and the first day overdue).
+    fate AS (
+      SELECT c.id, c.status AS was, c.overdue_since AS was_since,
+             CASE WHEN overdue THEN 'overdue' ELSE 'active' END AS status,
+             CASE WHEN overdue THEN coalesce(c.overdue_since, ${d}) ELSE NULL END AS overdue_since
+        FROM calc c
+        CROSS JOIN LATERAL (SELECT c.b_principal_overdue + c.b_interest_overdue + c.move_interest + c.move_principal
+                                   + CASE WHEN c.matured THEN c.interest ELSE 0 END > 0 AS overdue) o
+    ),
+    restated AS (
+      UPDATE loans SET status = f.status, overdue_since = f.overdue_since
+        FROM fate f
+       WHERE loans.id = f.id AND loans.id = ANY(${ids})
+         AND (f.was IS DISTINCT FROM f.status OR f.was_since IS DISTINCT FROM f.overdue_since)
+      RETURNING 1
+    )`
+        : sql``
+    }
     SELECT (SELECT count(*) FROM updated)::int AS loans, (SELECT count(*) FROM posted)::int AS postings
   `)) as unknown as { rows: { loans: number }[] };
   return Number(result.rows[0]?.loans ?? 0);

@@ -17,9 +17,10 @@ export async function startBusinessDay(db: DbOrTx, date: IsoDate, now: Date): Pr
 
 /**
  * Claims up to `batch` open loans (active or overdue) not yet closed for `date`, in primary-key order after the id
- * `after` (null: from the start), locking them FOR UPDATE SKIP LOCKED, so two workers never take the same loan;
- * returns their ids in order. Walking the primary key keeps each batch's cost flat (no index on closed_through:
- * the close's own updates would not be HOT, migration 0010) and never re-reads the loans already closed.
+ * `after` (null: from the start), locking their loan rows (payments lock the loan row too) and their state rows FOR
+ * UPDATE SKIP LOCKED, so two workers never take the same loan: the state row is the one a batch changes, so a claim
+ * that meets a batch just committed re-reads it and sees the loan closed; returns their ids in order. Walking the key keeps each batch's cost flat
+ * and never re-reads the loans already closed; the ids are time-ordered, so a batch reads neighbouring pages.
  */
 export async function claimLoansToClose(
   db: DbOrTx,
@@ -28,12 +29,12 @@ export async function claimLoansToClose(
   after: string | null = null,
 ): Promise<string[]> {
   const claimed = (await db.execute(sql`
-    SELECT id FROM loans
-     WHERE id > ${after ?? '00000000-0000-0000-0000-000000000000'}::uuid
-       AND status IN ('active', 'overdue') AND closed_through < ${date}::date
-     ORDER BY id
+    SELECT l.id FROM loans l JOIN loan_servicing_state st ON st.loan_id = l.id
+     WHERE l.id > ${after ?? '00000000-0000-0000-0000-000000000000'}::uuid
+       AND l.status IN ('active', 'overdue') AND st.closed_through < ${date}::date
+     ORDER BY l.id
      LIMIT ${batch}
-     FOR UPDATE SKIP LOCKED`)) as unknown as Rows<{ id: string }>;
+     FOR UPDATE OF l, st SKIP LOCKED`)) as unknown as Rows<{ id: string }>;
   return claimed.rows.map((r) => r.id);
 }
 
@@ -49,7 +50,7 @@ export async function claimLoansToClose(
  * lose only the last batches acknowledged (within about 3 × wal_writer_delay), never part of a batch, and never a
  * batch some later durable commit depends on (a payment on the same loan, the business_days record of the finished
  * date: their own synchronous commits flush everything before them). A lost batch leaves its loans with
- * closed_through < D, so the resumable close takes them again.
+ * loan_servicing_state.closed_through < D, so the resumable close takes them again.
  */
 export async function tuneCloseBatch(db: DbOrTx): Promise<void> {
   await db.execute(sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_mergejoin', 'off', true),
@@ -59,8 +60,8 @@ export async function tuneCloseBatch(db: DbOrTx): Promise<void> {
 /** How many open loans are not yet closed for `date` (claimed by someone else or not). */
 export async function countLoansLeftToClose(db: DbOrTx, date: IsoDate): Promise<number> {
   const left = (await db.execute(sql`
-    SELECT count(*)::int AS n FROM loans
-     WHERE status IN ('active', 'overdue') AND closed_through < ${date}::date`)) as unknown as Rows<{
+    SELECT count(*)::int AS n FROM loans l JOIN loan_servicing_state st ON st.loan_id = l.id
+     WHERE l.status IN ('active', 'overdue') AND st.closed_through < ${date}::date`)) as unknown as Rows<{
     n: number;
   }>;
   return Number(left.rows[0]?.n ?? 0);
@@ -80,7 +81,9 @@ export async function finishBusinessDay(
 /** The first business date some open loan has not been closed for, or null when every loan is up to date. */
 export async function firstOpenDate(db: DbOrTx): Promise<IsoDate | null> {
   const result = (await db.execute(sql`
-    SELECT (min(closed_through) + 1)::text AS d FROM loans WHERE status IN ('active', 'overdue')`)) as unknown as Rows<{
+    SELECT (min(st.closed_through) + 1)::text AS d
+      FROM loans l JOIN loan_servicing_state st ON st.loan_id = l.id
+     WHERE l.status IN ('active', 'overdue')`)) as unknown as Rows<{
     d: string | null;
   }>;
   return result.rows[0]?.d ?? null;

@@ -14,7 +14,7 @@ type BorrowerRow = typeof borrowers.$inferSelect;
 export async function findOwnLoanWithContract(
   db: DbOrTx,
   options: { borrowerId: string; loanId: string },
-): Promise<{ loan: LoanRow; contract: ContractRow; borrower: BorrowerRow } | undefined> {
+): Promise<{ loan: typeof loans.$inferSelect; contract: ContractRow; borrower: BorrowerRow } | undefined> {
   const [row] = await db
     .select({ loan: loans, contract: contracts, borrower: borrowers })
     .from(loans)

@@ -12,6 +12,7 @@ import { currentSchedule, readBalances, type LoanRow } from './loan-repository';
 
 export {
   getOwnLoan,
+  selectLoanRows,
   readBalances,
   currentSchedule,
   saveSchedule,

@@ -5,14 +5,46 @@ import { LOAN_ACCOUNT_CODES } from '../../../domain/ledger';
 import type { Instalment } from '../../../domain/schedule';
 import type { DbOrTx } from '../../adapters/db/database';
 import { contracts, ledgerAccounts, loans } from '../../adapters/db/schema-loans';
-import { loanBalances, loanInstalments, payments, prolongations } from '../../adapters/db/schema-servicing';
+import {
+  loanBalances,
+  loanInstalments,
+  loanServicingState,
+  payments,
+  prolongations,
+} from '../../adapters/db/schema-servicing';
 import { AppError } from '../../app-error';
 import type { ProlongationRow } from './prolongation-repository';
 
 /** The servicing module's reads and writes of loans, their balances, schedules and contracts (Drizzle only here). */
 
-/** A row of `loans`. */
-export type LoanRow = typeof loans.$inferSelect;
+/**
+ * A row of `loans` with how far servicing has got with it (its loan_servicing_state; both dates null before the
+ * payout).
+ */
+export type LoanRow = typeof loans.$inferSelect & {
+  /** Interest (and penalty) has been booked for every day up to and including this date. */
+  accruedThrough: string | null;
+  /** The nightly close has fully processed this loan for every business date up to this one. */
+  closedThrough: string | null;
+};
+
+/** The columns of a LoanRow: the loan's own and its servicing state's (select from loansWithState). */
+export const loanRowColumns = {
+  ...getTableColumns(loans),
+  accruedThrough: loanServicingState.accruedThrough,
+  closedThrough: loanServicingState.closedThrough,
+};
+
+/**
+ * `loans` joined to their servicing state, for selecting loanRowColumns; lock with `.for('update', { of: loans })`
+ * (the loan row is the one payments and the close lock).
+ */
+export function selectLoanRows(db: DbOrTx) {
+  return db
+    .select(loanRowColumns)
+    .from(loans)
+    .leftJoin(loanServicingState, eq(loanServicingState.loanId, loans.id));
+}
 /** A row of `loan_balances` (kopecks, kept by the ledger's trigger). */
 export type BalancesRow = typeof loanBalances.$inferSelect;
 /** A row of `loan_instalments` (one instalment of one schedule version). */
@@ -21,7 +53,10 @@ export type InstalmentRow = typeof loanInstalments.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 /** The columns of `loans` a use case may change. */
 export type LoanChanges = Partial<
-  Pick<LoanRow, 'scheduleVersion' | 'prolongations' | 'interestBaseDate' | 'accruedThrough' | 'closedThrough'>
+  Pick<LoanRow, 'scheduleVersion' | 'prolongations' | 'interestBaseDate'> & {
+    accruedThrough: string;
+    closedThrough: string;
+  }
 >;
 
 /**
@@ -32,31 +67,45 @@ export async function getOwnLoan(
   db: DbOrTx,
   options: { borrowerId: string; loanId: string; lock?: boolean },
 ): Promise<LoanRow> {
-  const query = db
-    .select()
-    .from(loans)
-    .where(and(eq(loans.id, options.loanId), eq(loans.borrowerId, options.borrowerId)));
-  const [loan] = options.lock ? await query.for('update') : await query;
+  const query = selectLoanRows(db).where(
+    and(eq(loans.id, options.loanId), eq(loans.borrowerId, options.borrowerId)),
+  );
+  const [loan] = options.lock ? await query.for('update', { of: loans }) : await query;
   if (!loan) throw new AppError('LOAN_NOT_FOUND');
   return loan;
 }
 
 /** A loan by id (`lock`: FOR UPDATE); throws LOAN_NOT_FOUND when there is none. */
 export async function getLoanById(db: DbOrTx, loanId: string, lock = false): Promise<LoanRow> {
-  const query = db.select().from(loans).where(eq(loans.id, loanId));
-  const [loan] = lock ? await query.for('update') : await query;
+  const query = selectLoanRows(db).where(eq(loans.id, loanId));
+  const [loan] = lock ? await query.for('update', { of: loans }) : await query;
   if (!loan) throw new AppError('LOAN_NOT_FOUND');
   return loan;
 }
 
 /** The borrower's loans, newest first. */
 export async function listOwnLoans(db: DbOrTx, borrowerId: string): Promise<LoanRow[]> {
-  return db.select().from(loans).where(eq(loans.borrowerId, borrowerId)).orderBy(desc(loans.createdAt));
+  return selectLoanRows(db).where(eq(loans.borrowerId, borrowerId)).orderBy(desc(loans.createdAt));
 }
 
-/** Changes some columns of a loan. */
+/**
+ * Changes some columns of a loan; accruedThrough/closedThrough go to its servicing state (both are needed for a loan
+ * that has none yet: the payout opens it).
+ */
 export async function updateLoan(db: DbOrTx, loanId: string, changes: LoanChanges): Promise<void> {
-  await db.update(loans).set(changes).where(eq(loans.id, loanId));
+  const { accruedThrough, closedThrough, ...own } = changes;
+  if (Object.keys(own).length > 0) await db.update(loans).set(own).where(eq(loans.id, loanId));
+  if (accruedThrough === undefined && closedThrough === undefined) return;
+  const state = {
+    ...(accruedThrough ? { accruedThrough } : {}),
+    ...(closedThrough ? { closedThrough } : {}),
+  };
+  if (accruedThrough && closedThrough)
+    await db
+      .insert(loanServicingState)
+      .values({ loanId, accruedThrough, closedThrough })
+      .onConflictDoUpdate({ target: loanServicingState.loanId, set: state });
+  else await db.update(loanServicingState).set(state).where(eq(loanServicingState.loanId, loanId));
 }
 
 /** The loan's balances; all zero when the loan has no balance row yet (not paid out). */
@@ -206,6 +255,8 @@ function prepareDashboardQuery(db: DbOrTx) {
   return db
     .select({
       loan: json<Record<string, unknown>>(rowAsJson(loans, 'l')),
+      accrued_through: sql<string | null>`st.accrued_through::text`,
+      closed_through: sql<string | null>`st.closed_through::text`,
       number: sql<string | null>`c.number`,
       contract_date: sql<string | null>`c.contract_date::text`,
       terms: sql<unknown>`c.terms`,
@@ -229,7 +280,8 @@ function prepareDashboardQuery(db: DbOrTx) {
     .from(
       sql`loans l
     LEFT JOIN contracts c ON c.id = l.contract_id
-    LEFT JOIN loan_balances b ON b.loan_id = l.id`,
+    LEFT JOIN loan_balances b ON b.loan_id = l.id
+    LEFT JOIN loan_servicing_state st ON st.loan_id = l.id`,
     )
     .where(sql`l.borrower_id = ${sql.placeholder('borrowerId')}::uuid AND l.status <> 'cancelled'`)
     .orderBy(sql`l.created_at DESC`)
@@ -250,7 +302,7 @@ export async function readDashboard(db: DbOrTx, borrowerId: string): Promise<Das
   if (!query) dashboardQueries.set(db, (query = prepareDashboardQuery(db)));
   const rows = await query.execute({ borrowerId });
   return rows.map((r) => {
-    const loan = rowFromJson(loans, r.loan);
+    const loan = { ...rowFromJson(loans, r.loan), accruedThrough: r.accrued_through, closedThrough: r.closed_through };
     if (r.number === null || r.contract_date === null) throw new AppError('CONTRACT_NOT_FOUND');
     return {
       loan,

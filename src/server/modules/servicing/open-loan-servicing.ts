@@ -13,7 +13,11 @@ import { getContract, openLoanAccounts, saveSchedule, updateLoan, type LoanRow }
  * Runs in the payout's transaction, before the disbursement is booked. Throws CONTRACT_NOT_FOUND when the loan's
  * contract is missing.
  */
-export async function openLoanServicing(tx: DbOrTx, loan: LoanRow, disbursedOn: IsoDate): Promise<void> {
+export async function openLoanServicing(
+  tx: DbOrTx,
+  loan: Omit<LoanRow, 'accruedThrough' | 'closedThrough'>,
+  disbursedOn: IsoDate,
+): Promise<void> {
   await openLoanAccounts(tx, loan.id);
   const { term } = parseContractTerms((await getContract(tx, loan.contractId)).terms);
   const options = {
