@@ -3,7 +3,7 @@ import { borrowers } from '../../adapters/db/schema';
 import { contracts, loans } from '../../adapters/db/schema-loans';
 import { payments } from '../../adapters/db/schema-servicing';
 import type { DbOrTx } from '../../adapters/db/database';
-import type { LoanRow, PaymentRow } from './loan-repository';
+import type { PaymentRow } from './loan-repository';
 
 /** The reads behind the servicing documents (certificate, receipt): loans and payments with contract and person. */
 
