@@ -100,6 +100,28 @@ describe.each(backends())('the ledger enforces its rules in the database (%s)', 
     expect(row!.n).toBe(0);
   });
 
+  it('refuses an entry naming a loan that does not exist (checked per statement), and loans are never deleted', async () => {
+    const nowhere = '00000000-0000-4000-8000-000000000001';
+    const noLoan = database.db.transaction(async (tx) => {
+      const [e] = await tx
+        .insert(journalEntries)
+        .values({ kind: 'test', loanId: nowhere, idempotencyKey: 'no-loan', businessDate: '2026-11-24' })
+        .returning({ id: journalEntries.id });
+      await tx.insert(postings).values([
+        { entryId: e!.id, accountId: bank, amount: 3n },
+        { entryId: e!.id, accountId: other, amount: -3n },
+      ]);
+    });
+    // Drizzle wraps the database's error: its own message is the cause's.
+    const reason = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'accepted',
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    expect(await reason(noLoan)).toMatch(/names loan .* which does not exist/);
+    expect(await reason(database.db.execute(sql`DELETE FROM loans`))).toMatch(/loans are never deleted/);
+  });
+
   it('checks every entry of a many-entry statement at commit, and SET CONSTRAINTS still names the check', async () => {
     // Three entries in one INSERT (as the nightly close writes them), one of which never gets its postings.
     const many = database.db.transaction(async (tx) => {

@@ -261,7 +261,11 @@ export const journalEntries = pgTable('journal_entries', {
     .primaryKey()
     .default(sql`uuid_time_ordered()`),
   kind: text('kind').notNull(),
-  loanId: uuid('loan_id').references(() => loans.id),
+  /**
+   * loans.id (null for the lender's own entries): checked by the database once per INSERT statement over the
+   * statement's rows (migration ledger-entry-loans), not by a per-row foreign key; loans are never deleted.
+   */
+  loanId: uuid('loan_id'),
   /** The same business event can only be booked once. */
   idempotencyKey: text('idempotency_key').notNull().unique(),
   businessDate: date('business_date', { mode: 'string' }).notNull(),
