@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySse from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -64,6 +63,7 @@ import { cardRoutes } from './http/backoffice/card-routes';
 import { engagementRoutes } from './http/borrower/engagement-routes';
 import { engagementStaffRoutes } from './http/backoffice/engagement-routes';
 import { logOptions } from './http/log-options';
+import { addSecurityHeaders } from './http/security-headers';
 import { surfaceOfPage } from './http/surfaces';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
@@ -288,23 +288,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   app.setErrorHandler(handleError);
   app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets CSS variables through a style element.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: config.production ? [] : null,
-      },
-    },
-    hsts: config.production,
-  });
+  addSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifySse, { heartbeatInterval: 25_000 });
   await app.register(fastifyCsrf, {
