@@ -8,7 +8,7 @@ import fastifySse from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { dateInZone, type Clock } from '../domain/calendar';
 import type { AddressSuggestPort } from './adapters/address/address-port';
 import { DaDataAddressSuggest } from './adapters/address/dadata-address';
@@ -64,6 +64,7 @@ import { engagementRoutes } from './http/borrower/engagement-routes';
 import { engagementStaffRoutes } from './http/backoffice/engagement-routes';
 import { logOptions } from './http/log-options';
 import { addSecurityHeaders } from './http/security-headers';
+import { responseSerializerCompiler } from './http/response-serializer';
 import { surfaceOfPage } from './http/surfaces';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
@@ -239,7 +240,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     schemaController: {
       compilersFactory: {
         buildValidator: () => validatorCompiler,
-        buildSerializer: () => serializerCompiler,
+        buildSerializer: () => responseSerializerCompiler,
       } as unknown as CompilersFactory,
     },
   });
@@ -284,7 +285,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   app.addHook('onClose', () => deps.supportEvents.close());
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.setErrorHandler(handleError);
   app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
 
