@@ -7,8 +7,19 @@ export async function rememberSources(
   db: DbOrTx,
   input: { borrowerId: string; sourceHashes: readonly string[]; at: Date },
 ): Promise<void> {
-  if (input.sourceHashes.length === 0) return;
-  await db
+  if (input.sourceHashes.length > 0) await rememberSourcesWrite(db, input);
+}
+
+/**
+ * rememberSources as a write not yet run (PendingWrite, for writeAlong in database.ts); `sourceHashes` must not
+ * be empty (a request always has its address).
+ */
+export function rememberSourcesWrite(
+  db: DbOrTx,
+  input: { borrowerId: string; sourceHashes: readonly string[]; at: Date },
+) {
+  if (input.sourceHashes.length === 0) throw new Error('rememberSourcesWrite: no source');
+  return db
     .insert(knownSignInSources)
     .values(
       input.sourceHashes.map((sourceHash) => ({
