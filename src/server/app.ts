@@ -287,7 +287,10 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   app.setErrorHandler(handleError);
-  app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
 
   addSecurityHeaders(app, config);
   await app.register(fastifyCookie);
