@@ -9,30 +9,61 @@ export interface Clock {
   now(): Date;
 }
 
-/** The calendar date ('YYYY-MM-DD') of `instant` in the IANA time zone `timeZone` (e.g. Europe/Moscow). */
+/**
+ * The calendar date ('YYYY-MM-DD') of `instant` in the IANA time zone `timeZone` (e.g. Europe/Moscow). Throws a
+ * RangeError for an unknown zone or an invalid Date.
+ */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
-  return dayFormat(timeZone).format(instant);
+  const zone = zoneOf(timeZone);
+  const ms = instant.getTime();
+  if (!(ms >= WHOLE_MINUTE_OFFSETS_SINCE)) return zone.format.format(instant);
+  const minute = Math.floor(ms / 60_000);
+  if (zone.minute !== minute) {
+    zone.date = zone.format.format(instant);
+    zone.minute = minute;
+  }
+  return zone.date;
 }
 
-/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
+/**
+ * Since 1980 every zone's offset from UTC is a whole number of minutes and changes only at a whole minute (the last
+ * odd offset, Liberia's −0:44:30, ended in 1972), so all instants of one UTC minute share one date in any zone:
+ * the last date computed is kept per zone for its minute (formatting costs a microsecond or more a call).
+ */
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1980, 0, 1);
+
+/**
+ * One formatter per time zone (building an Intl.DateTimeFormat costs far more than formatting with it), and the
+ * date it gave last, for its UTC minute.
+ */
+type Zone = { format: Intl.DateTimeFormat; minute: number; date: IsoDate };
+const zones = new Map<string, Zone>();
+function zoneOf(timeZone: string): Zone {
+  let zone = zones.get(timeZone);
+  if (!zone) {
     // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', {
+    const format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
     });
-    dayFormats.set(timeZone, format);
+    zones.set(timeZone, (zone = { format, minute: Number.NaN, date: '' }));
   }
-  return format;
+  return zone;
 }
 
 /** Splits a 'YYYY-MM-DD' date into numbers (month 1–12); does not validate. */
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {
+  // The usual shape (no other '-') without the array split() builds: this runs for every date of every schedule.
+  if (
+    date.length === 10 &&
+    date.charCodeAt(4) === 45 &&
+    date.charCodeAt(7) === 45 &&
+    date.lastIndexOf('-', 3) === -1 &&
+    date.indexOf('-', 8) === -1
+  )
+    return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8)) };
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return { year, month, day };
 }

@@ -4,12 +4,11 @@ import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySse from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { dateInZone, type Clock } from '../domain/calendar';
 import type { AddressSuggestPort } from './adapters/address/address-port';
 import { DaDataAddressSuggest } from './adapters/address/dadata-address';
@@ -64,6 +63,8 @@ import { cardRoutes } from './http/backoffice/card-routes';
 import { engagementRoutes } from './http/borrower/engagement-routes';
 import { engagementStaffRoutes } from './http/backoffice/engagement-routes';
 import { logOptions } from './http/log-options';
+import { addSecurityHeaders } from './http/security-headers';
+import { responseSerializerCompiler } from './http/response-serializer';
 import { surfaceOfPage } from './http/surfaces';
 import { handleError, problemOf, sendProblem } from './http/problem';
 import { identityRoutes } from './http/public/identity-routes';
@@ -239,7 +240,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     schemaController: {
       compilersFactory: {
         buildValidator: () => validatorCompiler,
-        buildSerializer: () => serializerCompiler,
+        buildSerializer: () => responseSerializerCompiler,
       } as unknown as CompilersFactory,
     },
   });
@@ -284,27 +285,14 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   app.addHook('onClose', () => deps.supportEvents.close());
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.setErrorHandler(handleError);
-  app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
-
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets CSS variables through a style element.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: config.production ? [] : null,
-      },
-    },
-    hsts: config.production,
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.header('x-request-id', request.id);
+    done(null, payload);
   });
+
+  addSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifySse, { heartbeatInterval: 25_000 });
   await app.register(fastifyCsrf, {

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { borrowerWithLoan } from '../support/servicing';
+import { queriesDuring as queriesOf } from '../support/queries';
 import { TestClient, useTestApp } from '../support/test-app';
 
 const t = useTestApp();
-
-/** Records the SQL text of every query the app sends while `action` runs (both drivers call `client.query`). */
-async function queriesDuring<T>(action: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
-  const client = (
-    t.database.db as unknown as { session: { client: { query: (...a: unknown[]) => unknown } } }
-  ).session.client;
-  const original = client.query;
-  const queries: string[] = [];
-  client.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0];
-    queries.push(typeof first === 'string' ? first : String((first as { text?: string }).text));
-    return original.apply(this, args);
-  };
-  try {
-    return { result: await action(), queries };
-  } finally {
-    client.query = original;
-  }
-}
+const queriesDuring = <T>(action: () => Promise<T>) => queriesOf(t.database, action);
 
 describe('the dashboard (GET /api/me/loans)', () => {
   it('reads each row once, a handful of queries per loan, and never a document’s bytes', async () => {

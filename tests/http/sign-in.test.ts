@@ -1,7 +1,8 @@
 import argon2 from 'argon2';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { borrowers } from '../../src/server/adapters/db/schema';
+import { auditLog, borrowers, knownSignInSources } from '../../src/server/adapters/db/schema';
+import { queriesDuring } from '../support/queries';
 import { passwordNeedsRehash } from '../../src/server/security/secrets';
 import { lastCodeSentTo, newPerson, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
 
@@ -39,6 +40,31 @@ describe('sign-in and sessions', () => {
     expect((await c.get('/api/me')).json().phone).toBe(person.phone);
     expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
     expect((await c.get('/api/me')).json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it('writes the session, its audit record and the device and address in one statement, after one read', async () => {
+    const { person } = await registerBorrower(client(), t.deps);
+    const c = client();
+    const { result: signedIn, queries } = await queriesDuring(t.database, () =>
+      c.post('/api/auth/login', { phone: person.phone, password: person.password }),
+    );
+    expect(signedIn.statusCode).toBe(200);
+    expect(queries, queries.join('\n')).toHaveLength(2);
+    expect(queries[1]).toMatch(
+      /^with .*insert into "audit_log".*insert into "known_sign_in_sources".*insert into "sessions"/is,
+    );
+    const borrowerId = (await c.get('/api/me')).json<{ id: string }>().id;
+    const [audited] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, borrowerId), eq(auditLog.action, 'auth.signed-in')));
+    expect(audited).toMatchObject({ actorType: 'borrower', ip: expect.any(String) });
+    const sources = await t.database.db
+      .select()
+      .from(knownSignInSources)
+      .where(eq(knownSignInSources.borrowerId, borrowerId));
+    // The address and the device (the cookie the first answer set).
+    expect(sources).toHaveLength(2);
   });
 
   it('slows brute force: a growing pause per phone and IP that does not lock the owner out elsewhere', async () => {

@@ -127,7 +127,7 @@ export function route<E extends AnyEndpoint, A extends Audience>(
     ...('produces' in endpoint ? { produces: endpoint.produces } : {}),
   });
   // Maintenance as this instance knows it now (followed live from the back office's switch and MAINTENANCE_MODE).
-  const maintenanceGuard = async () => {
+  const maintenanceGuard = () => {
     const state = deps.maintenance.current();
     if (!closes(state, options.maintenanceScope)) return;
     throw new AppError('MAINTENANCE', {
@@ -146,6 +146,11 @@ export function route<E extends AnyEndpoint, A extends Audience>(
     }
   };
   const guarded = MAINTAINED_AUDIENCES.includes(audience) && !options.duringMaintenance;
+  // Without CSRF (GET, webhooks) maintenance and admission are one hook: one step less on every read.
+  const guardThenAdmit = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (guarded) maintenanceGuard();
+    await admit(request, reply);
+  };
   const csrf = endpoint.method !== 'GET' && CSRF_AUDIENCES.includes(audience);
   const isStream = 'produces' in endpoint && endpoint.produces === 'text/event-stream';
   const isFile = 'produces' in endpoint && !isStream;
@@ -167,7 +172,9 @@ export function route<E extends AnyEndpoint, A extends Audience>(
           : { [status]: (endpoint as Endpoint).response, '4XX': ZProblem, '5XX': ZProblem },
     },
     // Maintenance first: during works nothing else about the request matters.
-    onRequest: [...(guarded ? [maintenanceGuard] : []), ...(csrf ? [app.csrfProtection] : []), admit],
+    onRequest: csrf
+      ? [...(guarded ? [async () => maintenanceGuard()] : []), app.csrfProtection, admit]
+      : [guardThenAdmit],
     handler: async (request, reply) => {
       const actor = await authenticate(deps, request, reply, audience);
       const result = await handler({

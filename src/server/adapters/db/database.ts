@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
+import type { TypedQueryBuilder } from 'drizzle-orm/query-builders/query-builder';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import { projectPath } from '../../project-path';
@@ -150,3 +151,18 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/**
+ * A write built by a repository but not yet run (an INSERT or UPDATE builder of Drizzle): a use case collects a few and
+ * hands them to the repository whose statement runs them along with its own (writeAlong), in one round trip.
+ */
+export type PendingWrite = TypedQueryBuilder<unknown> & SQLWrapper;
+
+/**
+ * The WITH clauses that run `writes` inside the one statement `db.with(...)` starts: data-modifying CTEs, so the
+ * writes and the main statement commit together or not at all, even outside a transaction, in a single round trip.
+ * They all see the database as it was when the statement began (none sees another's rows): use it only for writes
+ * to rows the others do not read.
+ */
+export const writeAlong = (db: DbOrTx, writes: readonly PendingWrite[]) =>
+  writes.map((write, i) => db.$with(`write_along_${i}`).as(write as never));

@@ -1,7 +1,7 @@
 import type { BorrowerActor, GuestActor, StaffActor } from '../../actor';
 import type { DbOrTx } from '../../adapters/db/database';
 import type { RequestMeta } from '../../deps';
-import { insertAuditRow, type AuditRow } from './repository';
+import { auditRowInsert, insertAuditRow, type AuditRow } from './repository';
 
 /**
  * Who acted. A guest is someone not signed in (a failed sign-in); staff are back-office users of any role.
@@ -37,14 +37,22 @@ function actorColumns(actor: AuditActor): Pick<AuditRow, 'actorType' | 'actorId'
   }
 }
 
+const rowOf = (entry: AuditEntry): AuditRow => ({
+  ...actorColumns(entry.actor),
+  action: entry.action,
+  subjectId: entry.subjectId ?? null,
+  ip: entry.meta?.ip ?? null,
+  userAgent: entry.meta?.userAgent ?? null,
+  details: entry.details ?? {},
+});
+
 /** Appends to the audit log, in the caller's transaction (pass `tx`) so the record and the act commit together. */
 export async function audit(db: DbOrTx, entry: AuditEntry): Promise<void> {
-  await insertAuditRow(db, {
-    ...actorColumns(entry.actor),
-    action: entry.action,
-    subjectId: entry.subjectId ?? null,
-    ip: entry.meta?.ip ?? null,
-    userAgent: entry.meta?.userAgent ?? null,
-    details: entry.details ?? {},
-  });
+  await insertAuditRow(db, rowOf(entry));
 }
+
+/**
+ * The audit record of `entry` as a write not yet run (PendingWrite): the statement of the act it records runs it
+ * along (writeAlong in database.ts), so both commit together in one round trip.
+ */
+export const auditWrite = (db: DbOrTx, entry: AuditEntry) => auditRowInsert(db, rowOf(entry));

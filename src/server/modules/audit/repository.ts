@@ -12,7 +12,13 @@ export type AuditRow = {
   details: Record<string, unknown>;
 };
 
+/**
+ * The INSERT of one audit_log row, built but not run: await it, or hand it to a statement that runs it along
+ * (PendingWrite, see writeAlong in database.ts).
+ */
+export const auditRowInsert = (db: DbOrTx, row: AuditRow) => db.insert(auditLog).values(row);
+
 /** Appends one row to audit_log (append-only: there is no update or delete). */
 export async function insertAuditRow(db: DbOrTx, row: AuditRow): Promise<void> {
-  await db.insert(auditLog).values(row);
+  await auditRowInsert(db, row);
 }

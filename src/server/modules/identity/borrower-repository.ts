@@ -98,8 +98,12 @@ export async function replacePasswordHash(
   borrowerId: string,
   passwordHash: string,
 ): Promise<void> {
-  await db.update(borrowers).set({ passwordHash }).where(eq(borrowers.id, borrowerId));
+  await passwordHashWrite(db, borrowerId, passwordHash);
 }
+
+/** replacePasswordHash as a write not yet run (PendingWrite, for writeAlong in database.ts). */
+export const passwordHashWrite = (db: DbOrTx, borrowerId: string, passwordHash: string) =>
+  db.update(borrowers).set({ passwordHash }).where(eq(borrowers.id, borrowerId));
 
 /** True when a passport (by its keyed hash) is among the former passports of anyone but `exceptBorrowerId`. */
 export async function isFormerPassport(

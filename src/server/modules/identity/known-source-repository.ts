@@ -7,8 +7,19 @@ export async function rememberSources(
   db: DbOrTx,
   input: { borrowerId: string; sourceHashes: readonly string[]; at: Date },
 ): Promise<void> {
-  if (input.sourceHashes.length === 0) return;
-  await db
+  if (input.sourceHashes.length > 0) await rememberSourcesWrite(db, input);
+}
+
+/**
+ * rememberSources as a write not yet run (PendingWrite, for writeAlong in database.ts); `sourceHashes` must not
+ * be empty (a request always has its address).
+ */
+export function rememberSourcesWrite(
+  db: DbOrTx,
+  input: { borrowerId: string; sourceHashes: readonly string[]; at: Date },
+) {
+  if (input.sourceHashes.length === 0) throw new Error('rememberSourcesWrite: no source');
+  return db
     .insert(knownSignInSources)
     .values(
       input.sourceHashes.map((sourceHash) => ({
@@ -45,24 +56,36 @@ export async function isKnownSource(
 }
 
 /**
+ * Sign-in's read as a statement prepared once per database handle: node-postgres names it, so each connection
+ * parses and plans it once, and Drizzle does not build its text (the whole borrowers row) on every sign-in. The
+ * sources are one array parameter, however many there are.
+ */
+function prepareSignInLookup(db: DbOrTx) {
+  return db
+    .select({
+      borrower: borrowers,
+      known: sql<boolean>`exists (select 1 from ${knownSignInSources} where ${knownSignInSources.borrowerId} = ${
+        borrowers.id
+      } and ${knownSignInSources.sourceHash} = any(${sql.placeholder('sourceHashes')}::text[]))`,
+    })
+    .from(borrowers)
+    .where(eq(borrowers.phone, sql.placeholder('phone')))
+    .prepare('sign_in_lookup');
+}
+
+const signInLookups = new WeakMap<object, ReturnType<typeof prepareSignInLookup>>();
+
+/**
  * Sign-in's one read: the borrower with this phone (or undefined) and whether the account has signed in
- * successfully before from any of these sources (false without a borrower), in a single query.
+ * successfully before from any of these sources (false without a borrower or without sources), in a single query.
  */
 export async function findBorrowerAndKnownSource(
   db: DbOrTx,
   phone: string,
   sourceHashes: readonly string[],
 ): Promise<{ borrower: typeof borrowers.$inferSelect | undefined; known: boolean }> {
-  const known =
-    sourceHashes.length === 0
-      ? sql<boolean>`false`
-      : sql<boolean>`exists (select 1 from ${knownSignInSources} where ${and(
-          eq(knownSignInSources.borrowerId, borrowers.id),
-          inArray(knownSignInSources.sourceHash, [...sourceHashes]),
-        )})`;
-  const [row] = await db
-    .select({ borrower: borrowers, known })
-    .from(borrowers)
-    .where(eq(borrowers.phone, phone));
+  let lookup = signInLookups.get(db);
+  if (!lookup) signInLookups.set(db, (lookup = prepareSignInLookup(db)));
+  const [row] = await lookup.execute({ phone, sourceHashes: [...sourceHashes] });
   return { borrower: row?.borrower, known: row?.known === true };
 }

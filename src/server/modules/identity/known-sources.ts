@@ -1,5 +1,10 @@
 import type { Deps, RequestMeta } from '../../deps';
-import { findBorrowerAndKnownSource, isKnownSource, rememberSources } from './known-source-repository';
+import {
+  findBorrowerAndKnownSource,
+  isKnownSource,
+  rememberSources,
+  rememberSourcesWrite,
+} from './known-source-repository';
 
 /** Stands in for an unknown phone's account in a known-source lookup, so both answers do the same work. */
 export const NOBODY = '00000000-0000-0000-0000-000000000000';
@@ -17,7 +22,7 @@ export const sourceHashesOf = (deps: Pick<Deps, 'cipher'>, meta: RequestMeta): s
 export const isKnownSourceOf = (deps: Pick<Deps, 'db' | 'cipher'>, borrowerId: string, meta: RequestMeta) =>
   isKnownSource(deps.db, borrowerId, sourceHashesOf(deps, meta));
 
-export { rememberSources };
+export { rememberSources, rememberSourcesWrite };
 
 /**
  * The borrower with this phone (undefined when none) and whether this request's device or address is one the account

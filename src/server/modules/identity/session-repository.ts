@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
-import type { DbOrTx } from '../../adapters/db/database';
+import { writeAlong, type DbOrTx, type PendingWrite } from '../../adapters/db/database';
 import { sessions } from '../../adapters/db/schema';
 import { onlyRow } from './borrower-repository';
 import { forgetCachedSessions } from './session-cache';
@@ -21,12 +21,19 @@ export type EndReason =
 export type SessionScope =
   { sessionId: string; borrowerId?: string } | { borrowerId: string; exceptSessionId?: string };
 
-/** Inserts a session; returns its id. */
+/**
+ * Inserts a session; returns its id. `alongside`: other writes run in the same statement (writeAlong in
+ * database.ts), committed with the session or not at all, in one round trip.
+ */
 export async function insertSession(
   db: DbOrTx,
   values: Omit<typeof sessions.$inferInsert, 'id' | 'endedAt' | 'endReason'>,
+  alongside: readonly PendingWrite[] = [],
 ): Promise<string> {
-  const rows = await db.insert(sessions).values(values).returning({ id: sessions.id });
+  const rows = await (alongside.length > 0 ? db.with(...writeAlong(db, alongside)) : db)
+    .insert(sessions)
+    .values(values)
+    .returning({ id: sessions.id });
   return onlyRow(rows, () => new Error('INSERT INTO sessions returned no row')).id;
 }
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../adapters/db/database';
+import type { DbOrTx, PendingWrite } from '../../adapters/db/database';
 import type { Deps, RequestMeta } from '../../deps';
 import { newToken, sha256 } from '../../security/secrets';
 import { cachedSession, rememberSession, sessionCacheGeneration } from './session-cache';
@@ -19,6 +19,8 @@ const TOUCH_EVERY_MS = 60_000;
 /**
  * Opens a session (in `db`, usually the caller's transaction) and returns the cookie token; only its SHA-256
  * is stored; `method` says how it was opened (shown in the borrower's sessions list). It lives `config.session.absoluteMs` at most.
+ * `alongside`: writes that belong with the opening (its audit record…), run in the session's own statement: one
+ * round trip, all or nothing, no transaction needed.
  */
 export async function openSession(
   deps: Deps,
@@ -27,20 +29,31 @@ export async function openSession(
     borrowerId,
     meta,
     method = 'password',
-  }: { db: DbOrTx; borrowerId: string; meta: RequestMeta; method?: 'password' | 'esia' | 'tid' },
+    alongside = [],
+  }: {
+    db: DbOrTx;
+    borrowerId: string;
+    meta: RequestMeta;
+    method?: 'password' | 'esia' | 'tid';
+    alongside?: readonly PendingWrite[];
+  },
 ): Promise<{ token: string; sessionId: string }> {
   const token = newToken();
   const now = deps.clock.now();
-  const sessionId = await insertSession(db, {
-    borrowerId,
-    tokenHash: sha256(token),
-    ip: meta.ip,
-    userAgent: meta.userAgent?.slice(0, 500) ?? null,
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + deps.config.session.absoluteMs),
-    method,
-  });
+  const sessionId = await insertSession(
+    db,
+    {
+      borrowerId,
+      tokenHash: sha256(token),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + deps.config.session.absoluteMs),
+      method,
+    },
+    alongside,
+  );
   return { token, sessionId };
 }
 

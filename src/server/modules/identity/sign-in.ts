@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from '../../security/secrets';
-import { audit } from '../audit/audit';
-import { replacePasswordHash } from './borrower-repository';
-import { findBorrowerAndKnownSourceOf, rememberSources, sourceHashesOf } from './known-sources';
+import { audit, auditWrite } from '../audit/audit';
+import { passwordHashWrite } from './borrower-repository';
+import { findBorrowerAndKnownSourceOf, rememberSourcesWrite, sourceHashesOf } from './known-sources';
 import { LIMITS, loginPauseAfter } from './limit-rules';
 import { openSession } from './session-store';
 import { toMe } from './views';
@@ -58,11 +58,18 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
   const at = deps.clock.now();
   // A hash made with older argon2 parameters is replaced now, while the password is at hand.
   const rehashed = passwordNeedsRehash(borrower.passwordHash) ? await hashPassword(input.password) : null;
-  const session = await deps.db.transaction(async (tx) => {
-    if (rehashed) await replacePasswordHash(tx, borrowerId, rehashed);
-    await audit(tx, { meta, actor: { kind: 'borrower', borrowerId }, action: 'auth.signed-in' });
-    await rememberSources(tx, { borrowerId, sourceHashes: sourceHashesOf(deps, { ...meta, deviceId }), at });
-    return openSession(deps, { db: tx, borrowerId, meta });
+  // One statement, so one round trip and all or nothing without a transaction: the session, its audit record,
+  // the sources remembered (the device and the address) and a rehashed password — each in a table of its own.
+  const { db } = deps;
+  const session = await openSession(deps, {
+    db,
+    borrowerId,
+    meta,
+    alongside: [
+      ...(rehashed ? [passwordHashWrite(db, borrowerId, rehashed)] : []),
+      auditWrite(db, { meta, actor: { kind: 'borrower', borrowerId }, action: 'auth.signed-in' }),
+      rememberSourcesWrite(db, { borrowerId, sourceHashes: sourceHashesOf(deps, { ...meta, deviceId }), at }),
+    ],
   });
   return { me: toMe(deps.cipher, borrower), session, deviceId };
 }
