@@ -60,7 +60,11 @@ export async function seed(db: Database['db'], count: number) {
   await db.execute(sql`
     INSERT INTO loan_instalments (loan_id, version, n, due_date, principal, interest, total, remaining_principal)
     SELECT id, 1, 1, '2026-12-01', 1000000, 240000, 1240000, 0 FROM loans`);
-  await db.execute(sql`ANALYZE`);
+  // A portfolio at rest, as the nightly close meets it: vacuumed (hint bits set, visibility map written; without
+  // this the first day would also pay for setting the hint bits of every freshly seeded row), statistics current,
+  // and a checkpoint behind it (so every day pays its own full-page images, none the seed's).
+  await db.execute(sql`VACUUM (ANALYZE)`);
+  await db.execute(sql`CHECKPOINT`);
 }
 
 /** The figures of one close run: three consecutive business days, then the bare-UPDATE anchor. */
@@ -68,7 +72,9 @@ export type CloseResult = {
   count: number;
   seedSeconds: number;
   days: { date: string; closed: number; seconds: number; perSecond: number; batchesMs: number[] }[];
+  /** The median of the anchor's three runs, one after each day. */
   bareUpdateRowsPerSecond: number;
+  bareUpdateRuns: number[];
 };
 
 const DAYS = ['2026-11-02', '2026-11-03', '2026-11-04'];
@@ -78,7 +84,8 @@ export const CLOSE_WORKERS_DEFAULT = Number(process.env.BENCH_CLOSE_WORKERS ?? 2
 
 /**
  * Seeds `count` loans in a fresh database (dropped after), closes three consecutive business days with `workers`
- * connections (timing every batch), then times the anchor: one bare `UPDATE` of the same loan rows (rolled back, so it changes nothing).
+ * connections (timing every batch), and after each day times the anchor: one bare `UPDATE` of the same loan rows
+ * (rolled back, so it changes nothing); the anchor's figure is the median of its three runs.
  */
 export async function benchClose(
   adminUrl: string,
@@ -99,6 +106,7 @@ export async function benchClose(
     await seed(database.db, count);
     const seedSeconds = (performance.now() - seeded) / 1000;
     const days: CloseResult['days'] = [];
+    const bareUpdateRuns: number[] = [];
     for (const date of DAYS) {
       const batchesMs: number[] = [];
       const started = performance.now();
@@ -111,6 +119,8 @@ export async function benchClose(
       const seconds = (performance.now() - started) / 1000;
       days.push({ date, closed, seconds, perSecond: Math.round(closed / seconds), batchesMs });
       if (closed !== count) throw new Error(`${date}: closed ${closed} of ${count} loans`);
+      // The anchor interleaved with the days (it is rolled back, and the close no longer writes the loan rows).
+      bareUpdateRuns.push(await bareUpdate(database.db, count));
     }
     const booked = (await database.db.execute(
       sql`SELECT count(*)::int AS n FROM loan_balances WHERE interest = 3 * 8000`,
@@ -119,8 +129,8 @@ export async function benchClose(
     // (10 000 ₽ at 0.8 % a day: 80 ₽ a day).
     if (Number(booked.rows[0]!.n) !== count)
       throw new Error(`only ${booked.rows[0]!.n} loans accrued 3 days`);
-    const bareUpdateRowsPerSecond = await bareUpdate(database.db, count);
-    return { count, seedSeconds, days, bareUpdateRowsPerSecond };
+    const bareUpdateRowsPerSecond = [...bareUpdateRuns].sort((a, b) => a - b)[1]!;
+    return { count, seedSeconds, days, bareUpdateRowsPerSecond, bareUpdateRuns };
   } finally {
     await database.close();
     await admin.query(`DROP DATABASE ${name}`);

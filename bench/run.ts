@@ -44,7 +44,8 @@ if (wants('close')) {
     }
     const [day1, , day3] = r.days;
     console.log(
-      `  anchor: one bare UPDATE of the same ${count} loan rows → ${r.bareUpdateRowsPerSecond} rows/s`,
+      `  anchor: one bare UPDATE of the same ${count} loan rows → ${r.bareUpdateRowsPerSecond} rows/s ` +
+        `(median of ${r.bareUpdateRuns.join(', ')}: one run after each day)`,
     );
     figures.close_loans = count;
     figures.close_workers = CLOSE_WORKERS_DEFAULT;
