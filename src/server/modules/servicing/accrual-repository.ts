@@ -39,7 +39,10 @@ export async function accrueLoans(
   const ids = sql`${`{${options.loanIds.join(',')}}`}::uuid[]`;
   const result = (await db.execute(sql`
     WITH l AS MATERIALIZED (
-      SELECT l.*, st.accrued_through, st.closed_through, b.principal AS b_principal, b.principal_overdue AS b_principal_overdue,
+      -- Only the columns the formulas read (the loan row is wide; every CTE below copies what this one carries).
+      SELECT l.id, l.status, l.overdue_since, l.daily_rate_bp, l.accrual_cap, l.penalty_percent_year,
+             l.penalty_bp_day, l.interest_base_date, l.schedule_version,
+             st.accrued_through, st.closed_through, b.principal AS b_principal, b.principal_overdue AS b_principal_overdue,
              b.interest AS b_interest, b.interest_overdue AS b_interest_overdue,
              -(b.interest_income + b.penalty_income) AS accrued,
              greatest(${d} - st.accrued_through, 0) AS days,
