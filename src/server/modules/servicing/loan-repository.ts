@@ -302,7 +302,11 @@ export async function readDashboard(db: DbOrTx, borrowerId: string): Promise<Das
   if (!query) dashboardQueries.set(db, (query = prepareDashboardQuery(db)));
   const rows = await query.execute({ borrowerId });
   return rows.map((r) => {
-    const loan = { ...rowFromJson(loans, r.loan), accruedThrough: r.accrued_through, closedThrough: r.closed_through };
+    const loan = {
+      ...rowFromJson(loans, r.loan),
+      accruedThrough: r.accrued_through,
+      closedThrough: r.closed_through,
+    };
     if (r.number === null || r.contract_date === null) throw new AppError('CONTRACT_NOT_FOUND');
     return {
       loan,
