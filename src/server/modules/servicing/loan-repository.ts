@@ -28,8 +28,8 @@ export type LoanRow = typeof loans.$inferSelect & {
   closedThrough: string | null;
 };
 
-/** The columns of a LoanRow: the loan's own and its servicing state's (select from loansWithState). */
-export const loanRowColumns = {
+/** The columns of a LoanRow: the loan's own and its servicing state's (selectLoanRows selects them). */
+const loanRowColumns = {
   ...getTableColumns(loans),
   accruedThrough: loanServicingState.accruedThrough,
   closedThrough: loanServicingState.closedThrough,
@@ -52,12 +52,7 @@ export type InstalmentRow = typeof loanInstalments.$inferSelect;
 /** A row of `payments`. */
 export type PaymentRow = typeof payments.$inferSelect;
 /** The columns of `loans` a use case may change. */
-export type LoanChanges = Partial<
-  Pick<LoanRow, 'scheduleVersion' | 'prolongations' | 'interestBaseDate'> & {
-    accruedThrough: string;
-    closedThrough: string;
-  }
->;
+export type LoanChanges = Partial<Pick<LoanRow, 'scheduleVersion' | 'prolongations' | 'interestBaseDate'>>;
 
 /**
  * One of the borrower's own loans (`lock`: FOR UPDATE). Another person's id answers LOAN_NOT_FOUND (never
@@ -88,24 +83,24 @@ export async function listOwnLoans(db: DbOrTx, borrowerId: string): Promise<Loan
   return selectLoanRows(db).where(eq(loans.borrowerId, borrowerId)).orderBy(desc(loans.createdAt));
 }
 
-/**
- * Changes some columns of a loan; accruedThrough/closedThrough go to its servicing state (both are needed for a loan
- * that has none yet: the payout opens it).
- */
+/** Changes some columns of a loan. */
 export async function updateLoan(db: DbOrTx, loanId: string, changes: LoanChanges): Promise<void> {
-  const { accruedThrough, closedThrough, ...own } = changes;
-  if (Object.keys(own).length > 0) await db.update(loans).set(own).where(eq(loans.id, loanId));
-  if (accruedThrough === undefined && closedThrough === undefined) return;
-  const state = {
-    ...(accruedThrough ? { accruedThrough } : {}),
-    ...(closedThrough ? { closedThrough } : {}),
-  };
-  if (accruedThrough && closedThrough)
-    await db
-      .insert(loanServicingState)
-      .values({ loanId, accruedThrough, closedThrough })
-      .onConflictDoUpdate({ target: loanServicingState.loanId, set: state });
-  else await db.update(loanServicingState).set(state).where(eq(loanServicingState.loanId, loanId));
+  await db.update(loans).set(changes).where(eq(loans.id, loanId));
+}
+
+/**
+ * Starts the loan's servicing state (how far accrual and the close have got, calendar dates); doing it twice
+ * changes nothing.
+ */
+export async function openServicingState(
+  db: DbOrTx,
+  loanId: string,
+  state: { accruedThrough: string; closedThrough: string },
+): Promise<void> {
+  await db
+    .insert(loanServicingState)
+    .values({ loanId, ...state })
+    .onConflictDoNothing();
 }
 
 /** The loan's balances; all zero when the loan has no balance row yet (not paid out). */

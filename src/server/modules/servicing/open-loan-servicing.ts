@@ -3,7 +3,14 @@ import { instalmentSchedule, paydaySchedule } from '../../../domain/schedule';
 import type { DbOrTx } from '../../adapters/db/database';
 import { parseContractTerms } from './contract-terms';
 import { loadProductionCalendar } from './calendar-repository';
-import { getContract, openLoanAccounts, saveSchedule, updateLoan, type LoanRow } from './loan-repository';
+import {
+  getContract,
+  openLoanAccounts,
+  openServicingState,
+  saveSchedule,
+  updateLoan,
+  type LoanRow,
+} from './loan-repository';
 
 /**
  * The day the money is paid out, the loan starts being serviced: its accounts and balance row, the schedule
@@ -33,9 +40,8 @@ export async function openLoanServicing(
       ? paydaySchedule({ ...options, termDays: term })
       : instalmentSchedule({ ...options, termWeeks: term });
   await saveSchedule(tx, loan.id, 1, schedule.instalments);
-  await updateLoan(tx, loan.id, {
-    scheduleVersion: 1,
-    interestBaseDate: disbursedOn,
+  await updateLoan(tx, loan.id, { scheduleVersion: 1, interestBaseDate: disbursedOn });
+  await openServicingState(tx, loan.id, {
     accruedThrough: disbursedOn,
     // The close of the payout date is the first one this loan takes part in.
     closedThrough: addDays(disbursedOn, -1),
