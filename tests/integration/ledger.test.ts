@@ -100,6 +100,26 @@ describe.each(backends())('the ledger enforces its rules in the database (%s)', 
     expect(row!.n).toBe(0);
   });
 
+  it('refuses postings added to an entry another transaction wrote, even balanced ones (a booked entry never changes)', async () => {
+    const id = await entry('closed-entry', [6n, -6n]);
+    const later = database.db.transaction(async (tx) => {
+      await tx.insert(postings).values([
+        { entryId: id, accountId: bank, amount: 2n },
+        { entryId: id, accountId: other, amount: -2n },
+      ]);
+    });
+    await expect(later).rejects.toThrow();
+    const [row] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(postings)
+      .where(eq(postings.entryId, id));
+    expect(row!.n).toBe(2);
+  });
+
+  it('refuses a zero posting, even in an entry that balances', async () => {
+    await expect(entry('with-zero', [3n, -3n, 0n])).rejects.toThrow();
+  });
+
   it('refuses an entry naming a loan that does not exist (checked per statement), and loans are never deleted', async () => {
     const nowhere = '00000000-0000-4000-8000-000000000001';
     const noLoan = database.db.transaction(async (tx) => {
@@ -172,7 +192,7 @@ describe.each(backends())('the ledger enforces its rules in the database (%s)', 
     expect(done).toBe(2);
     // The scratch rows of the commit-time check are gone once their transactions ended.
     const left = (await database.db.execute(
-      sql`SELECT count(*)::int AS n FROM ledger_entries_to_check`,
+      sql`SELECT (SELECT count(*) FROM ledger_entries_to_check)::int + (SELECT count(*) FROM ledger_entries_posted)::int AS n`,
     )) as unknown as {
       rows: { n: number }[];
     };

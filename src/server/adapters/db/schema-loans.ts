@@ -273,10 +273,12 @@ export const journalEntries = pgTable('journal_entries', {
 });
 
 /**
- * Debits are positive, credits negative; the postings of an entry sum to zero (checked at commit).
- * `entry_id` and `account_id` name an existing journal entry and ledger account: checked by the database once per
- * INSERT statement over the statement's rows (migration close-speed), not by per-row foreign keys — entries and
- * accounts are never changed or deleted, so what exists when the statement runs exists at commit.
+ * Debits are positive, credits negative, never zero; the postings of an entry sum to zero (each INSERT statement's
+ * postings of an entry sum to zero, and every entry gets postings before its transaction commits).
+ * `entry_id` names a journal entry written by the same transaction (a booked entry never gains postings later), and
+ * `account_id` an existing ledger account: both checked by the database once per INSERT statement over the
+ * statement's rows (migrations close-speed and ledger-checks-by-set), not by per-row foreign keys — accounts are
+ * never changed or deleted, so what exists when the statement runs exists at commit.
  */
 export const postings = pgTable(
   'postings',
@@ -285,11 +287,16 @@ export const postings = pgTable(
     id: uuid('id')
       .primaryKey()
       .default(sql`uuid_time_ordered()`),
-    /** journal_entries.id (checked per statement, see above). */
+    /** journal_entries.id of an entry of the same transaction (checked per statement, see above). */
     entryId: uuid('entry_id').notNull(),
     /** ledger_accounts.id (checked per statement, see above). */
     accountId: uuid('account_id').notNull(),
     amount: kopecks('amount').notNull(),
   },
-  (t) => [index('postings_account_idx').on(t.accountId), index('postings_entry_idx').on(t.entryId)],
+  (t) => [
+    index('postings_account_idx').on(t.accountId),
+    index('postings_entry_idx').on(t.entryId),
+    // A posting records a movement: with no zero lines, an entry whose postings balance has at least two.
+    check('postings_amount_nonzero', sql`${t.amount} <> 0`),
+  ],
 );
