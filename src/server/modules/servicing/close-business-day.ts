@@ -5,6 +5,7 @@ import { queueDueReminders } from '../messaging/queue-due-reminders';
 import { accrueLoans } from './accrual-repository';
 import {
   claimLoansToClose,
+  closeWalCompression,
   countLoansLeftToClose,
   finishBusinessDay,
   firstOpenDate,
@@ -42,6 +43,7 @@ export async function closeBusinessDay(
 ): Promise<number> {
   const { now, timeZone, batch = CLOSE_BATCH, workers = 1, onBatch } = options;
   await startBusinessDay(db, date, now);
+  const walCompression = await closeWalCompression(db);
   // The workers walk the primary key together: `after` is the last id claimed by any of them, and the claims
   // take turns (`claims`), so each batch starts where the previous one ended and no claim skips over rows
   // another worker is about to lock. A short batch means the walk reached the end: the next claim starts over,
@@ -60,7 +62,7 @@ export async function closeBusinessDay(
       const started = performance.now();
       let from: string | null = null;
       const closed = await db.transaction(async (tx) => {
-        await tuneCloseBatch(tx);
+        await tuneCloseBatch(tx, walCompression);
         const loanIds = await claimInTurn(async () => {
           from = after;
           const ids = await claimLoansToClose(tx, date, batch, from);
