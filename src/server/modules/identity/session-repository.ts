@@ -21,19 +21,23 @@ export type EndReason =
 export type SessionScope =
   { sessionId: string; borrowerId?: string } | { borrowerId: string; exceptSessionId?: string };
 
+/** A new sessions row's values (the database fills the id). */
+export type NewSession = Omit<typeof sessions.$inferInsert, 'id' | 'endedAt' | 'endReason'>;
+
 /**
- * Inserts a session; returns its id. `alongside`: other writes run in the same statement (writeAlong in
- * database.ts), committed with the session or not at all, in one round trip.
+ * The INSERT of a session returning its id, not yet run: insertSession runs it, sign-in prepares it once
+ * (sign-in-repository.ts). `alongside`: other writes in the same statement (writeAlong in database.ts), committed with
+ * the session or not at all, in one round trip.
  */
-export async function insertSession(
-  db: DbOrTx,
-  values: Omit<typeof sessions.$inferInsert, 'id' | 'endedAt' | 'endReason'>,
-  alongside: readonly PendingWrite[] = [],
-): Promise<string> {
-  const rows = await (alongside.length > 0 ? db.with(...writeAlong(db, alongside)) : db)
+export const sessionInsert = (db: DbOrTx, values: NewSession, alongside: readonly PendingWrite[] = []) =>
+  (alongside.length > 0 ? db.with(...writeAlong(db, alongside)) : db)
     .insert(sessions)
     .values(values)
     .returning({ id: sessions.id });
+
+/** Inserts a session; returns its id. */
+export async function insertSession(db: DbOrTx, values: NewSession): Promise<string> {
+  const rows = await sessionInsert(db, values);
   return onlyRow(rows, () => new Error('INSERT INTO sessions returned no row')).id;
 }
 

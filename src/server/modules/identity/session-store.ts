@@ -1,4 +1,4 @@
-import type { DbOrTx, PendingWrite } from '../../adapters/db/database';
+import type { DbOrTx } from '../../adapters/db/database';
 import type { Deps, RequestMeta } from '../../deps';
 import { newToken, sha256 } from '../../security/secrets';
 import { cachedSession, rememberSession, sessionCacheGeneration } from './session-cache';
@@ -8,6 +8,7 @@ import {
   findUnendedSessionById,
   insertSession,
   touchSession,
+  type NewSession,
 } from './session-repository';
 
 /** The session behind a request: its id and whose it is. */
@@ -17,32 +18,18 @@ export type ActiveSession = { sessionId: string; borrowerId: string };
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Opens a session (in `db`, usually the caller's transaction) and returns the cookie token; only its SHA-256
- * is stored; `method` says how it was opened (shown in the borrower's sessions list). It lives `config.session.absoluteMs` at most.
- * `alongside`: writes that belong with the opening (its audit record…), run in the session's own statement: one
- * round trip, all or nothing, no transaction needed.
+ * A new session's cookie token and its row: only the token's SHA-256 is stored; it lives
+ * `config.session.absoluteMs` at most; `method` says how it was opened (shown in the borrower's sessions list).
  */
-export async function openSession(
-  deps: Deps,
-  {
-    db,
-    borrowerId,
-    meta,
-    method = 'password',
-    alongside = [],
-  }: {
-    db: DbOrTx;
-    borrowerId: string;
-    meta: RequestMeta;
-    method?: 'password' | 'esia' | 'tid';
-    alongside?: readonly PendingWrite[];
-  },
-): Promise<{ token: string; sessionId: string }> {
+export function newSession(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  { borrowerId, meta, method }: { borrowerId: string; meta: RequestMeta; method: NewSession['method'] },
+): { token: string; values: NewSession } {
   const token = newToken();
   const now = deps.clock.now();
-  const sessionId = await insertSession(
-    db,
-    {
+  return {
+    token,
+    values: {
       borrowerId,
       tokenHash: sha256(token),
       ip: meta.ip,
@@ -52,9 +39,24 @@ export async function openSession(
       expiresAt: new Date(now.getTime() + deps.config.session.absoluteMs),
       method,
     },
-    alongside,
-  );
-  return { token, sessionId };
+  };
+}
+
+/**
+ * Opens a session (in `db`, usually the caller's transaction) and returns the cookie token and the session id
+ * (newSession). A password sign-in opens its session with its own prepared statement (sign-in-repository.ts).
+ */
+export async function openSession(
+  deps: Deps,
+  {
+    db,
+    borrowerId,
+    meta,
+    method = 'password',
+  }: { db: DbOrTx; borrowerId: string; meta: RequestMeta; method?: 'password' | 'esia' | 'tid' },
+): Promise<{ token: string; sessionId: string }> {
+  const { token, values } = newSession(deps, { borrowerId, meta, method });
+  return { token, sessionId: await insertSession(db, values) };
 }
 
 /**

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from '../../security/secrets';
-import { audit, auditWrite } from '../audit/audit';
-import { passwordHashWrite } from './borrower-repository';
-import { findBorrowerAndKnownSourceOf, rememberSourcesWrite, sourceHashesOf } from './known-sources';
+import { audit } from '../audit/audit';
+import { replacePasswordHash } from './borrower-repository';
+import { findBorrowerAndKnownSourceOf, sourceHashesOf } from './known-sources';
 import { LIMITS, loginPauseAfter } from './limit-rules';
-import { openSession } from './session-store';
+import { newSession } from './session-store';
+import { insertPasswordSession } from './sign-in-repository';
 import { toMe } from './views';
 
 /**
@@ -55,21 +56,17 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
   if (borrower.endedAt) throw new AppError('RELATIONSHIP_ENDED');
   const borrowerId = borrower.id;
   const deviceId = meta.deviceId ?? randomUUID();
-  const at = deps.clock.now();
-  // A hash made with older argon2 parameters is replaced now, while the password is at hand.
-  const rehashed = passwordNeedsRehash(borrower.passwordHash) ? await hashPassword(input.password) : null;
-  // One statement, so one round trip and all or nothing without a transaction: the session, its audit record,
-  // the sources remembered (the device and the address) and a rehashed password — each in a table of its own.
-  const { db } = deps;
-  const session = await openSession(deps, {
-    db,
-    borrowerId,
+  // A hash made with older argon2 parameters is replaced now, while the password is at hand (rare: a statement of
+  // its own; should the session's write then fail, the account simply keeps the same password, hashed anew).
+  if (passwordNeedsRehash(borrower.passwordHash))
+    await replacePasswordHash(deps.db, borrowerId, await hashPassword(input.password));
+  // One prepared statement: the session, its audit record and the sources remembered (the device and the address).
+  const { token, values } = newSession(deps, { borrowerId, meta, method: 'password' });
+  const sessionId = await insertPasswordSession(deps.db, {
+    session: values,
     meta,
-    alongside: [
-      ...(rehashed ? [passwordHashWrite(db, borrowerId, rehashed)] : []),
-      auditWrite(db, { meta, actor: { kind: 'borrower', borrowerId }, action: 'auth.signed-in' }),
-      rememberSourcesWrite(db, { borrowerId, sourceHashes: sourceHashesOf(deps, { ...meta, deviceId }), at }),
-    ],
+    sourceHashes: sourceHashesOf(deps, { ...meta, deviceId }),
   });
+  const session = { token, sessionId };
   return { me: toMe(deps.cipher, borrower), session, deviceId };
 }
