@@ -67,6 +67,31 @@ describe('sign-in and sessions', () => {
     expect(sources).toHaveLength(2);
   });
 
+  it('refreshes a known source when it was last seen more than a day ago, not on every sign-in', async () => {
+    const { person } = await registerBorrower(client(), t.deps);
+    const c = client();
+    const signIn = () => c.post('/api/auth/login', { phone: person.phone, password: person.password });
+    const lastSeen = async () => {
+      const borrowerId = (await c.get('/api/me')).json<{ id: string }>().id;
+      const rows = await t.database.db
+        .select({ at: knownSignInSources.lastSeenAt })
+        .from(knownSignInSources)
+        .where(eq(knownSignInSources.borrowerId, borrowerId));
+      return rows.map((r) => r.at.getTime()).sort();
+    };
+    expect((await signIn()).statusCode).toBe(200);
+    const first = await lastSeen();
+    expect(first).toHaveLength(2);
+    t.clock.advance(60 * 60_000);
+    expect((await signIn()).statusCode).toBe(200);
+    expect(await lastSeen()).toEqual(first);
+    t.clock.advance(24 * 60 * 60_000);
+    expect((await signIn()).statusCode).toBe(200);
+    const later = await lastSeen();
+    expect(later).toHaveLength(2);
+    for (const at of later) expect(at).toBe(first[0]! + 25 * 60 * 60_000);
+  });
+
   it('slows brute force: a growing pause per phone and IP that does not lock the owner out elsewhere', async () => {
     const { person } = await registerBorrower(client(), t.deps);
     const attacker = client();

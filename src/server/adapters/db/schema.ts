@@ -184,6 +184,7 @@ export const knownSignInSources = pgTable(
       .references(() => borrowers.id),
     sourceHash: text('source_hash').notNull(),
     firstSeenAt: createdAt(),
+    /** Refreshed by a sign-in from the source when more than a day old. */
     lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.borrowerId, t.sourceHash] })],

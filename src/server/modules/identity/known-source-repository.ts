@@ -2,7 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../adapters/db/database';
 import { borrowers, knownSignInSources } from '../../adapters/db/schema';
 
-/** Records (or refreshes) the sources an account has just signed in from: keyed hashes, see known-sources.ts. */
+/** Records the sources an account has just signed in from (keyed hashes, see known-sources.ts), or refreshes their
+ * last_seen_at when it is more than a day old. */
 export async function rememberSources(
   db: DbOrTx,
   input: { borrowerId: string; sourceHashes: readonly string[]; at: Date },
@@ -31,7 +32,9 @@ export function rememberSourcesWrite(
     )
     .onConflictDoUpdate({
       target: [knownSignInSources.borrowerId, knownSignInSources.sourceHash],
-      set: { lastSeenAt: input.at },
+      set: { lastSeenAt: sql`excluded.last_seen_at` },
+      // Refreshed at most once a day: a source signing in all day long does not rewrite its row every time.
+      setWhere: sql`${knownSignInSources.lastSeenAt} < excluded.last_seen_at - interval '1 day'`,
     });
 }
 
