@@ -33,19 +33,28 @@ describe.each(backends())('the close tunes its own batch transactions only (%s)'
     expect(await show('synchronous_commit')).toBe('on');
   });
 
-  it('leaves wal_compression alone for a role that may not set it', async () => {
+  /** What closeWalCompression says for a role made for the test (in a transaction rolled back at the end). */
+  const methodForRole = async (grant: boolean) => {
     let method: string | null | undefined;
-    // In a transaction rolled back at the end, so the role is not kept.
     await database.db
       .transaction(async (tx) => {
-        await tx.execute(sql`CREATE ROLE close_without_privileges NOLOGIN`);
-        await tx.execute(sql`SET LOCAL ROLE close_without_privileges`);
+        await tx.execute(sql`CREATE ROLE close_test_role NOLOGIN`);
+        if (grant) await tx.execute(sql`GRANT SET ON PARAMETER wal_compression TO close_test_role`);
+        await tx.execute(sql`SET LOCAL ROLE close_test_role`);
         method = await closeWalCompression(tx);
         tx.rollback();
       })
       .catch((error: unknown) => {
         if (!(error instanceof Error && /rollback/i.test(error.name + error.message))) throw error;
       });
-    expect(method).toBeNull();
+    return method;
+  };
+
+  it('leaves wal_compression alone for a role that may not set it', async () => {
+    expect(await methodForRole(false)).toBeNull();
+  });
+
+  it('compresses for a role granted SET on wal_compression (PostgreSQL 15+)', async () => {
+    expect(await methodForRole(true)).toMatch(/^(lz4|zstd|pglz)$/);
   });
 });

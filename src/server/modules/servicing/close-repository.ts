@@ -41,8 +41,8 @@ export async function claimLoansToClose(
 /**
  * How the close's batches may compress the full-page images they write to the WAL: 'lz4' (else 'zstd', else
  * 'pglz', whichever the server was built with) when the role may set `wal_compression` (a superuser, or
- * `GRANT SET ON PARAMETER wal_compression TO <role>`, PostgreSQL 15+) and the server does not compress already;
- * otherwise null (the batches leave the setting alone). Asked once per close.
+ * `GRANT SET ON PARAMETER wal_compression TO <role>`, PostgreSQL 15+; 'on' before 15, whose only method is pglz)
+ * and the server does not compress already; otherwise null (the batches leave the setting alone). Asked once per close.
  *
  * Why: the first update of a page after a checkpoint writes the whole 8 KB page to the WAL, and the close touches
  * every page of its tables every day: about 1.9 GB of WAL per 1 000 000 loans, mostly such images. Compressed, the
@@ -50,12 +50,27 @@ export async function claimLoansToClose(
  * servers should turn `wal_compression` on for everything; this only makes sure the close gets it.
  */
 export async function closeWalCompression(db: DbOrTx): Promise<string | null> {
-  const result = (await db.execute(sql`
-    SELECT CASE WHEN s.setting = 'off' AND has_parameter_privilege('wal_compression', 'SET')
-                THEN (SELECT m FROM unnest(ARRAY['lz4', 'zstd', 'pglz']) AS m WHERE m = ANY(s.enumvals) LIMIT 1)
-           END AS method
-      FROM pg_settings s WHERE s.name = 'wal_compression'`)) as unknown as Rows<{ method: string | null }>;
-  return result.rows[0]?.method ?? null;
+  const read = (await db.execute(sql`
+    SELECT s.setting, s.enumvals, current_setting('server_version_num')::int AS version,
+           coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user), false) AS superuser
+      FROM pg_settings s WHERE s.name = 'wal_compression'`)) as unknown as Rows<{
+    setting: string;
+    enumvals: string[] | null;
+    version: number;
+    superuser: boolean;
+  }>;
+  const server = read.rows[0];
+  if (!server || server.setting !== 'off') return null;
+  // has_parameter_privilege (and GRANT SET ON PARAMETER) exist from PostgreSQL 15; before it, only a superuser may.
+  if (!server.superuser) {
+    if (server.version < 150000) return null;
+    const granted = (await db.execute(
+      sql`SELECT has_parameter_privilege('wal_compression', 'SET') AS may`,
+    )) as unknown as Rows<{ may: boolean }>;
+    if (!granted.rows[0]?.may) return null;
+  }
+  // Before PostgreSQL 15 the setting is a boolean: 'on' compresses with pglz.
+  return ['lz4', 'zstd', 'pglz'].find((method) => server.enumvals?.includes(method)) ?? 'on';
 }
 
 /**
