@@ -98,12 +98,8 @@ export async function replacePasswordHash(
   borrowerId: string,
   passwordHash: string,
 ): Promise<void> {
-  await passwordHashWrite(db, borrowerId, passwordHash);
+  await db.update(borrowers).set({ passwordHash }).where(eq(borrowers.id, borrowerId));
 }
-
-/** replacePasswordHash as a write not yet run (PendingWrite, for writeAlong in database.ts). */
-export const passwordHashWrite = (db: DbOrTx, borrowerId: string, passwordHash: string) =>
-  db.update(borrowers).set({ passwordHash }).where(eq(borrowers.id, borrowerId));
 
 /** True when a passport (by its keyed hash) is among the former passports of anyone but `exceptBorrowerId`. */
 export async function isFormerPassport(
