@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/server/adapters/db/database';
 import { closeBusinessDay } from '../src/server/modules/servicing/close-business-day';
 
@@ -67,17 +67,25 @@ export async function seed(db: Database['db'], count: number) {
   await db.execute(sql`CHECKPOINT`);
 }
 
-/** The figures of one close run: three consecutive business days, then the bare-UPDATE anchor. */
+type Day = { date: string; closed: number; seconds: number; perSecond: number; batchesMs: number[] };
+
+/**
+ * The figures of one close run: three consecutive quiet business days (each after the bare-UPDATE anchor), then a
+ * fourth that books every loan's accrual, as a month's last day does (`bookingDay`).
+ */
 export type CloseResult = {
   count: number;
   seedSeconds: number;
-  days: { date: string; closed: number; seconds: number; perSecond: number; batchesMs: number[] }[];
+  days: Day[];
+  bookingDay: Day;
   /** The median of the anchor's three runs, one after each day. */
   bareUpdateRowsPerSecond: number;
   bareUpdateRuns: number[];
 };
 
 const DAYS = ['2026-11-02', '2026-11-03', '2026-11-04'];
+/** After the three quiet days: the day that books everything (its own accrual and the three days kept). */
+const BOOKING_DAY = '2026-11-05';
 
 /** The close's connections at once, as production runs it (CLOSE_WORKERS, default 2); BENCH_CLOSE_WORKERS overrides. */
 export const CLOSE_WORKERS_DEFAULT = Number(process.env.BENCH_CLOSE_WORKERS ?? 2);
@@ -105,37 +113,48 @@ export async function benchClose(
     const seeded = performance.now();
     await seed(database.db, count);
     const seedSeconds = (performance.now() - seeded) / 1000;
-    const days: CloseResult['days'] = [];
-    const bareUpdateRuns: number[] = [];
-    for (const date of DAYS) {
+    const closeDay = async (date: string, bookAll: boolean): Promise<Day> => {
       const batchesMs: number[] = [];
       const started = performance.now();
       const closed = await closeBusinessDay(database.db, date, {
         now: new Date(),
         timeZone: 'Europe/Moscow',
         workers,
+        bookAll,
         onBatch: (_loans, ms) => batchesMs.push(ms),
       });
       const seconds = (performance.now() - started) / 1000;
-      days.push({ date, closed, seconds, perSecond: Math.round(closed / seconds), batchesMs });
       if (closed !== count) throw new Error(`${date}: closed ${closed} of ${count} loans`);
+      return { date, closed, seconds, perSecond: Math.round(closed / seconds), batchesMs };
+    };
+    const days: Day[] = [];
+    const bareUpdateRuns: number[] = [];
+    for (const date of DAYS) {
+      days.push(await closeDay(date, false));
       // The anchor interleaved with the days (it is rolled back, and the close no longer writes the loan rows).
       bareUpdateRuns.push(await bareUpdate(database.db, count));
     }
-    const booked = (await database.db.execute(
-      sql`SELECT count(*)::int AS n FROM loan_balances WHERE interest = 3 * 8000`,
-    )) as unknown as { rows: { n: number }[] };
-    // A close that booked nothing would be a fast, meaningless figure: every loan must have accrued three days
-    // (10 000 ₽ at 0.8 % a day: 80 ₽ a day).
-    if (Number(booked.rows[0]!.n) !== count)
-      throw new Error(`only ${booked.rows[0]!.n} loans accrued 3 days`);
+    // A close that accrued nothing would be a fast, meaningless figure: every loan must owe three days
+    // (10 000 ₽ at 0.8 % a day: 80 ₽ a day), kept unbooked; after the booking day, four days in the ledger itself.
+    await expectEveryLoan(database.db, count, sql`loan_balances_current`, 3);
+    const bookingDay = await closeDay(BOOKING_DAY, true);
+    await expectEveryLoan(database.db, count, sql`loan_balances`, 4);
     const bareUpdateRowsPerSecond = [...bareUpdateRuns].sort((a, b) => a - b)[1]!;
-    return { count, seedSeconds, days, bareUpdateRowsPerSecond, bareUpdateRuns };
+    return { count, seedSeconds, days, bookingDay, bareUpdateRowsPerSecond, bareUpdateRuns };
   } finally {
     await database.close();
     await admin.query(`DROP DATABASE ${name}`);
     await admin.end();
   }
+}
+
+/** Throws unless every one of `count` loans owes `days` days of interest in `balances` (a table or view). */
+async function expectEveryLoan(db: Database['db'], count: number, balances: SQL, days: number) {
+  const owing = (await db.execute(
+    sql`SELECT count(*)::int AS n FROM ${balances} WHERE interest = ${days * 8000}`,
+  )) as unknown as { rows: { n: number }[] };
+  const n = Number(owing.rows[0]!.n);
+  if (n !== count) throw new Error(`only ${n} of ${count} loans owe ${days} days of interest`);
 }
 
 /** The anchor: one bare UPDATE of every loan row (the same rows the close updates), rolled back. */

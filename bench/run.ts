@@ -30,7 +30,7 @@ if (wants('close')) {
   } else {
     const count = Number(process.env.BENCH_CLOSE_LOANS ?? 100_000);
     console.log(
-      `\nThe nightly close on PostgreSQL, ${count.toLocaleString('en')} loans, three business days, ` +
+      `\nThe nightly close on PostgreSQL, ${count.toLocaleString('en')} loans, three quiet business days and a booking day, ` +
         `${CLOSE_WORKERS_DEFAULT} worker(s)`,
     );
     const r = await benchClose(url, count);
@@ -42,6 +42,11 @@ if (wants('close')) {
           `batches: first ${b[0]?.toFixed(0)} ms, median ${median(b).toFixed(0)} ms, last ${b.at(-1)?.toFixed(0)} ms`,
       );
     }
+    const k = r.bookingDay;
+    console.log(
+      `  ${k.date}, booking every loan's accrual (as a month's last day): ${k.closed} loans in ` +
+        `${k.seconds.toFixed(1)} s → ${k.perSecond} loans/s`,
+    );
     const [day1, , day3] = r.days;
     console.log(
       `  anchor: one bare UPDATE of the same ${count} loan rows → ${r.bareUpdateRowsPerSecond} rows/s ` +
@@ -56,6 +61,8 @@ if (wants('close')) {
     figures.close_batch_first_ms = Math.round(day1!.batchesMs[0] ?? 0);
     figures.close_batch_last_ms = Math.round(day1!.batchesMs.at(-1) ?? 0);
     figures.close_day3_loans_per_s = day3!.perSecond;
+    figures.close_booking_day_loans_per_s = k.perSecond;
+    if (count === 1_000_000) figures.close_booking_day_seconds_1m = round(k.seconds, 1);
     console.log(
       `  close/anchor ratio ${figures.close_ratio} (goal ≥ 0.3); day 3 / day 1 ${round(day3!.perSecond / day1!.perSecond)}`,
     );

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loans } from '../../src/server/adapters/db/schema-loans';
-import { loanBalances, notifications } from '../../src/server/adapters/db/schema-servicing';
+import { loanBalancesCurrent, notifications } from '../../src/server/adapters/db/schema-servicing';
 import {
   getCalendarYear,
   loadProductionCalendar,
@@ -32,7 +32,10 @@ describe('a due date on a public holiday', () => {
 
     const state = async () => {
       const [l] = await t.database.db.select().from(loans).where(eq(loans.id, loan.id));
-      const [b] = await t.database.db.select().from(loanBalances).where(eq(loanBalances.loanId, loan.id));
+      const [b] = await t.database.db
+        .select()
+        .from(loanBalancesCurrent)
+        .where(eq(loanBalancesCurrent.loanId, loan.id));
       return {
         status: l!.status,
         overdueSince: l!.overdueSince,

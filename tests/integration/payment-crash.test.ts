@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/adapters/db/database';
 import { journalEntries } from '../../src/server/adapters/db/schema-loans';
-import { loanBalances, payments } from '../../src/server/adapters/db/schema-servicing';
+import { loanBalancesCurrent, payments } from '../../src/server/adapters/db/schema-servicing';
 import { exited, freePort, startServerProcess, waitReady } from '../support/server-process';
 import { paymentStartedAtStandIn, yookassaPaymentStandIn } from '../support/yookassa-stand-in';
 
@@ -71,8 +71,8 @@ describe('a payment notification when the process is killed mid-way', () => {
       expect(entries).toHaveLength(1);
       const [balances] = await reopened.db
         .select()
-        .from(loanBalances)
-        .where(eq(loanBalances.loanId, loan.id));
+        .from(loanBalancesCurrent)
+        .where(eq(loanBalancesCurrent.loanId, loan.id));
       expect(balances!.principal).toBe(900_000n);
     } finally {
       await reopened.close();

@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar';
 import { instalmentSchedule } from '../../src/domain/schedule';
 import { loans } from '../../src/server/adapters/db/schema-loans';
-import { loanBalances, notifications, payments } from '../../src/server/adapters/db/schema-servicing';
+import { loanBalancesCurrent, notifications, payments } from '../../src/server/adapters/db/schema-servicing';
 import {
   borrowerWithLoan,
   INSTALMENT_30K,
   PAYDAY_10K,
   passDays,
   payNow,
+  repeatBorrowerWithLoan,
   signInAgain,
-  takeLoan,
   todayOf,
 } from '../support/servicing';
 import { clientsOf, lastCodeSentTo, useTestApp, type TestClient } from '../support/test-app';
@@ -25,9 +25,7 @@ type Who = { c: TestClient; person: Person; loanId: string };
 /** A borrower whose first loan (0 %) is repaid at once, holding a second loan on `terms` at the product rate. */
 async function repeatBorrower(terms: { productId: string; amount: string; term: number }): Promise<Who> {
   const c = client();
-  const { person, loan: first } = await borrowerWithLoan(t, c);
-  await payNow(t, c, first.id, { purpose: 'payoff' });
-  const loan = await takeLoan(t, c, person.phone, terms);
+  const { person, loan } = await repeatBorrowerWithLoan(t, c, terms);
   return { c, person, loanId: loan.id };
 }
 
@@ -85,7 +83,9 @@ describe('a simulated year of business dates on a small portfolio', () => {
     }
 
     const balancesOf = async (loanId: string) =>
-      (await t.database.db.select().from(loanBalances).where(eq(loanBalances.loanId, loanId)))[0]!;
+      (
+        await t.database.db.select().from(loanBalancesCurrent).where(eq(loanBalancesCurrent.loanId, loanId))
+      )[0]!;
     const statusOf = async (loanId: string) =>
       (await t.database.db.select().from(loans).where(eq(loans.id, loanId)))[0]!;
 

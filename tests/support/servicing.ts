@@ -46,6 +46,13 @@ export async function borrowerWithLoan(t: TestApp, c: TestClient, terms: LoanTer
   return { person, loan: await takeLoan(t, c, person.phone, terms) };
 }
 
+/** A new borrower whose first loan (0 %) is repaid at once, holding a second, paid-out loan on `terms` at the product rate. */
+export async function repeatBorrowerWithLoan(t: TestApp, c: TestClient, terms: LoanTerms = PAYDAY_10K) {
+  const { person, loan: first } = await borrowerWithLoan(t, c);
+  await payNow(t, c, first.id, { purpose: 'payoff' });
+  return { person, loan: await takeLoan(t, c, person.phone, terms) };
+}
+
 /** Starts a payment (a fresh idempotency key) and returns it, still processing. */
 export async function startPayment(c: TestClient, loanId: string, body: Record<string, unknown>) {
   const answer = await c.post(`/api/me/loans/${loanId}/payments`, {

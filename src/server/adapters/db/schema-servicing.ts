@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  pgView,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { NOTIFICATION_KIND } from '../../../contracts/servicing';
 import { bytea, createdAt, instant, kopecks } from './columns';
 import { borrowers } from './schema';
@@ -10,15 +21,8 @@ const money = (name: string) =>
     .notNull()
     .default(sql`0`);
 
-/**
- * Each loan's account balances, kept by the database itself: a statement-level trigger on `postings` adds every
- * new posting here (migration 0004). Nothing else writes these columns, so they are the ledger, summed.
- * Signs as in the ledger: receivables positive, overpayment and income negative.
- */
-export const loanBalances = pgTable('loan_balances', {
-  loanId: uuid('loan_id')
-    .primaryKey()
-    .references(() => loans.id),
+/** The balance columns of a loan, kopecks; signs as in the ledger: receivables positive, overpayment and income negative. */
+const balanceColumns = () => ({
   principal: money('principal'),
   principalOverdue: money('principal_overdue'),
   interest: money('interest'),
@@ -31,6 +35,27 @@ export const loanBalances = pgTable('loan_balances', {
 });
 
 /**
+ * Each loan's account balances, kept by the database itself: a statement-level trigger on `postings` adds every
+ * new posting here (migration 0004). Nothing else writes these columns, so they are the ledger, summed.
+ * What the borrower owes is loan_balances_current (these plus the interest not yet booked): read that.
+ */
+export const loanBalances = pgTable('loan_balances', {
+  loanId: uuid('loan_id')
+    .primaryKey()
+    .references(() => loans.id),
+  ...balanceColumns(),
+});
+
+/**
+ * The balances every reader sees (view, migration 0032): loan_balances plus loan_servicing_state.unbooked_interest on
+ * `interest` (owed) and `interest_income` (accrued). Same columns as loan_balances.
+ */
+export const loanBalancesCurrent = pgView('loan_balances_current', {
+  loanId: uuid('loan_id').notNull(),
+  ...balanceColumns(),
+}).existing();
+
+/**
  * How far servicing has got with each loan under servicing (a row from the payout on): the one row the nightly close
  * and the accrual move forward every day. Kept apart from `loans` (wide, with four indexes) so that the close's daily
  * update is a HOT update of a narrow row (fill factor 50: a whole page can take its next version in one batch) and the
@@ -40,8 +65,19 @@ export const loanServicingState = pgTable('loan_servicing_state', {
   loanId: uuid('loan_id')
     .primaryKey()
     .references(() => loans.id),
-  /** Interest (and penalty) has been booked for every day up to and including this date. */
+  /**
+   * Interest (and penalty) has accrued for every day up to and including this date: booked in the ledger, but for
+   * `unbookedInterest`.
+   */
   accruedThrough: date('accrued_through', { mode: 'string' }).notNull(),
+  /**
+   * Kopecks of current interest the nightly close accrued on quiet days (nothing due, nothing overdue, not matured,
+   * not a month's end) and has not yet booked in the ledger: the next entry for the loan books them (a payment's
+   * accrual, a due date, the month's last day; Bank of Russia Regulation 493-P: interest income is recognised at
+   * least on the last day of each month and on the dates set for its payment). Readers see balances with it added
+   * (the loan_balances_current view).
+   */
+  unbookedInterest: money('unbooked_interest'),
   /** The nightly close has fully processed this loan for every business date up to this one. */
   closedThrough: date('closed_through', { mode: 'string' }).notNull(),
 });

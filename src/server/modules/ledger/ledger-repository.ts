@@ -7,6 +7,7 @@ import {
 } from '../../../domain/ledger';
 import type { DbOrTx } from '../../adapters/db/database';
 import { journalEntries, ledgerAccounts, postings } from '../../adapters/db/schema-loans';
+import { loanServicingState } from '../../adapters/db/schema-servicing';
 
 /**
  * The ledger's repository: double-entry, append-only. Writes journal entries with their postings and reads
@@ -32,12 +33,24 @@ async function accountId(db: DbOrTx, loanId: string | null, code: LoanAccountCod
  * Books one journal entry, once: a second call with the same idempotency key books nothing and returns false.
  * `businessDate` is 'YYYY-MM-DD'; the lines must sum to zero (assertBalanced throws otherwise). The database
  * checks the balance again at commit and refuses any later change.
+ * Throws Error when the loan still holds interest the close accrued and did not book
+ * (loan_servicing_state.unbooked_interest): an entry must land on a fully booked loan, so the caller books the
+ * accrual first (accrueLoans with kind 'accrual', as a payment does); otherwise it could pay or move interest the
+ * ledger does not hold yet.
  */
 export async function book(
   db: DbOrTx,
   entry: { kind: string; loanId: string; idempotencyKey: string; businessDate: string; lines: PostingLine[] },
 ): Promise<boolean> {
   assertBalanced(entry.lines);
+  const [state] = await db
+    .select({ unbooked: loanServicingState.unbookedInterest })
+    .from(loanServicingState)
+    .where(eq(loanServicingState.loanId, entry.loanId));
+  if (state && state.unbooked !== 0n)
+    throw new Error(
+      `ledger: loan ${entry.loanId} has unbooked interest; book its accrual before ${entry.kind}`,
+    );
   const [created] = await db
     .insert(journalEntries)
     .values({

@@ -190,7 +190,7 @@ export async function insertDueReminders(
            ${sendAt}, ${options.now.toISOString()}::timestamptz
       FROM loans l
       JOIN contracts c ON c.id = l.contract_id
-      JOIN loan_balances b ON b.loan_id = l.id
+      JOIN loan_balances_current b ON b.loan_id = l.id
      WHERE l.status = 'overdue'
        AND ((${today}::date - l.overdue_since) IN (1, 3, 7)
             OR ((${today}::date - l.overdue_since) >= 14 AND (${today}::date - l.overdue_since) % 7 = 0))

@@ -28,6 +28,8 @@ export const CLOSE_BATCH = 5_000;
  *   loans not yet closed for D.
  * - Two workers (here or on other instances) never take the same loan: a batch is claimed with FOR UPDATE SKIP
  *   LOCKED (and payments lock the loan row too, so a payment and the close never interleave on one loan).
+ * - A quiet day's interest is kept in the loan's state row, not booked (accrual-repository.ts, point 4); with
+ *   `bookAll` every loan's accrual is booked today, as on a month's last day (the bench times such a day).
  * `onBatch` (the bench) hears each batch's size and milliseconds. Returns the number of loans closed by this call.
  */
 export async function closeBusinessDay(
@@ -38,10 +40,11 @@ export async function closeBusinessDay(
     timeZone: string;
     batch?: number;
     workers?: number;
+    bookAll?: boolean;
     onBatch?: (loans: number, ms: number) => void;
   },
 ): Promise<number> {
-  const { now, timeZone, batch = CLOSE_BATCH, workers = 1, onBatch } = options;
+  const { now, timeZone, batch = CLOSE_BATCH, workers = 1, bookAll = false, onBatch } = options;
   await startBusinessDay(db, date, now);
   const walCompression = await closeWalCompression(db);
   // The workers walk the primary key together: `after` is the last id claimed by any of them, and the claims
@@ -70,7 +73,7 @@ export async function closeBusinessDay(
           return ids;
         });
         if (loanIds.length === 0) return 0;
-        return accrueLoans(tx, { date, loanIds, dueProcessing: true, kind: 'close' });
+        return accrueLoans(tx, { date, loanIds, dueProcessing: true, kind: 'close', bookAll });
       });
       closedByWorker += closed;
       if (closed > 0) onBatch?.(closed, performance.now() - started);

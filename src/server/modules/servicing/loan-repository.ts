@@ -1,4 +1,14 @@
-import { and, asc, desc, eq, getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  getViewSelectedFields,
+  sql,
+  type Column,
+  type SQL,
+} from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { ZERO_BALANCES } from '../../../domain/loan-position';
 import { LOAN_ACCOUNT_CODES } from '../../../domain/ledger';
@@ -7,6 +17,7 @@ import type { DbOrTx } from '../../adapters/db/database';
 import { contracts, ledgerAccounts, loans } from '../../adapters/db/schema-loans';
 import {
   loanBalances,
+  loanBalancesCurrent,
   loanInstalments,
   loanServicingState,
   payments,
@@ -45,7 +56,7 @@ export function selectLoanRows(db: DbOrTx) {
     .from(loans)
     .leftJoin(loanServicingState, eq(loanServicingState.loanId, loans.id));
 }
-/** A row of `loan_balances` (kopecks, kept by the ledger's trigger). */
+/** A row of `loan_balances` or of `loan_balances_current` (kopecks): read the latter (readBalances). */
 export type BalancesRow = typeof loanBalances.$inferSelect;
 /** A row of `loan_instalments` (one instalment of one schedule version). */
 export type InstalmentRow = typeof loanInstalments.$inferSelect;
@@ -103,9 +114,12 @@ export async function openServicingState(
     .onConflictDoNothing();
 }
 
-/** The loan's balances; all zero when the loan has no balance row yet (not paid out). */
+/**
+ * The loan's balances as the borrower owes them (loan_balances_current: the ledger's plus the interest accrued and not
+ * yet booked); all zero when the loan has no balance row yet (not paid out).
+ */
 export async function readBalances(db: DbOrTx, loanId: string): Promise<BalancesRow> {
-  const [row] = await db.select().from(loanBalances).where(eq(loanBalances.loanId, loanId));
+  const [row] = await db.select().from(loanBalancesCurrent).where(eq(loanBalancesCurrent.loanId, loanId));
   return row ?? { loanId, ...ZERO_BALANCES };
 }
 
@@ -183,10 +197,10 @@ export async function readLoanCard(
       number: contracts.number,
       contractDate: contracts.contractDate,
       terms: contracts.terms,
-      balances: loanBalances,
+      balances: getViewSelectedFields(loanBalancesCurrent),
     })
     .from(contracts)
-    .leftJoin(loanBalances, eq(loanBalances.loanId, loan.id))
+    .leftJoin(loanBalancesCurrent, eq(loanBalancesCurrent.loanId, loan.id))
     .where(eq(contracts.id, loan.contractId));
   if (!row) throw new AppError('CONTRACT_NOT_FOUND');
   return {
@@ -275,7 +289,7 @@ function prepareDashboardQuery(db: DbOrTx) {
     .from(
       sql`loans l
     LEFT JOIN contracts c ON c.id = l.contract_id
-    LEFT JOIN loan_balances b ON b.loan_id = l.id
+    LEFT JOIN loan_balances_current b ON b.loan_id = l.id
     LEFT JOIN loan_servicing_state st ON st.loan_id = l.id`,
     )
     .where(sql`l.borrower_id = ${sql.placeholder('borrowerId')}::uuid AND l.status <> 'cancelled'`)

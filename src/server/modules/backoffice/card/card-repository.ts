@@ -17,7 +17,7 @@ import {
   postings,
 } from '../../../adapters/db/schema-loans';
 import {
-  loanBalances,
+  loanBalancesCurrent,
   loanInstalments,
   notifications,
   payments,
@@ -102,7 +102,9 @@ export async function loadCardParts(db: DbOrTx, borrowerId: string, phone: strin
   const loanIds = loanRows.map((l) => l.loan.id);
   const subjects = [borrowerId, ...applications.map((a) => a.id), ...loanIds];
   const [balances, instalments, paymentRows, postingRows, auditRows] = await Promise.all([
-    loanIds.length ? db.select().from(loanBalances).where(inArray(loanBalances.loanId, loanIds)) : [],
+    loanIds.length
+      ? db.select().from(loanBalancesCurrent).where(inArray(loanBalancesCurrent.loanId, loanIds))
+      : [],
     loanIds.length
       ? db
           .select()
