@@ -43,7 +43,7 @@ export async function loadLoanView(deps: Deps, loan: LoanRow): Promise<LoanView>
 }
 
 /**
- * A loan card from what was read for it (readDashboard's row, or loadLoanView's four reads): the position, the
+ * A loan card from what was read for it (a parseDashboard card, or loadLoanView's four reads): the position, the
  * prolongation check on that same position (`calendar`: the production calendar when the caller has it, else it is
  * read), and the wire view. Reads nothing else.
  */

@@ -242,7 +242,7 @@ function rowFromJson<T extends PgTable>(table: T, json: Record<string, unknown>)
   return row as T['$inferSelect'];
 }
 
-/** Everything one loan card of the dashboard shows, read in the one query of readDashboard. */
+/** Everything one loan card of the dashboard shows, read in the one query of readDashboardText. */
 export type DashboardLoan = {
   loan: LoanRow;
   contract: { number: string; contractDate: string; terms: unknown };
@@ -257,35 +257,26 @@ export type DashboardLoan = {
 
 /**
  * The dashboard's statement, prepared once per database handle (node-postgres then names it, so each connection
- * parses and plans it once, not on every request: its text is long).
+ * parses and plans it once, not on every request: its text is long). One row, one text column: every card as JSON,
+ * newest loan first.
  */
 function prepareDashboardQuery(db: DbOrTx) {
-  const json = <T>(chunk: SQL) => sql<T>`${chunk}`;
+  const card = sql`json_build_object(
+      'loan', ${rowAsJson(loans, 'l')},
+      'accrued_through', st.accrued_through::text,
+      'closed_through', st.closed_through::text,
+      'number', c.number,
+      'contract_date', c.contract_date::text,
+      'terms', c.terms,
+      'balances', CASE WHEN b.loan_id IS NULL THEN NULL ELSE ${rowAsJson(loanBalances, 'b')} END,
+      'schedule', (SELECT coalesce(json_agg(${rowAsJson(loanInstalments, 'i')} ORDER BY i.n), '[]'::json)
+                     FROM loan_instalments i WHERE i.loan_id = l.id AND i.version = l.schedule_version),
+      'payments', (SELECT coalesce(json_agg(${rowAsJson(payments, 'y')} ORDER BY y.created_at DESC), '[]'::json)
+                     FROM payments y WHERE y.loan_id = l.id),
+      'prolongations', (SELECT coalesce(json_agg(${rowAsJson(prolongations, 'r')} ORDER BY r.created_at DESC), '[]'::json)
+                          FROM prolongations r WHERE r.loan_id = l.id))`;
   return db
-    .select({
-      loan: json<Record<string, unknown>>(rowAsJson(loans, 'l')),
-      accrued_through: sql<string | null>`st.accrued_through::text`,
-      closed_through: sql<string | null>`st.closed_through::text`,
-      number: sql<string | null>`c.number`,
-      contract_date: sql<string | null>`c.contract_date::text`,
-      terms: sql<unknown>`c.terms`,
-      balances: sql<Record<
-        string,
-        unknown
-      > | null>`CASE WHEN b.loan_id IS NULL THEN NULL ELSE ${rowAsJson(loanBalances, 'b')} END`,
-      schedule: sql<
-        Record<string, unknown>[]
-      >`(SELECT coalesce(json_agg(${rowAsJson(loanInstalments, 'i')} ORDER BY i.n), '[]'::json)
-         FROM loan_instalments i WHERE i.loan_id = l.id AND i.version = l.schedule_version)`,
-      payments: sql<
-        Record<string, unknown>[]
-      >`(SELECT coalesce(json_agg(${rowAsJson(payments, 'y')} ORDER BY y.created_at DESC), '[]'::json)
-         FROM payments y WHERE y.loan_id = l.id)`,
-      prolongations: sql<
-        Record<string, unknown>[]
-      >`(SELECT coalesce(json_agg(${rowAsJson(prolongations, 'r')} ORDER BY r.created_at DESC), '[]'::json)
-         FROM prolongations r WHERE r.loan_id = l.id)`,
-    })
+    .select({ cards: sql<string>`coalesce(json_agg(${card} ORDER BY l.created_at DESC), '[]')::text` })
     .from(
       sql`loans l
     LEFT JOIN contracts c ON c.id = l.contract_id
@@ -293,24 +284,43 @@ function prepareDashboardQuery(db: DbOrTx) {
     LEFT JOIN loan_servicing_state st ON st.loan_id = l.id`,
     )
     .where(sql`l.borrower_id = ${sql.placeholder('borrowerId')}::uuid AND l.status <> 'cancelled'`)
-    .orderBy(sql`l.created_at DESC`)
     .prepare('dashboard_cards');
 }
 
 const dashboardQueries = new WeakMap<object, ReturnType<typeof prepareDashboardQuery>>();
 
 /**
- * The borrower's dashboard in ONE query: their loans (cancelled ones left out), newest first, each with its
- * contract (number, date, terms — never the PDF), the balances (all
- * zero before the payout), the current schedule, the payments and the prolongations (newest first), aggregated as
- * JSON by the database and mapped back through the columns' own mappings. Throws CONTRACT_NOT_FOUND when a loan's
- * contract is missing.
+ * The borrower's dashboard in ONE query, as the database wrote it: a JSON text of their loans (cancelled ones left
+ * out), newest first, each with its contract (number, date, terms — never the PDF), the balances, the current
+ * schedule, the payments and the prolongations (newest first). Two reads of the same rows give the same text, so a
+ * caller may compare texts before parsing one (list-loans.ts); parseDashboard turns it into cards.
  */
-export async function readDashboard(db: DbOrTx, borrowerId: string): Promise<DashboardLoan[]> {
+export async function readDashboardText(db: DbOrTx, borrowerId: string): Promise<string> {
   let query = dashboardQueries.get(db);
   if (!query) dashboardQueries.set(db, (query = prepareDashboardQuery(db)));
-  const rows = await query.execute({ borrowerId });
-  return rows.map((r) => {
+  const [row] = await query.execute({ borrowerId });
+  return row?.cards ?? '[]';
+}
+
+type DashboardJson = {
+  loan: Record<string, unknown>;
+  accrued_through: string | null;
+  closed_through: string | null;
+  number: string | null;
+  contract_date: string | null;
+  terms: unknown;
+  balances: Record<string, unknown> | null;
+  schedule: Record<string, unknown>[];
+  payments: Record<string, unknown>[];
+  prolongations: Record<string, unknown>[];
+};
+
+/**
+ * The cards of a readDashboardText text, each value through its column's own mapping (bigint kopecks, dates,
+ * instants); the balances all zero before the payout. Throws CONTRACT_NOT_FOUND when a loan's contract is missing.
+ */
+export function parseDashboard(text: string): DashboardLoan[] {
+  return (JSON.parse(text) as DashboardJson[]).map((r) => {
     const loan = {
       ...rowFromJson(loans, r.loan),
       accruedThrough: r.accrued_through,
