@@ -7,7 +7,12 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifySse from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { dateInZone, type Clock } from '../domain/calendar';
 import type { AddressSuggestPort } from './adapters/address/address-port';
@@ -366,7 +371,10 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
   if (hasWeb)
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
-      wildcard: false,
+      // One route for every file (looked up on disk per request), not a route per file made at start-up: several
+      // hundred files (assets and their .br/.gz twins) cost a tenth of a second of every restart (issue 9). A path
+      // that is no file goes on to the not-found handler below, as an unknown route would.
+      wildcard: true,
       index: false,
       preCompressed: true,
       setHeaders: (res, path) =>
@@ -382,7 +390,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
       if (/^\/(index|backoffice)\.html(\?|$)/.test(request.url) && !servedPage(request.url))
         return sendProblem(reply, problemOf('NOT_FOUND', request.id));
     });
-  app.setNotFoundHandler((request, reply) => {
+  const pageOrNotFound = (request: FastifyRequest, reply: FastifyReply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb)
       return sendProblem(reply, problemOf('NOT_FOUND', request.id));
     // A back-office-only instance sends its root to the back office.
@@ -392,7 +400,10 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     // Client-side routes of the two single-page apps: the back office has its own entry (its own chunks).
     const page = surfaceOfPage(request.url) === 'backoffice' ? 'backoffice.html' : 'index.html';
     return reply.type('text/html').sendFile(page);
-  });
+  };
+  app.setNotFoundHandler(pageOrNotFound);
+  // The root is a directory to the static files' route (which lists none): it is the landing page.
+  if (hasWeb) app.get('/', { schema: { hide: true } }, pageOrNotFound);
 
   return { app, deps };
 }

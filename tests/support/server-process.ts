@@ -1,9 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** Runs the real entry point (npm start runs it compiled, dist/server/main.js) as a separate process, so a test can kill it. */
-export function startServerProcess(env: Record<string, string>, port: number): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+/**
+ * Runs the real entry point as a separate process, so a test can kill it: its sources through tsx, or with
+ * `compiled` the build npm start runs (dist/server/main.js, made by scripts/build-server.mjs).
+ */
+export function startServerProcess(
+  env: Record<string, string>,
+  port: number,
+  options: { compiled?: boolean } = {},
+): ChildProcess {
+  const entry = options.compiled ? ['dist/server/main.js'] : ['--import', 'tsx', 'src/server/main.ts'];
+  return spawn(process.execPath, entry, {
     env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -25,7 +25,9 @@ export class TestClock implements Clock {
 
 export const CAPTCHA_ANSWER = 'k7Bw3';
 /** Draws a picture whose answer the test knows. */
-export const knownCaptcha: CaptchaPort = { draw: () => ({ answer: CAPTCHA_ANSWER, svg: '<svg></svg>' }) };
+export const knownCaptcha: CaptchaPort = {
+  draw: async () => ({ answer: CAPTCHA_ANSWER, svg: '<svg></svg>' }),
+};
 
 export type TestApp = {
   app: FastifyInstance;

@@ -106,7 +106,7 @@ function writerOf(schema: $ZodType): Writer {
 }
 
 /**
- * Fastify's serializer compiler for our Zod response schemas: each schema is turned once into a writer that checks
+ * Fastify's serializer compiler for our Zod response schemas: each schema is turned once (at its first answer) into a writer that checks
  * every value's type (string, number, boolean, null, enum member, object, array) and writes the JSON directly,
  * keeping only the schema's properties, in its order — the text `JSON.stringify(z.encode(schema, answer))` gives for
  * a valid answer, without running the schema's refinements and formats on every answer (a tenth of a dashboard
@@ -124,9 +124,11 @@ export const responseSerializerCompiler: FastifySerializerCompiler<unknown> = (r
         ? schema.properties
         : undefined;
   if (!zodSchema) return viaZod;
-  const write = writerOf(zodSchema);
+  // Built at the route's first answer, not at start-up: most routes of a restart answer nothing for a while (issue 9).
+  let write: Writer | undefined;
   return (data) => {
     try {
+      write ??= writerOf(zodSchema);
       return write(data) ?? viaZod(data);
     } catch (error) {
       if (error === MISMATCH) return viaZod(data);

@@ -1,17 +1,7 @@
-import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import type helmetModule from 'helmet';
-import type { HelmetOptions } from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../config';
-
-/**
- * The helmet library exactly as @fastify/helmet loads it (its own dependency, resolved from its folder), so the
- * headers are the ones the plugin would send.
- */
-const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))(
-  'helmet',
-) as typeof helmetModule;
 
 /**
  * The security headers' settings: a strict CSP (Mantine's inline styles allowed), no framing; HTTPS-only

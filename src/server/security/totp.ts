@@ -1,5 +1,4 @@
-import { generate, generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
+import type * as Otplib from 'otplib';
 import type { Clock } from '../../domain/calendar';
 import { DemoClock } from '../movable-clock';
 
@@ -15,12 +14,20 @@ export const TOTP_RULES = { periodSec: 30, digits: 6, toleranceSteps: 1, issuer:
  */
 export const totpTime = (clock: Clock): Date => (clock instanceof DemoClock ? clock.wallNow() : clock.now());
 
+/** otplib and qrcode are imported on first use (a staff sign-in), not at start-up (issue 9: the restart). */
+let otplib: Promise<typeof Otplib> | undefined;
+const loadOtplib = () => (otplib ??= import('otplib'));
+
 /** A new random base32 secret (20 bytes). */
-export const newTotpSecret = (): string => generateSecret();
+export const newTotpSecret = async (): Promise<string> => (await loadOtplib()).generateSecret();
 
 /** The code for `secret` at `at` (what the authenticator app shows then). */
-export const totpCode = (secret: string, at: Date): Promise<string> =>
-  generate({ secret, epoch: Math.floor(at.getTime() / 1000), period: TOTP_RULES.periodSec });
+export const totpCode = async (secret: string, at: Date): Promise<string> =>
+  (await loadOtplib()).generate({
+    secret,
+    epoch: Math.floor(at.getTime() / 1000),
+    period: TOTP_RULES.periodSec,
+  });
 
 /**
  * The time step (RFC 6238: Unix seconds / 30) of `code` when it is the secret's code at `at` or one step before or
@@ -36,7 +43,9 @@ export async function checkTotpCode(
   if (!/^\d{6}$/.test(code)) return null;
   const epoch = Math.floor(at.getTime() / 1000);
   try {
-    const result = await verify({
+    const result = await (
+      await loadOtplib()
+    ).verify({
       secret,
       token: code,
       epoch,
@@ -51,9 +60,14 @@ export async function checkTotpCode(
 }
 
 /** The otpauth:// URI an authenticator app reads (issuer + login as the label). */
-export const totpUri = (secret: string, login: string): string =>
-  generateURI({ issuer: TOTP_RULES.issuer, label: login, secret, period: TOTP_RULES.periodSec });
+export const totpUri = async (secret: string, login: string): Promise<string> =>
+  (await loadOtplib()).generateURI({
+    issuer: TOTP_RULES.issuer,
+    label: login,
+    secret,
+    period: TOTP_RULES.periodSec,
+  });
 
 /** The URI as a QR code: a PNG data URL (`data:image/png;base64,...`) for an <img>. */
-export const totpQrDataUrl = (uri: string): Promise<string> =>
-  QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
+export const totpQrDataUrl = async (uri: string): Promise<string> =>
+  (await import('qrcode')).default.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 });

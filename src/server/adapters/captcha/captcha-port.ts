@@ -1,8 +1,8 @@
-import svgCaptcha from 'svg-captcha';
+import type SvgCaptchaModule from 'svg-captcha';
 
 /** Draws a picture of a random code. */
 export interface CaptchaPort {
-  draw(): { answer: string; svg: string };
+  draw(): Promise<{ answer: string; svg: string }>;
 }
 
 /**
@@ -10,7 +10,11 @@ export interface CaptchaPort {
  * Ambiguous characters (0/O, 1/l/I) are left out: the check is case-insensitive anyway.
  */
 export class SvgCaptcha implements CaptchaPort {
-  draw() {
+  /** svg-captcha (and the font it loads) is imported at the first picture, not at start-up (issue 9: the restart). */
+  private library: Promise<typeof SvgCaptchaModule> | undefined;
+
+  async draw() {
+    const svgCaptcha = await (this.library ??= import('svg-captcha').then((module) => module.default));
     const { text, data } = svgCaptcha.create({
       size: 5,
       noise: 2,

@@ -1,5 +1,4 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { decodeJwt, jwtVerify } from 'jose';
 import {
   IdentityProviderError,
   type AuthorizationRequest,
@@ -85,7 +84,7 @@ export class EsiaIdentityProvider implements IdentityProviderPort {
     const sbj = obj(claims['urn:esia:sbj']);
     let access: Record<string, unknown> = {};
     try {
-      access = decodeJwt(accessToken);
+      access = (await import('jose')).decodeJwt(accessToken);
     } catch {
       // An opaque access token is allowed: the oid then comes from the id_token alone.
     }
@@ -163,6 +162,8 @@ export class EsiaIdentityProvider implements IdentityProviderPort {
   private async checkIdToken(idToken: string, nonce: string): Promise<Record<string, unknown>> {
     const skew = this.options.clockSkewSec;
     const issuer = this.options.issuer ?? 'http://esia.gosuslugi.ru/';
+    // jose is imported at the first ЕСИА sign-in, not at start-up (issue 9: the restart).
+    const { decodeJwt, jwtVerify } = await import('jose');
     let claims: Record<string, unknown>;
     if (this.tokenKey) {
       try {

@@ -89,10 +89,10 @@ export async function signInStaff(
       return openFor(deps, member, { password: input.password, meta, enrolled: true, step, refuse });
     }
     if (!secret) {
-      secret = newTotpSecret();
+      secret = await newTotpSecret();
       await updateStaff(deps.db, member.id, { totpSecretEncrypted: deps.cipher.encrypt(secret) });
     }
-    const otpauthUri = totpUri(secret, member.login);
+    const otpauthUri = await totpUri(secret, member.login);
     return {
       result: { status: 'enrolment', otpauthUri, qrDataUrl: await totpQrDataUrl(otpauthUri), secret },
     };

@@ -17,7 +17,7 @@ export async function completePasswordRecovery(
   input: { recoveryId: string; code: string; newPassword: string; meta: RequestMeta },
 ) {
   const recovery = await getOpenRecovery(deps.db, input.recoveryId, deps.clock.now());
-  const verdict = checkPassword(input.newPassword, recovery.phone);
+  const verdict = await checkPassword(input.newPassword, recovery.phone);
   if (!verdict.ok)
     throw new AppError('PASSWORD_TOO_WEAK', {
       detail: verdict.message,

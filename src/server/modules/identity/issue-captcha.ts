@@ -13,7 +13,7 @@ const answerHash = (deps: Deps, id: string, answer: string) =>
 export async function issueCaptcha(deps: Deps, { ip }: { ip: string }) {
   const verdict = await deps.limiter.consume(LIMITS.captchaPerIp, ip);
   if (!verdict.allowed) throw new AppError('TOO_MANY_ATTEMPTS', { retryAfterSec: verdict.retryAfterSec });
-  const { answer, svg } = deps.captcha.draw();
+  const { answer, svg } = await deps.captcha.draw();
   const id = crypto.randomUUID();
   const now = deps.clock.now();
   await insertCaptcha(deps.db, {

@@ -19,7 +19,7 @@ export async function startRegistration(
   input: { phone: string; password: string; meta: RequestMeta },
 ): Promise<CodeSent> {
   const { phone, meta } = input;
-  const verdict = checkPassword(input.password, phone);
+  const verdict = await checkPassword(input.password, phone);
   if (!verdict.ok)
     throw new AppError('PASSWORD_TOO_WEAK', {
       detail: verdict.message,
