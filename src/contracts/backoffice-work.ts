@@ -2,7 +2,7 @@ import './zod-locale';
 import { z } from 'zod';
 import type { Endpoint } from './api';
 import { ZOk, ZUuid } from './common';
-import { ZKopecks } from './kopecks';
+import { ZKopecks, ZSignedKopecks } from './kopecks';
 
 /**
  * The back office's work: queues with claims, deciding applications (maker-checker), refunds and payouts to
@@ -345,7 +345,13 @@ export const ZBorrowerCard = z.object({
       disbursedOn: z.string().nullable(),
       closedOn: z.string().nullable(),
       overdueSince: z.string().nullable(),
-      balances: z.record(z.string(), ZKopecks),
+      /**
+       * Balance field (camelCase) → kopecks with the ledger's sign (income and overpayment negative), as the borrower
+       * owes them (the ledger plus `unbookedInterest`).
+       */
+      balances: z.record(z.string(), ZSignedKopecks),
+      /** Of `interest`: accrued by the close on quiet days, booked with the loan's next entry (no posting yet). */
+      unbookedInterest: ZKopecks,
       schedule: z.array(
         z.object({
           n: z.number().int(),

@@ -11,6 +11,15 @@ export const ZKopecks = z
   .describe('Сумма в копейках, строкой');
 
 /**
+ * A ledger balance on the wire: kopecks with the ledger's sign (receivables positive; overpayment and income
+ * negative), e.g. "-24000". Only where a balance is shown as the ledger keeps it (the back office's card).
+ */
+export const ZSignedKopecks = z
+  .string()
+  .regex(/^(0|-?[1-9]\d{0,15})$/, 'Сумма — целое число копеек со знаком')
+  .describe('Сумма в копейках со знаком учёта, строкой');
+
+/**
  * The kopecks codec: the wire string ↔ the bigint the server computes with (Zod 4 `z.codec`). `decode` checks
  * the wire form and gives a bigint; `encode` gives the canonical string and throws a ZodError for a negative
  * amount or one of more than 16 digits (the wire never carries those).

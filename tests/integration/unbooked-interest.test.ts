@@ -4,6 +4,7 @@ import { loanBalances, loanServicingState } from '../../src/server/adapters/db/s
 import { book } from '../../src/server/modules/ledger/ledger-repository';
 import { readBalances } from '../../src/server/modules/servicing/loan-repository';
 import { passDays, payNow, repeatBorrowerWithLoan, signInAgain, todayOf } from '../support/servicing';
+import { staffClient } from '../support/staff';
 import { clientsOf, TestClock, useTestApp } from '../support/test-app';
 
 /**
@@ -54,6 +55,17 @@ describe('interest the close has not booked yet', () => {
     expect((await c.get(`/api/me/loans/${loan.id}`)).json().payoff.amount).toBe(
       String(1_000_000n + 4n * DAILY),
     );
+    // A specialist sees it too, and how much of it no posting shows yet.
+    const staff = await staffClient(t, 'specialist');
+    const me = (await c.get('/api/me')).json();
+    const answer = await staff.client.get(`/api/backoffice/borrowers/${me.id}`);
+    expect(answer.statusCode, answer.body).toBe(200);
+    const card = answer.json();
+    expect(card.loans[0]).toMatchObject({
+      id: loan.id,
+      unbookedInterest: String(3n * DAILY),
+      balances: { interest: String(3n * DAILY), interestIncome: String(-3n * DAILY) },
+    });
 
     // 30 November, the month's last day: everything accrued is booked in one entry.
     await passDays(t, 1);

@@ -10,20 +10,13 @@ import {
   totalDebt,
   type LoanPosition,
 } from '../../../domain/loan-position';
+import { LOAN_STATUS_LABELS } from '../../../domain/labels';
 import { toWire } from '../../../domain/money';
 import { formatRuDate } from '../../../domain/russian';
 import type { Deps } from '../../deps';
 import type { ProlongationCheck } from './check-prolongation';
 import type { LoanRow } from './loan-repository';
 import { instalmentView } from './schedule-view';
-
-const STATUS_TEXT: Record<LoanRow['status'], string> = {
-  awaiting_payout: 'Ожидает выплаты',
-  active: 'Действует',
-  overdue: 'Есть просроченная задолженность',
-  closed: 'Погашен',
-  cancelled: 'Отменён',
-};
 
 /** Everything the loan card shows, read and computed by getLoan. */
 export type LoanViewInput = {
@@ -59,7 +52,7 @@ export function loanView(deps: Pick<Deps, 'config'>, input: LoanViewInput): Loan
     productName: input.productName,
     kind: loan.kind,
     status: loan.status,
-    statusText: STATUS_TEXT[loan.status],
+    statusText: LOAN_STATUS_LABELS[loan.status],
     principal: toWire(loan.principal),
     dailyRateBp: loan.dailyRateBp,
     pskPercent: loan.pskPercent,

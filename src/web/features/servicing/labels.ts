@@ -1,5 +1,8 @@
 import type { MantineColor } from '@mantine/core';
 import type { LoanView, PaymentView } from '../../../contracts';
+import { PAYMENT_METHOD_LABELS } from '../../../domain/labels';
+
+export { PAYMENT_METHOD_LABELS, PAYMENT_STATUS_LABELS } from '../../../domain/labels';
 
 export const LOAN_STATUS_COLORS: Record<LoanView['status'], MantineColor> = {
   awaiting_payout: 'blue',
@@ -13,21 +16,10 @@ export const LOAN_STATUS_COLORS: Record<LoanView['status'], MantineColor> = {
 export const PAYABLE: readonly LoanView['status'][] = ['active', 'overdue'];
 export const isPayable = (loan: Pick<LoanView, 'status'>): boolean => PAYABLE.includes(loan.status);
 
-export const PAYMENT_STATUS_LABELS: Record<PaymentView['status'], string> = {
-  processing: 'Обрабатывается',
-  credited: 'Зачислен',
-  failed: 'Не прошёл',
-};
-
 export const PAYMENT_STATUS_COLORS: Record<PaymentView['status'], MantineColor> = {
   processing: 'yellow',
   credited: 'green',
   failed: 'red',
-};
-
-export const PAYMENT_METHOD_LABELS: Record<PaymentView['method'], string> = {
-  card: 'Банковская карта',
-  sbp: 'СБП',
 };
 
 export const PAYMENT_PURPOSE_LABELS: Record<PaymentView['purpose'], string> = {

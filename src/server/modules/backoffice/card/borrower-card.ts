@@ -114,7 +114,7 @@ export async function showBorrowerCard(
     }),
     loans: parts.loans.map(({ loan, contract }) => {
       const balance = parts.balances.find((x) => x.loanId === loan.id);
-      const { loanId: _loanId, ...amounts } = balance ?? { loanId: loan.id };
+      const { loanId: _loanId, unbookedInterest = 0n, ...amounts } = balance ?? { loanId: loan.id };
       return {
         id: loan.id,
         contractId: contract.id,
@@ -126,6 +126,7 @@ export async function showBorrowerCard(
         closedOn: loan.closedOn,
         overdueSince: loan.overdueSince,
         balances: Object.fromEntries(Object.entries(amounts).map(([k, v]) => [k, str(v as bigint)])),
+        unbookedInterest: str(unbookedInterest),
         schedule: parts.instalments
           .filter((i) => i.loanId === loan.id && i.version === loan.scheduleVersion)
           .map((i) => ({

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, desc, eq, getViewSelectedFields, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../adapters/db/database';
 import {
   auditLog,
@@ -18,6 +18,7 @@ import {
 } from '../../../adapters/db/schema-loans';
 import {
   loanBalancesCurrent,
+  loanServicingState,
   loanInstalments,
   notifications,
   payments,
@@ -103,7 +104,17 @@ export async function loadCardParts(db: DbOrTx, borrowerId: string, phone: strin
   const subjects = [borrowerId, ...applications.map((a) => a.id), ...loanIds];
   const [balances, instalments, paymentRows, postingRows, auditRows] = await Promise.all([
     loanIds.length
-      ? db.select().from(loanBalancesCurrent).where(inArray(loanBalancesCurrent.loanId, loanIds))
+      ? db
+          .select({
+            ...getViewSelectedFields(loanBalancesCurrent),
+            // Of `interest`, what the close accrued and has not booked yet (shown apart from the postings).
+            unbookedInterest: sql<bigint>`coalesce(${loanServicingState.unbookedInterest}, 0)`.mapWith(
+              BigInt,
+            ),
+          })
+          .from(loanBalancesCurrent)
+          .leftJoin(loanServicingState, eq(loanServicingState.loanId, loanBalancesCurrent.loanId))
+          .where(inArray(loanBalancesCurrent.loanId, loanIds))
       : [],
     loanIds.length
       ? db

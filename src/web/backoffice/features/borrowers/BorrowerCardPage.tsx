@@ -17,6 +17,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { BorrowerSupportCases } from '../support-cases/BorrowerSupportCases';
 import { cardApi } from '../../../../contracts/backoffice-work';
+import {
+  APPLICATION_STATUS_LABELS,
+  BALANCE_LABELS,
+  ENTRY_KIND_LABELS,
+  labelOf,
+  LEDGER_ACCOUNT_LABELS,
+  LOAN_STATUS_LABELS,
+  PAYMENT_METHOD_LABELS,
+  PAYMENT_STATUS_LABELS,
+} from '../../../../domain/labels';
 import { formatRub } from '../../../../domain/money';
 import { call } from '../../../api/client';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
@@ -221,7 +231,7 @@ export function BorrowerCardPage() {
               rows={c.applications.map((a) => [
                 formatInstant(a.createdAt),
                 rub(a.amount),
-                a.status,
+                labelOf(APPLICATION_STATUS_LABELS, a.status),
                 a.offerAmount ? rub(a.offerAmount) : '—',
                 a.reasons.map((r) => r.label).join('; ') || '—',
               ])}
@@ -236,7 +246,8 @@ export function BorrowerCardPage() {
                 <Card withBorder key={l.id}>
                   <Group justify="space-between">
                     <Text fw={600}>
-                      Договор № {l.contractNumber} · {rub(l.principal)} · {l.status}
+                      Договор № {l.contractNumber} · {rub(l.principal)} ·{' '}
+                      {labelOf(LOAN_STATUS_LABELS, l.status)}
                       {l.overdueSince ? ` · просрочка с ${formatDate(l.overdueSince)}` : ''}
                     </Text>
                     <Button
@@ -253,9 +264,15 @@ export function BorrowerCardPage() {
                     Остатки:{' '}
                     {Object.entries(l.balances)
                       .filter(([, v]) => v !== '0')
-                      .map(([k, v]) => `${k} ${rub(v.replace('-', ''))}`)
+                      .map(([k, v]) => `${labelOf(BALANCE_LABELS, k)} ${rub(v.replace('-', ''))}`)
                       .join(', ') || 'нет'}
                   </Text>
+                  {l.unbookedInterest !== '0' && (
+                    <Text size="sm" c="dimmed">
+                      В том числе проценты, начисленные закрытием дня и ещё не отражённые проводками:{' '}
+                      {rub(l.unbookedInterest)} (отразятся в конце месяца, в дату платежа или при оплате)
+                    </Text>
+                  )}
                   <Title order={3} size="h6" mt="sm">
                     График
                   </Title>
@@ -277,20 +294,20 @@ export function BorrowerCardPage() {
                     rows={l.payments.map((p) => [
                       formatInstant(p.createdAt),
                       rub(p.amount),
-                      p.status,
-                      p.method,
+                      labelOf(PAYMENT_STATUS_LABELS, p.status),
+                      labelOf(PAYMENT_METHOD_LABELS, p.method),
                     ])}
                   />
                   <Title order={3} size="h6" mt="sm">
                     Проводки
                   </Title>
                   <Rows
-                    head={['Дата', 'Операция', 'Счёт', 'Сумма, коп.']}
+                    head={['Дата', 'Операция', 'Счёт', 'Сумма']}
                     rows={l.postings.map((p) => [
                       formatDate(p.businessDate),
-                      p.entryKind,
-                      p.account,
-                      p.amount,
+                      labelOf(ENTRY_KIND_LABELS, p.entryKind),
+                      labelOf(LEDGER_ACCOUNT_LABELS, p.account),
+                      rub(p.amount),
                     ])}
                   />
                 </Card>
