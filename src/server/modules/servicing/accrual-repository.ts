@@ -172,7 +172,11 @@ export async function accrueLoans(
     posted AS (
       INSERT INTO postings (entry_id, account_id, amount)
       SELECT ln.entry_id, a.id, ln.amount
-        FROM lines ln JOIN ledger_accounts a ON a.loan_id = ln.loan_id AND a.code = ln.code
+        FROM lines ln
+        -- OFFSET 0: one lookup by key per line, never a hash join over every account of the portfolio (the
+        -- planner chose that at 1 000 000 loans once an entry could carry the unbooked interest's line too).
+        CROSS JOIN LATERAL (SELECT a.id FROM ledger_accounts a
+                             WHERE a.loan_id = ln.loan_id AND a.code = ln.code OFFSET 0) a
       RETURNING 1
     ),
     -- How far each loan got: a HOT update of its narrow state row (loan_servicing_state, fill factor 50).
