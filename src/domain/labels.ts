@@ -91,3 +91,17 @@ export const PAYMENT_METHOD_LABELS: Record<'card' | 'sbp', string> = {
 /** The label of `code` in `labels`; an unknown code (an old row) is shown as it is. */
 export const labelOf = (labels: Readonly<Record<string, string>>, code: string): string =>
   (labels as Record<string, string | undefined>)[code] ?? code;
+
+/** A payment row's stored status (payments.status), as the back office shows it. */
+export const PAYMENT_ROW_STATUS_LABELS: Record<string, string> = {
+  pending: 'Обрабатывается',
+  succeeded: 'Зачислен',
+  canceled: 'Не прошёл',
+};
+
+/** The consents a borrower gives at registration (consents.kind). */
+export const CONSENT_KIND_LABELS: Record<string, string> = {
+  personal_data: 'Обработка персональных данных',
+  simple_signature: 'Простая электронная подпись',
+  credit_bureau: 'Запрос в бюро кредитных историй',
+};

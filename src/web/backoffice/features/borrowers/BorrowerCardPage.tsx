@@ -20,12 +20,13 @@ import { cardApi } from '../../../../contracts/backoffice-work';
 import {
   APPLICATION_STATUS_LABELS,
   BALANCE_LABELS,
+  CONSENT_KIND_LABELS,
   ENTRY_KIND_LABELS,
   labelOf,
   LEDGER_ACCOUNT_LABELS,
   LOAN_STATUS_LABELS,
   PAYMENT_METHOD_LABELS,
-  PAYMENT_STATUS_LABELS,
+  PAYMENT_ROW_STATUS_LABELS,
 } from '../../../../domain/labels';
 import { formatRub } from '../../../../domain/money';
 import { call } from '../../../api/client';
@@ -216,7 +217,12 @@ export function BorrowerCardPage() {
           </Title>
           <Rows
             head={['Вид', 'Версия', 'Принято', 'IP']}
-            rows={c.consents.map((x) => [x.kind, x.version, formatInstant(x.acceptedAt), x.ip])}
+            rows={c.consents.map((x) => [
+              labelOf(CONSENT_KIND_LABELS, x.kind),
+              x.version,
+              formatInstant(x.acceptedAt),
+              x.ip,
+            ])}
           />
         </Card>
       </SimpleGrid>
@@ -294,7 +300,7 @@ export function BorrowerCardPage() {
                     rows={l.payments.map((p) => [
                       formatInstant(p.createdAt),
                       rub(p.amount),
-                      labelOf(PAYMENT_STATUS_LABELS, p.status),
+                      labelOf(PAYMENT_ROW_STATUS_LABELS, p.status),
                       labelOf(PAYMENT_METHOD_LABELS, p.method),
                     ])}
                   />
