@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exited, freePort, startServerProcess, waitReady } from '../support/server-process';
+import { browserSession, exited, freePort, startServerProcess, waitReady } from '../support/server-process';
 
 /**
  * What npm start runs: the server and its npm packages bundled into dist/server (scripts/build-server.mjs), the
@@ -33,18 +33,7 @@ describe('the compiled server', () => {
     expect(me.status).toBe(401);
     expect(me.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 
-    const csrf = await fetch(`${base}/api/csrf`);
-    const cookie = csrf.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { token } = (await csrf.json()) as { token: string };
-    const post = (path: string, body: unknown) =>
-      fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
-        body: JSON.stringify(body),
-      });
+    const post = await browserSession(base);
     const captcha = await post('/api/captcha', {});
     expect(captcha.status).toBe(201);
     expect(JSON.stringify(await captcha.json())).toMatch(/<svg/);

@@ -3,25 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startServerProcess, waitReady } from '../support/server-process';
+import { browserSession, freePort, startServerProcess, waitReady } from '../support/server-process';
 
 const startServer = (dataDir: string, port: number) => startServerProcess({ DATA_DIR: dataDir }, port);
-
-/** A minimal browser: cookies and the CSRF token. */
-async function browserSession(base: string) {
-  const csrf = await fetch(`${base}/api/csrf`);
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { token } = (await csrf.json()) as { token: string };
-  return (path: string, body: unknown) =>
-    fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
-      body: JSON.stringify(body),
-    });
-}
 
 describe('the embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lk-kill9-'));

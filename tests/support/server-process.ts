@@ -45,3 +45,19 @@ export const exited = (child: ChildProcess) =>
     if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
     else child.once('exit', (code) => resolve(code));
   });
+
+/** A minimal browser against a running server: its cookies and CSRF token; returns a JSON POST. */
+export async function browserSession(base: string) {
+  const csrf = await fetch(`${base}/api/csrf`);
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { token } = (await csrf.json()) as { token: string };
+  return (path: string, body: unknown) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
+      body: JSON.stringify(body),
+    });
+}
