@@ -7,10 +7,26 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /**
+ * Waits until the page's finite animations and transitions have ended (a modal fading out, a button's loading
+ * state): axe judges colour contrast on what is painted, and a half-faded element is a false finding.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/**
  * axe's serious and critical findings on the page as it is now (WCAG 2.2 AA and best practices), one line each —
  * the same rule set as accessibility.test.ts, for journeys that check their own pages.
  */
 export async function seriousAxeFindings(page: Page): Promise<string[]> {
+  await settleAnimations(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(
     (tags) =>

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { totpCode } from '../../src/server/security/totp';
+import { settleAnimations } from './axe-check';
 import { shot, useBrowserStand } from './browser';
 import { signInStaffInBrowser } from './staff-browser';
 
@@ -12,6 +13,7 @@ const stand = useBrowserStand();
 /** axe-core's browser bundle (as in accessibility.test.ts): serious and critical WCAG 2.2 AA findings, one line each. */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 async function axeProblems(page: Page): Promise<string[]> {
+  await settleAnimations(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(() =>
     (
