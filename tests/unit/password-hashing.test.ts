@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import argon2 from 'argon2';
-import { hashPassword, passwordNeedsRehash, verifyPassword } from '../../src/server/security/secrets';
+import { readFile } from 'node:fs/promises';
+import {
+  ARGON2_CONCURRENCY,
+  hashingConcurrency,
+  hashPassword,
+  passwordNeedsRehash,
+  verifyPassword,
+} from '../../src/server/security/secrets';
 
 describe('password hashing', () => {
   it('uses argon2id with explicit parameters at or above the OWASP floor (19 MiB, t=2, p=1)', async () => {
@@ -28,5 +35,34 @@ describe('password hashing', () => {
   it('hashes many passwords at once without failing (they wait in line)', async () => {
     const hashes = await Promise.all(Array.from({ length: 12 }, (_, i) => hashPassword(`пароль-${i}-x`)));
     expect(new Set(hashes).size).toBe(12);
+  });
+
+  it.each([
+    // cores, UV_THREADPOOL_SIZE, hashings at once
+    [2, 4, 2],
+    [4, 4, 2],
+    [8, 4, 2],
+    [8, 16, 8],
+    [16, 10, 8],
+    [1, 4, 1],
+    [4, 2, 1],
+    [4, 1, 1],
+    [Number.NaN, 4, 1],
+    [4, Number.NaN, 2],
+  ])('with %s cores and a thread pool of %s, hashes %s at a time', (cores, threadpoolSize, expected) => {
+    expect(hashingConcurrency({ cores, threadpoolSize })).toBe(expected);
+  });
+
+  it('leaves the thread pool free for file reads while a flood of hashings waits in line', async () => {
+    expect(ARGON2_CONCURRENCY).toBeLessThanOrEqual(2); // libuv's default pool of 4, two kept free
+    const flood = Array.from({ length: ARGON2_CONCURRENCY * 4 }, (_, i) => hashPassword(`наплыв-${i}-x`));
+    // A file read needs four thread-pool steps (open, stat, read, close); with the pool full of hashings it would
+    // finish only after a hash, so «the file first» shows free threads without timing anything.
+    const first = await Promise.race([
+      readFile(new URL(import.meta.url)).then(() => 'file'),
+      Promise.race(flood).then(() => 'hash'),
+    ]);
+    expect(first).toBe('file');
+    await Promise.all(flood);
   });
 });

@@ -6,6 +6,7 @@ import {
   randomBytes,
   randomInt,
 } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import argon2 from 'argon2';
 import pLimit from 'p-limit';
 
@@ -64,11 +65,41 @@ export const ARGON2_PARAMS = {
   parallelism: 1,
 } as const;
 
+/** libuv's thread pool when UV_THREADPOOL_SIZE does not say otherwise (Node.js documentation, «UV_THREADPOOL_SIZE»). */
+const LIBUV_DEFAULT_THREADPOOL_SIZE = 4;
+/** Thread-pool threads hashing never takes: file reads, DNS lookups and zlib go on while a flood of sign-ins waits. */
+const THREADPOOL_THREADS_KEPT_FREE = 2;
+
 /**
- * At most this many hashings run at once; the rest wait in line, so a flood of sign-ins costs time, never more than
- * ARGON2_CONCURRENCY × 19 MiB of memory.
+ * How many argon2 hashings may run at once: one per core (more only adds context switches and 19 MiB each), and
+ * never so many that libuv's thread pool (`threadpoolSize` threads, shared with every file read, DNS lookup and
+ * zlib call of the process) has fewer than two threads left; at least one. Before this bound, four hashings filled
+ * the default pool of four, and during a sign-in flood every static file waited for a hash (78 ms per read measured
+ * on the 2-core machine). A larger machine hashes more in parallel once UV_THREADPOOL_SIZE is raised with it.
  */
-export const ARGON2_CONCURRENCY = 4;
+export function hashingConcurrency(input: { cores: number; threadpoolSize: number }): number {
+  const cores = Number.isFinite(input.cores) ? Math.floor(input.cores) : 1;
+  const pool = Number.isFinite(input.threadpoolSize)
+    ? Math.floor(input.threadpoolSize)
+    : LIBUV_DEFAULT_THREADPOOL_SIZE;
+  return Math.max(1, Math.min(cores, pool - THREADPOOL_THREADS_KEPT_FREE));
+}
+
+/** The size libuv gives its thread pool in this process: UV_THREADPOOL_SIZE when it is a positive integer, else 4. */
+function libuvThreadpoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.UV_THREADPOOL_SIZE);
+  return Number.isInteger(configured) && configured > 0 ? configured : LIBUV_DEFAULT_THREADPOOL_SIZE;
+}
+
+/**
+ * At most this many hashings run at once (hashingConcurrency for this machine and thread pool); the rest wait in
+ * line, so a flood of sign-ins costs time, never more than ARGON2_CONCURRENCY × 19 MiB of memory, and never the
+ * thread pool the rest of the process needs.
+ */
+export const ARGON2_CONCURRENCY = hashingConcurrency({
+  cores: availableParallelism(),
+  threadpoolSize: libuvThreadpoolSize(),
+});
 const hashingLine = pLimit(ARGON2_CONCURRENCY);
 
 /** An argon2id hash of the password (PHC string with its parameters). */
