@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import argon2 from 'argon2';
 import { readFile } from 'node:fs/promises';
+import { libuvThreadpoolSize } from '../../src/server/config';
 import {
   ARGON2_CONCURRENCY,
   hashingConcurrency,
@@ -51,6 +52,18 @@ describe('password hashing', () => {
     [4, Number.NaN, 2],
   ])('with %s cores and a thread pool of %s, hashes %s at a time', (cores, threadpoolSize, expected) => {
     expect(hashingConcurrency({ cores, threadpoolSize })).toBe(expected);
+  });
+
+  it.each([
+    ['8', 8],
+    ['1', 1],
+    ['0', undefined],
+    ['-2', undefined],
+    ['2.5', undefined],
+    ['восемь', undefined],
+    [undefined, undefined],
+  ])('reads UV_THREADPOOL_SIZE=%s as %s', (value, expected) => {
+    expect(libuvThreadpoolSize({ UV_THREADPOOL_SIZE: value })).toBe(expected);
   });
 
   it('leaves the thread pool free for file reads while a flood of hashings waits in line', async () => {

@@ -9,6 +9,7 @@ import {
 import { availableParallelism } from 'node:os';
 import argon2 from 'argon2';
 import pLimit from 'p-limit';
+import { libuvThreadpoolSize } from '../config';
 
 /**
  * Field encryption for identifiers at rest (AES-256-GCM) and a keyed hash beside them for lookups.
@@ -85,12 +86,6 @@ export function hashingConcurrency(input: { cores: number; threadpoolSize: numbe
   return Math.max(1, Math.min(cores, pool - THREADPOOL_THREADS_KEPT_FREE));
 }
 
-/** The size libuv gives its thread pool in this process: UV_THREADPOOL_SIZE when it is a positive integer, else 4. */
-function libuvThreadpoolSize(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.UV_THREADPOOL_SIZE);
-  return Number.isInteger(configured) && configured > 0 ? configured : LIBUV_DEFAULT_THREADPOOL_SIZE;
-}
-
 /**
  * At most this many hashings run at once (hashingConcurrency for this machine and thread pool); the rest wait in
  * line, so a flood of sign-ins costs time, never more than ARGON2_CONCURRENCY × 19 MiB of memory, and never the
@@ -98,7 +93,7 @@ function libuvThreadpoolSize(env: NodeJS.ProcessEnv = process.env): number {
  */
 export const ARGON2_CONCURRENCY = hashingConcurrency({
   cores: availableParallelism(),
-  threadpoolSize: libuvThreadpoolSize(),
+  threadpoolSize: libuvThreadpoolSize() ?? LIBUV_DEFAULT_THREADPOOL_SIZE,
 });
 const hashingLine = pLimit(ARGON2_CONCURRENCY);
 
