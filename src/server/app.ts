@@ -376,6 +376,8 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
       // that is no file goes on to the not-found handler below, as an unknown route would.
       wildcard: true,
       index: false,
+      // A directory (`/assets/`) is no file either: not found, instead of the static plugin's bare 403 error.
+      allowedPath: (pathname) => !pathname.endsWith('/'),
       preCompressed: true,
       setHeaders: (res, path) =>
         res.header(
@@ -391,7 +393,9 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
         return sendProblem(reply, problemOf('NOT_FOUND', request.id));
     });
   const pageOrNotFound = (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb)
+    // A missing asset (an old page asking for a chunk a deployment removed) is not found, never the page's HTML
+    // under a script's name.
+    if (/^\/(api|assets)\//.test(request.url) || request.method !== 'GET' || !hasWeb)
       return sendProblem(reply, problemOf('NOT_FOUND', request.id));
     // A back-office-only instance sends its root to the back office.
     if (!config.surfaces.includes('borrower') && /^\/(\?|$)/.test(request.url))

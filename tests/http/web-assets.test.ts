@@ -36,6 +36,15 @@ describe('the web app is served compressed and cached by its hashed names', () =
     }
   });
 
+  it('answers a missing asset and the assets folder itself with 404 problem+json, not with the page', async () => {
+    for (const url of ['/assets/', '/assets/index-00000000.js', '/assets/nested/', '/assets/../assets/']) {
+      const answer = await t.app.inject({ url });
+      expect(answer.statusCode, url).toBe(404);
+      expect(answer.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+      expect(answer.json(), url).toMatchObject({ code: 'NOT_FOUND' });
+    }
+  });
+
   it("serves the back office from its own entry: borrowers' pages never load its script", async () => {
     const backoffice = await t.app.inject({ url: '/backoffice/login' });
     expect(backoffice.statusCode).toBe(200);
