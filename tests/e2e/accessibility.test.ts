@@ -1,60 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { payNow, startPayment, takeLoan } from '../support/servicing';
 import { TestClient, lastCodeSentTo, newPerson, registerBorrower } from '../support/test-app';
+import { seriousAxeFindings, sidewaysScroll } from './axe-check';
 import { useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
-/** axe-core's browser bundle, evaluated in the page (DevTools evaluation is not subject to the site's CSP). */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** WCAG 2.2 AA and axe's best practices; only serious and critical findings fail the test. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const FAILING_IMPACTS = ['serious', 'critical'];
-
 /** The narrowest phone the site supports, and a desktop. */
 const PHONE = { width: 320, height: 640 };
 const DESKTOP = { width: 1280, height: 800 };
-
-type AxeNode = {
-  html: string;
-  target: string[];
-  any: { data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }[];
-};
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: AxeNode[] };
-
-/** «selector <element>» or, for a contrast finding, «selector (#fg on #bg 3.11:1)». */
-const describeNode = ({ target, any, html }: AxeNode) => {
-  const data = any[0]?.data;
-  return data?.fgColor
-    ? `${target.join(' ')} (${data.fgColor} on ${data.bgColor} ${data.contrastRatio}:1)`
-    : `${target.join(' ')} ${html}`;
-};
-
-/** axe's serious and critical violations on the page as it is now, one line each: rule, help, elements. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }).axe
-        .run({
-          runOnly: { type: 'tag', values: tags },
-          // WCAG 2.2 SC 2.5.3 «Label in Name» (level A): axe still files it as experimental.
-          rules: { 'label-content-name-mismatch': { enabled: true } },
-          resultTypes: ['violations'],
-        })
-        .then((r) => r.violations),
-    AXE_TAGS,
-  );
-  return violations
-    .filter((v) => FAILING_IMPACTS.includes(v.impact ?? ''))
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map(describeNode).join(', ')}`);
-}
 
 /** Waits until the page shows its heading and nothing in it is loading any more. */
 async function settled(page: Page) {
@@ -66,10 +23,7 @@ async function settled(page: Page) {
 async function problemsAt(page: Page, viewport: { width: number; height: number }): Promise<string[]> {
   await page.setViewportSize(viewport);
   await settled(page);
-  const problems = await seriousViolations(page);
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (scrollWidth > viewport.width)
-    problems.push(`scrolls sideways: ${scrollWidth} px > ${viewport.width} px`);
+  const problems = [...(await seriousAxeFindings(page)), ...(await sidewaysScroll(page))];
   return problems.map((p) => `${viewport.width} px: ${p}`);
 }
 
@@ -154,7 +108,7 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
     await expect
       .poll(() => page.getByRole('menu').evaluate((menu) => getComputedStyle(menu).opacity))
       .toBe('1');
-    problems.push(...(await seriousViolations(page)).map((p) => `/account menu 320 px: ${p}`));
+    problems.push(...(await seriousAxeFindings(page)).map((p) => `/account menu 320 px: ${p}`));
     await page.screenshot({ path: join(tmpdir(), 'a11y-menu-320.png') });
     await page.getByRole('menuitem', { name: 'Профиль' }).click();
     await page.waitForURL(/\/account\/profile$/);

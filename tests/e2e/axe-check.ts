@@ -21,31 +21,35 @@ export async function settleAnimations(page: Page): Promise<void> {
   );
 }
 
+type AxeNode = {
+  html: string;
+  target: string[];
+  any: { data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }[];
+};
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: AxeNode[] };
+
+/** «selector <element>» or, for a contrast finding, «selector (#fg on #bg 3.11:1)». */
+const describeNode = ({ target, any, html }: AxeNode) => {
+  const data = any[0]?.data;
+  return data?.fgColor
+    ? `${target.join(' ')} (${data.fgColor} on ${data.bgColor} ${data.contrastRatio}:1)`
+    : `${target.join(' ')} ${html}`;
+};
+
 /**
- * axe's serious and critical findings on the page as it is now (WCAG 2.2 AA and best practices), one line each —
- * the same rule set as accessibility.test.ts, for journeys that check their own pages.
+ * axe's serious and critical findings on the page as it is now (WCAG 2.2 AA and best practices), one line each:
+ * impact, rule, help, elements. Waits for finite animations first (settleAnimations). Every browser test that judges
+ * a page's accessibility uses this one rule set.
  */
 export async function seriousAxeFindings(page: Page): Promise<string[]> {
   await settleAnimations(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(
     (tags) =>
-      (
-        window as unknown as {
-          axe: {
-            run(o: object): Promise<{
-              violations: {
-                id: string;
-                impact: string | null;
-                help: string;
-                nodes: { target: string[] }[];
-              }[];
-            }>;
-          };
-        }
-      ).axe
+      (window as unknown as { axe: { run(o: object): Promise<{ violations: AxeViolation[] }> } }).axe
         .run({
           runOnly: { type: 'tag', values: tags },
+          // WCAG 2.2 SC 2.5.3 «Label in Name» (level A): axe still files it as experimental.
           rules: { 'label-content-name-mismatch': { enabled: true } },
           resultTypes: ['violations'],
         })
@@ -54,5 +58,12 @@ export async function seriousAxeFindings(page: Page): Promise<string[]> {
   );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map(describeNode).join(', ')}`);
+}
+
+/** «scrolls sideways: 372 px > 360 px» when the page is wider than its viewport (a phone must never scroll sideways). */
+export async function sidewaysScroll(page: Page): Promise<string[]> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = page.viewportSize()?.width ?? 0;
+  return scrollWidth > width ? [`scrolls sideways: ${scrollWidth} px > ${width} px`] : [];
 }

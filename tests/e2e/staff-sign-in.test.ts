@@ -1,48 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { totpCode } from '../../src/server/security/totp';
-import { settleAnimations } from './axe-check';
+import { seriousAxeFindings, sidewaysScroll } from './axe-check';
 import { shot, useBrowserStand } from './browser';
 import { signInStaffInBrowser } from './staff-browser';
 
 const stand = useBrowserStand();
 
-/** axe-core's browser bundle (as in accessibility.test.ts): serious and critical WCAG 2.2 AA findings, one line each. */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function axeProblems(page: Page): Promise<string[]> {
-  await settleAnimations(page);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: {
-          run(
-            o: object,
-          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe
-      .run({
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-        resultTypes: ['violations'],
-      })
-      .then((r) => r.violations),
-  );
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  const width = page.viewportSize()?.width ?? 0;
-  return [
-    ...violations
-      .filter((v) => ['serious', 'critical'].includes(v.impact ?? ''))
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ...(scrollWidth > width ? [`scrolls sideways: ${scrollWidth} > ${width}`] : []),
-  ];
-}
+/** Serious axe findings and a sideways scroll, as every page of the site is judged (axe-check.ts). */
+const axeProblems = async (page: Page) => [
+  ...(await seriousAxeFindings(page)),
+  ...(await sidewaysScroll(page)),
+];
 const demo = (login: string) => {
   const member = DEMO_STAFF.find((m) => m.login === login);
   if (!member) throw new Error(`no demo staff member ${login}`);
