@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { openPage, shot, useBrowserStand } from './browser';
 import { signInStaffInBrowser } from './staff-browser';
 
 const stand = useBrowserStand();
@@ -27,13 +27,8 @@ describe('a specialist decides an application in the back office', () => {
     // The demo specialist signs in to the back office with password and TOTP code.
     const specialist = DEMO_STAFF.find((member) => member.role === 'specialist');
     if (!specialist) throw new Error('no demo specialist');
-    const staffContext = await stand.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'ru-RU',
-    });
-    const page = await staffContext.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const staff = await openPage(stand, { width: 1280, height: 900 });
+    const { page, consoleErrors } = staff;
 
     await signInStaffInBrowser(page, stand.base, specialist, { now: stand.t.clock.now() });
     await page.getByRole('heading', { name: 'Обзор' }).waitFor();
@@ -54,15 +49,10 @@ describe('a specialist decides an application in the back office', () => {
     await page.getByRole('button', { name: 'Одобрить', exact: true }).last().click();
     await page.getByText('Одобрена', { exact: true }).waitFor();
     expect(consoleErrors).toEqual([]);
-    await staffContext.close();
+    await staff.context.close();
 
     // The borrower sees the new offer and signs it as usual.
-    const context = await stand.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'ru-RU',
-    });
-    await context.clock.setFixedTime(stand.t.clock.now());
-    const bpage = await context.newPage();
+    const { context, page: bpage } = await openPage(stand);
     await bpage.goto(`${stand.base}/login`);
     await bpage.getByLabel('Номер телефона').fill(person.phone.slice(2));
     await bpage.getByLabel('Пароль', { exact: true }).fill(person.password);

@@ -3,7 +3,7 @@ import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { passDays, repeatBorrowerWithLoan } from '../support/servicing';
 import { TestClient } from '../support/test-app';
 import { seriousAxeFindings } from './axe-check';
-import { shot, useBrowserStand } from './browser';
+import { openPage, shot, useBrowserStand } from './browser';
 import { signInStaffInBrowser } from './staff-browser';
 
 const stand = useBrowserStand();
@@ -17,13 +17,7 @@ describe('the borrower card in the back office', () => {
     await passDays(stand.t, 3);
 
     const specialist = DEMO_STAFF.find((member) => member.role === 'specialist')!;
-    const context = await stand.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'ru-RU',
-    });
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const { context, page, consoleErrors } = await openPage(stand, { width: 1280, height: 900 });
     await signInStaffInBrowser(page, stand.base, specialist, { now: stand.t.clock.now() });
     await page.goto(`${stand.base}/backoffice/borrowers/${me.id}`);
     await page.getByText('Проценты, начисленные закрытием дня', { exact: false }).waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { TestClient, registerBorrower } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { openPage, shot, useBrowserStand } from './browser';
 import { signInStaffInBrowser } from './staff-browser';
 
 const stand = useBrowserStand();
@@ -13,13 +13,8 @@ describe('a letter from a specialist', () => {
 
     const specialist = DEMO_STAFF.find((member) => member.role === 'specialist');
     if (!specialist) throw new Error('no demo specialist');
-    const staffContext = await stand.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'ru-RU',
-    });
-    const page = await staffContext.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const staff = await openPage(stand, { width: 1280, height: 900 });
+    const { page, consoleErrors } = staff;
     await signInStaffInBrowser(page, stand.base, specialist, { now: stand.t.clock.now() });
     await page.goto(`${stand.base}/backoffice/borrowers/${me.id}`);
     await page
@@ -32,14 +27,9 @@ describe('a letter from a specialist', () => {
     await page.getByRole('button', { name: 'Отправить' }).click();
     await page.getByText('Письмо отправлено').waitFor();
     expect(consoleErrors).toEqual([]);
-    await staffContext.close();
+    await staff.context.close();
 
-    const context = await stand.browser.newContext({
-      viewport: { width: 360, height: 780 },
-      locale: 'ru-RU',
-    });
-    await context.clock.setFixedTime(stand.t.clock.now());
-    const bpage = await context.newPage();
+    const { context, page: bpage } = await openPage(stand);
     await bpage.goto(`${stand.base}/login`);
     await bpage.getByLabel('Номер телефона').fill(person.phone.slice(2));
     await bpage.getByLabel('Пароль', { exact: true }).fill(person.password);
