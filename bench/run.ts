@@ -75,7 +75,7 @@ if (wants('http')) {
   } else {
     console.log(
       `\nHTTP on 127.0.0.1, PostgreSQL, 10 connections; dashboard: medians of 3 interleaved 5 s rounds, ` +
-        `sign-in: medians of 5 interleaved 3 s rounds, both after a warm-up`,
+        `sign-in: medians of 11 interleaved 2 s rounds, both after a warm-up`,
     );
     const h = await benchHttp(url);
     figures.dashboard_rps = h.dashboardRps;
@@ -100,6 +100,11 @@ if (wants('http')) {
     console.log(
       `  for comparison, a bare Fastify route that only verifies (same line, same load generator): ` +
         `${h.bareSigninPerSecond}/s → ${round(h.bareSigninPerSecond / h.argon2VerifiesPerSecond, 3)} of the anchor`,
+    );
+    const spread = (rates: number[]) => `${Math.min(...rates)}–${Math.max(...rates)}/s`;
+    const rounds = h.signinRounds;
+    console.log(
+      `  rounds moved: sign-in ${spread(rounds.signIn)}, anchor ${spread(rounds.argon2)}, bare route ${spread(rounds.bare)}`,
     );
   }
 }

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { libuvThreadpoolSize } from '../../src/server/config';
 import {
   ARGON2_CONCURRENCY,
+  hashingBacklog,
   hashingConcurrency,
   hashPassword,
   passwordNeedsRehash,
@@ -33,9 +34,14 @@ describe('password hashing', () => {
     expect(passwordNeedsRehash('not a hash')).toBe(true);
   });
 
-  it('hashes many passwords at once without failing (they wait in line)', async () => {
-    const hashes = await Promise.all(Array.from({ length: 12 }, (_, i) => hashPassword(`пароль-${i}-x`)));
+  it('hashes many passwords at once without failing (they wait in line), and the line tells its depth', async () => {
+    expect(hashingBacklog()).toBe(0);
+    const flood = Promise.all(Array.from({ length: 12 }, (_, i) => hashPassword(`пароль-${i}-x`)));
+    // Running and waiting alike are counted: at most ARGON2_CONCURRENCY run, the rest wait.
+    expect(hashingBacklog()).toBe(12);
+    const hashes = await flood;
     expect(new Set(hashes).size).toBe(12);
+    expect(hashingBacklog()).toBe(0);
   });
 
   it.each([

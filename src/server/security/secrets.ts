@@ -97,6 +97,12 @@ export const ARGON2_CONCURRENCY = hashingConcurrency({
 });
 const hashingLine = pLimit(ARGON2_CONCURRENCY);
 
+/**
+ * Hashings running or waiting in the line now (0 when idle): how deep a sign-in flood is, and what the bench waits
+ * to see drained before it times its next figure (requests a load generator gave up on are still hashed).
+ */
+export const hashingBacklog = (): number => hashingLine.activeCount + hashingLine.pendingCount;
+
 /** An argon2id hash of the password (PHC string with its parameters). */
 export const hashPassword = (password: string): Promise<string> =>
   hashingLine(() => argon2.hash(password, ARGON2_PARAMS));
