@@ -1,10 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSession, exited, freePort, startServerProcess, waitReady } from '../support/server-process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSession, freePort, killableServer } from '../support/server-process';
 
 /**
  * What npm start runs: the server and its npm packages bundled into dist/server (scripts/build-server.mjs), the
@@ -13,21 +9,15 @@ import { browserSession, exited, freePort, startServerProcess, waitReady } from 
  * password (zxcvbn, a chunk), and a clean stop.
  */
 describe('the compiled server', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lk-compiled-'));
-  let server: ChildProcess | undefined;
+  const server = killableServer('lk-compiled-');
   beforeAll(() => {
     execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
-  });
-  afterAll(() => {
-    server?.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('starts on a fresh data folder, answers its pages and lazily loaded parts, and stops cleanly', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = startServerProcess({ DATA_DIR: dataDir }, port, { compiled: true });
-    await waitReady(base);
+    await server.start({ DATA_DIR: server.dir }, port, { compiled: true });
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
     const me = await fetch(`${base}/api/me`);
     expect(me.status).toBe(401);
@@ -43,8 +33,6 @@ describe('the compiled server', () => {
     const strong = await post('/api/registration', { phone: '+79161234500', password: 'Vesna!2026-lk' });
     expect(strong.status).toBe(201);
 
-    server.kill('SIGTERM');
-    expect(await exited(server)).toBe(0);
-    server = undefined;
+    expect(await server.stop('SIGTERM')).toBe(0);
   });
 });

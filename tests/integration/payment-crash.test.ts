@@ -1,26 +1,18 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/adapters/db/database';
 import { journalEntries } from '../../src/server/adapters/db/schema-loans';
 import { loanBalancesCurrent, payments } from '../../src/server/adapters/db/schema-servicing';
-import { exited, freePort, startServerProcess, waitReady } from '../support/server-process';
+import { freePort, killableServer } from '../support/server-process';
 import { paymentStartedAtStandIn, yookassaPaymentStandIn } from '../support/yookassa-stand-in';
 
 const notification = { type: 'notification', event: 'payment.succeeded', object: { id: 'pay-0001' } };
 
 describe('a payment notification when the process is killed mid-way', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lk-payment-kill-'));
   const provider = yookassaPaymentStandIn({ holdFirstGet: true });
-  let child: ChildProcess | undefined;
-  afterAll(async () => {
-    child?.kill('SIGKILL');
-    await provider.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const server = killableServer('lk-payment-kill-', () => provider.close());
+  const dir = server.dir;
 
   it('loses nothing and credits nothing twice: the redelivered notification credits once', async () => {
     const providerUrl = await provider.listen();
@@ -37,22 +29,17 @@ describe('a payment notification when the process is killed mid-way', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(notification),
       });
-    child = startServerProcess(serverEnv, port);
-    await waitReady(base);
+    await server.start(serverEnv, port);
     const lost = notify().catch(() => null);
     await provider.firstGet;
-    child.kill('SIGKILL');
-    await exited(child);
+    await server.stop('SIGKILL');
     expect(await lost).toBeNull(); // the provider got no answer: it will deliver again
 
-    child = startServerProcess(serverEnv, port);
-    await waitReady(base);
+    await server.start(serverEnv, port);
     // The provider redelivers, several times at once.
     const answers = await Promise.all(Array.from({ length: 5 }, notify));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    child.kill('SIGTERM');
-    expect(await exited(child)).toBe(0);
-    child = undefined;
+    expect(await server.stop('SIGTERM')).toBe(0);
 
     const reopened = await openDatabase(
       env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(dir, 'data') },

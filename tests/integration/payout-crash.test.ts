@@ -1,16 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/adapters/db/database';
 import { journalEntries, loans, payouts } from '../../src/server/adapters/db/schema-loans';
 import { loanBalance } from '../../src/server/modules/ledger/ledger-repository';
 import { primaryBackend, freshDatabaseWithTarget } from '../support/databases';
-import { exited, freePort, startServerProcess, waitReady } from '../support/server-process';
+import { freePort, killableServer } from '../support/server-process';
 import { TestClient, TestClock, lastCodeSentTo, registerBorrower, startTestApp } from '../support/test-app';
 
 /**
@@ -56,14 +53,9 @@ function fakeYooKassa() {
 }
 
 describe('a payout when the process is killed mid-way', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lk-payout-kill-'));
   const provider = fakeYooKassa();
-  let child: ChildProcess | undefined;
-  afterAll(async () => {
-    child?.kill('SIGKILL');
-    await provider.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const server = killableServer('lk-payout-kill-', () => provider.close());
+  const dir = server.dir;
 
   it('is neither paid twice nor lost: the restarted worker repeats the same idempotence key', async () => {
     // Sign a loan through the API in this process, on the real time, then close the database.
@@ -100,20 +92,16 @@ describe('a payout when the process is killed mid-way', () => {
       PAYOUT_LEASE_SECONDS: '1',
     };
     const port = await freePort();
-    child = startServerProcess(serverEnv, port);
+    await server.start(serverEnv, port, { waitReady: false });
     await provider.firstReceived;
-    child.kill('SIGKILL');
-    await exited(child);
+    await server.stop('SIGKILL');
 
     // Restarted, the worker finds the payout still "sending", waits out the lease and asks again.
-    child = startServerProcess(serverEnv, port);
-    await waitReady(`http://127.0.0.1:${port}`);
+    await server.start(serverEnv, port);
     await expect
       .poll(() => provider.requests.length, { timeout: 30_000, interval: 200 })
       .toBeGreaterThanOrEqual(2);
-    child.kill('SIGTERM');
-    expect(await exited(child)).toBe(0);
-    child = undefined;
+    expect(await server.stop('SIGTERM')).toBe(0);
 
     expect(new Set(provider.requests).size).toBe(1); // one idempotence key: one payout at the provider
     const reopened = await openDatabase(

@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 /**
  * Runs the real entry point as a separate process, so a test can kill it: its sources through tsx, or with
@@ -60,4 +64,39 @@ export async function browserSession(base: string) {
       headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
       body: JSON.stringify(body),
     });
+}
+
+/**
+ * The server as a test that kills and restarts it sees it: one process at a time, beside a throwaway folder `dir`
+ * (for its data). `start` runs the entry point (startServerProcess) on 127.0.0.1:`port` and waits until it is ready
+ * (unless `waitReady: false`: the test waits for something else); `stop` sends the signal and resolves with the exit
+ * code once the process is gone. After the file's tests, a process left running is killed, `cleanup` runs (the
+ * providers' stand-ins) and the folder is removed. Throws from `stop` when no process runs.
+ */
+export function killableServer(prefix: string, cleanup: () => Promise<void> = async () => {}) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  let child: ChildProcess | undefined;
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    dir,
+    async start(
+      env: Record<string, string>,
+      port: number,
+      options: { compiled?: boolean; waitReady?: boolean } = {},
+    ): Promise<void> {
+      child = startServerProcess(env, port, options);
+      if (options.waitReady !== false) await waitReady(`http://127.0.0.1:${port}`);
+    },
+    async stop(signal: 'SIGKILL' | 'SIGTERM'): Promise<number | null> {
+      const running = child;
+      if (!running) throw new Error('killableServer.stop: no server is running');
+      child = undefined;
+      running.kill(signal);
+      return exited(running);
+    },
+  };
 }
