@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { payNow, startPayment, takeLoan } from '../support/servicing';
 import { TestClient, lastCodeSentTo, newPerson, registerBorrower } from '../support/test-app';
 import { seriousAxeFindings, sidewaysScroll } from './axe-check';
-import { useBrowserStand } from './browser';
+import { submitSignIn, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -90,9 +90,7 @@ describe('every page of the site is accessible at 320 px and on a desktop', () =
 
     // Signed in: every page of the account.
     await page.goto(`${stand.base}/login`);
-    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
-    await page.getByLabel('Пароль', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitSignIn(page, person);
     await page.waitForURL(/\/account$/);
     // The unread count is in the messages link's name, at both widths (WCAG 2.2 SC 2.5.3 «Label in Name»).
     for (const viewport of [DESKTOP, PHONE]) {

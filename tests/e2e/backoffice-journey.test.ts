@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
-import { openPage, shot, useBrowserStand } from './browser';
+import { openPage, shot, submitSignIn, useBrowserStand } from './browser';
 import { signInStaffInBrowser } from './staff-browser';
 
 const stand = useBrowserStand();
@@ -54,9 +54,7 @@ describe('a specialist decides an application in the back office', () => {
     // The borrower sees the new offer and signs it as usual.
     const { context, page: bpage } = await openPage(stand);
     await bpage.goto(`${stand.base}/login`);
-    await bpage.getByLabel('Номер телефона').fill(person.phone.slice(2));
-    await bpage.getByLabel('Пароль', { exact: true }).fill(person.password);
-    await bpage.getByRole('button', { name: 'Войти' }).click();
+    await submitSignIn(bpage, person);
     await bpage.waitForURL(/\/account/);
     await bpage.goto(`${stand.base}/account/applications/${applicationId}`);
     await bpage.getByText('Заявка одобрена', { exact: true }).waitFor();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { processDuePayouts } from '../../src/server/modules/lending/process-payouts';
 import { pdfText } from '../support/pdf-text';
 import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
-import { openPage, shot, useBrowserStand } from './browser';
+import { openPage, shot, submitSignIn, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -12,9 +12,7 @@ describe('the borrower’s own data in the browser', () => {
     const { context, page, consoleErrors } = await openPage(stand, { width: 1280, height: 900 });
 
     await page.goto(`${stand.base}/login`);
-    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
-    await page.getByLabel('Пароль', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitSignIn(page, person);
     await page.waitForURL(/\/account$/);
 
     // The profile asks for the place of birth and the registration address; a suggestion fills the parts.

@@ -89,3 +89,13 @@ export async function openPage(
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   return { context, page, consoleErrors };
 }
+
+/**
+ * Fills the borrower's sign-in form where the page shows it (the sign-in page, or a page of the account asking to
+ * sign in first) with the phone (+7 and ten digits; the field takes the ten) and password, and submits it.
+ */
+export async function submitSignIn(page: Page, person: { phone: string; password: string }): Promise<void> {
+  await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
+  await page.getByLabel('Пароль', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}

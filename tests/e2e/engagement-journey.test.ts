@@ -7,7 +7,7 @@ import { openStaffSession } from '../../src/server/modules/backoffice/staff-sess
 import { payNow, takeLoan, todayOf } from '../support/servicing';
 import { staffClient } from '../support/staff';
 import { TestClient, registerBorrower } from '../support/test-app';
-import { openPage, shot, useBrowserStand } from './browser';
+import { openPage, shot, submitSignIn, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 const DAY = 86_400_000;
@@ -41,9 +41,7 @@ describe('bonuses and a raffle in the browser', () => {
 
     const { context, page, consoleErrors } = await openPage(stand);
     await page.goto(`${stand.base}/account/bonuses`);
-    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
-    await page.getByLabel('Пароль', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitSignIn(page, person);
     await page.waitForURL(/\/account/);
     if (!page.url().endsWith('/account/bonuses')) await page.goto(`${stand.base}/account/bonuses`);
     await expect.poll(() => page.getByTestId('points-balance').textContent()).toBe('800\u00a0баллов');
@@ -100,9 +98,7 @@ describe('bonuses and a raffle in the browser', () => {
     const password = page.getByLabel('Пароль', { exact: true });
     await password.or(page.getByTestId('points-balance')).first().waitFor();
     if (await password.isVisible()) {
-      await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
-      await page.getByLabel('Пароль', { exact: true }).fill(person.password);
-      await page.getByRole('button', { name: 'Войти' }).click();
+      await submitSignIn(page, person);
       await page.waitForURL(/\/account/);
       if (!page.url().endsWith('/account/bonuses')) await page.goto(`${stand.base}/account/bonuses`);
     }

@@ -1,17 +1,10 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CAPTCHA_ANSWER, lastCodeSentTo, newPerson } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { shot, submitSignIn, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
 const toRuDate = (iso: string) => iso.split('-').reverse().join('.');
-
-async function signIn(page: Page, phone: string, password: string) {
-  await page.getByLabel('Номер телефона').fill(phone.slice(2));
-  await page.getByLabel('Пароль', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-}
 
 describe('a borrower in the browser', () => {
   it('registers → signs out → signs in → forgets the password → recovers → signs in with the new one', async () => {
@@ -71,7 +64,7 @@ describe('a borrower in the browser', () => {
     // Signed out once the server has ended the session and the header has no «Выйти» any more.
     await page.getByRole('button', { name: 'Выйти' }).waitFor({ state: 'detached' });
     await page.goto(`${stand.base}/login`);
-    await signIn(page, person.phone, person.password);
+    await submitSignIn(page, person);
     await page.getByText(person.surname).first().waitFor();
 
     // Forget the password and recover it.
@@ -94,7 +87,7 @@ describe('a borrower in the browser', () => {
 
     await page.getByRole('button', { name: 'Войти' }).waitFor();
     await expect.poll(() => page.url()).toContain('/login');
-    await signIn(page, person.phone, newPassword);
+    await submitSignIn(page, { phone: person.phone, password: newPassword });
     await page.getByText(person.surname).first().waitFor();
     await page.goto(`${stand.base}/account/sessions`);
     await page.getByText('Этот сеанс').waitFor();

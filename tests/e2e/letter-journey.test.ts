@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { TestClient, registerBorrower } from '../support/test-app';
-import { openPage, shot, useBrowserStand } from './browser';
+import { openPage, shot, submitSignIn, useBrowserStand } from './browser';
 import { signInStaffInBrowser } from './staff-browser';
 
 const stand = useBrowserStand();
@@ -31,9 +31,7 @@ describe('a letter from a specialist', () => {
 
     const { context, page: bpage } = await openPage(stand);
     await bpage.goto(`${stand.base}/login`);
-    await bpage.getByLabel('Номер телефона').fill(person.phone.slice(2));
-    await bpage.getByLabel('Пароль', { exact: true }).fill(person.password);
-    await bpage.getByRole('button', { name: 'Войти' }).click();
+    await submitSignIn(bpage, person);
     await bpage.waitForURL(/\/account/);
     await bpage.goto(`${stand.base}/account/documents`);
     const title = 'Письмо специалиста: Справка по вашему обращению';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { processDuePayouts } from '../../src/server/modules/lending/process-payouts';
 import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
-import { openPage, shot, useBrowserStand } from './browser';
+import { openPage, shot, submitSignIn, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -20,9 +20,7 @@ describe('a borrower takes a loan in the browser', () => {
 
     // The application form asks to sign in first and comes back with its terms.
     await page.goto(`${stand.base}/account/apply?product=payday&amount=10000&term=30`);
-    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
-    await page.getByLabel('Пароль', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitSignIn(page, person);
     await page.getByRole('heading', { name: 'Заявка на заём' }).waitFor();
     expect(page.url()).toContain('/account/apply?product=payday&amount=10000&term=30');
 

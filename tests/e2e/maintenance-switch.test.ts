@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/server/modules/backoffice/demo-staff';
 import { TestClient, registerBorrower } from '../support/test-app';
-import { shot, useBrowserStand } from './browser';
+import { shot, submitSignIn, useBrowserStand } from './browser';
 import { signInStaffInBrowser } from './staff-browser';
 
 const stand = useBrowserStand();
@@ -18,9 +18,7 @@ describe('maintenance switched from the back office while a borrower is on the s
     const borrower = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ru-RU' });
     const site = await borrower.newPage();
     await site.goto(`${base}/login`);
-    await site.getByLabel('Номер телефона').fill(person.phone.slice(2));
-    await site.getByLabel('Пароль', { exact: true }).fill(person.password);
-    await site.getByRole('button', { name: 'Войти' }).click();
+    await submitSignIn(site, person);
     await site.waitForURL(/\/account/);
     const banner = site.getByTestId('maintenance-banner');
     expect(await banner.count()).toBe(0);

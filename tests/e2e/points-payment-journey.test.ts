@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { passDays, payNow, signInAgain, takeLoan } from '../support/servicing';
 import { TestClient, registerBorrower } from '../support/test-app';
-import { openPage, shot, useBrowserStand } from './browser';
+import { openPage, shot, submitSignIn, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -21,9 +21,7 @@ describe('spending bonus points in the browser', () => {
 
     const { context, page, consoleErrors } = await openPage(stand);
     await page.goto(`${stand.base}/account/loans/${loan.id}`);
-    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
-    await page.getByLabel('Пароль', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitSignIn(page, person);
     await page.waitForURL((url) => url.pathname.startsWith('/account'));
     if (!page.url().includes(loan.id)) await page.goto(`${stand.base}/account/loans/${loan.id}`);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestClient, lastCodeSentTo, newPerson, registerBorrower } from '../support/test-app';
-import { openPage, shot, useBrowserStand } from './browser';
+import { openPage, shot, submitSignIn, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -12,9 +12,7 @@ describe('a borrower changes their passport in the browser', () => {
     const { context, page, consoleErrors } = await openPage(stand);
 
     await page.goto(`${stand.base}/account/profile`);
-    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
-    await page.getByLabel('Пароль', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitSignIn(page, person);
     await page.getByRole('button', { name: 'Получить код в СМС' }).waitFor();
 
     // The issue's example: 4521 778899 issued 01.01.2009 over a passport issued 20.06.2010.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { passDays, payNow, takeLoan } from '../support/servicing';
 import { TestClient, lastCodeSentTo, registerBorrower } from '../support/test-app';
-import { openPage, shot, useBrowserStand } from './browser';
+import { openPage, shot, submitSignIn, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -43,11 +43,6 @@ describe('a borrower services a loan in the browser', () => {
     const onLoanPage = (url: URL) => url.pathname === loanPath;
     const backFromPayment = (url: URL) => onLoanPage(url) && url.searchParams.has('payment');
 
-    const signIn = async () => {
-      await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
-      await page.getByLabel('Пароль', { exact: true }).fill(person.password);
-      await page.getByRole('button', { name: 'Войти' }).click();
-    };
     const myLoan = page.locator('.mantine-Paper-root', {
       has: page.getByRole('heading', { name: 'Мой заём' }),
     });
@@ -73,7 +68,7 @@ describe('a borrower services a loan in the browser', () => {
 
     // ── Day 3 (27.11.2026): the dashboard; three days of interest, 240 ₽, are in the payment.
     await page.goto(`${stand.base}/account`);
-    await signIn();
+    await submitSignIn(page, person);
     await expectLine('К оплате по графику', rub('10 240 ₽'));
     await expectLine('Остаток основного долга', rub('10 000 ₽'));
     await expectLine('Следующий платёж', '24.12.2026 — осталось 27\u00a0дней');
@@ -133,7 +128,7 @@ describe('a borrower services a loan in the browser', () => {
     await passDays(t, 2);
     await context.clock.setFixedTime(t.clock.now());
     await page.reload();
-    await signIn();
+    await submitSignIn(page, person);
     await page.waitForURL((url) => url.pathname === '/account');
     // 9 240 ₽ × 0.8 % × 2 days.
     await expectLine('К оплате по графику', rub('9 387,84 ₽'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestClient, registerBorrower } from '../support/test-app';
-import { openPage, shot, useBrowserStand } from './browser';
+import { openPage, shot, submitSignIn, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -10,9 +10,7 @@ describe('a borrower links Telegram in the browser through the demo bot', () => 
     const { context, page, consoleErrors } = await openPage(stand);
 
     await page.goto(`${stand.base}/account/notifications`);
-    await page.getByLabel('Номер телефона').fill(person.phone.slice(2));
-    await page.getByLabel('Пароль', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitSignIn(page, person);
     await page.getByRole('button', { name: 'Подключить Telegram' }).click();
     const open = page.getByRole('link', { name: /Открыть бота @demo_mfo_bot/ });
     await open.waitFor();
