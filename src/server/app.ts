@@ -19,6 +19,8 @@ import type { AddressSuggestPort } from './adapters/address/address-port';
 import { DaDataAddressSuggest } from './adapters/address/dadata-address';
 import { FakeAddressSuggest } from './adapters/address/fake-address';
 import { OutboxEmail } from './adapters/email/db-outbox-email';
+import type { EmailPort } from './adapters/email/email-port';
+import { SmtpEmail } from './adapters/email/smtp-email';
 import { FakeBureau } from './adapters/bureau/fake-bureau';
 import { SvgCaptcha } from './adapters/captcha/captcha-port';
 import { FakeCardTokenizer } from './adapters/payouts/card-tokenizer';
@@ -98,6 +100,7 @@ export type AppOptions = {
       Deps,
       | 'clock'
       | 'sms'
+      | 'email'
       | 'telegram'
       | 'captcha'
       | 'bureau'
@@ -133,6 +136,18 @@ function smsFromConfig(config: Config, database: Database, clock: Clock): SmsPor
       return new OutboxSms(database.db, clock);
     case 'smsru':
       return new SmsRuSms(config.sms.smsru);
+  }
+}
+
+/** The mailer chosen by EMAIL_PROVIDER: none (EMAIL_UNAVAILABLE), the developer outbox (demo) or an SMTP server. */
+function emailFromConfig(config: Config, database: Database, clock: Clock): EmailPort | null {
+  switch (config.email.provider) {
+    case 'off':
+      return null;
+    case 'outbox':
+      return new OutboxEmail(database.db, clock);
+    case 'smtp':
+      return new SmtpEmail(config.email.smtp);
   }
 }
 
@@ -279,7 +294,7 @@ export async function buildApp({ config, database, overrides = {}, logStream }: 
     acquiring: overrides.acquiring ?? acquiringFromConfig(config, database, clock),
     address: overrides.address ?? addressFromConfig(config),
     identityProviders: overrides.identityProviders ?? identityProvidersFromConfig(config, clock),
-    email: config.demo || config.allowFakeAdapters ? new OutboxEmail(database.db, clock) : null,
+    email: overrides.email !== undefined ? overrides.email : emailFromConfig(config, database, clock),
     limiter: new Limiter(redis, config.redisKeyPrefix),
     cipher: new FieldCipher(config.encryptionKey, config.hashKey),
     log: app.log as Deps['log'],

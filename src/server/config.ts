@@ -75,6 +75,13 @@ const ZEnv = z.object({
   SMSRU_BASE_URL: z.url().optional(),
   SMS_SENDER: z.string().optional(),
 
+  EMAIL_PROVIDER: z.enum(['off', 'outbox', 'smtp']).optional(),
+  SMTP_URL: z
+    .url()
+    .refine((url) => /^smtps?:\/\//.test(url), 'адрес вида smtp://логин:пароль@сервер:587 или smtps://…:465')
+    .optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
+
   PAYOUT_PROVIDER: z.enum(['fake', 'yookassa']).default('fake'),
   YOOKASSA_AGENT_ID: z.string().optional(),
   YOOKASSA_SECRET_KEY: z.string().optional(),
@@ -360,6 +367,15 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
         timeZone: env.TIME_ZONE,
       },
     },
+    /**
+     * Letters (EMAIL_PROVIDER): off (no e-mail confirmation, EMAIL_UNAVAILABLE), the developer outbox `/dev/sms`
+     * (the demo default, and production's with ALLOW_FAKE_ADAPTERS, as before EMAIL_PROVIDER existed) or an SMTP
+     * server at SMTP_URL, the letters signed EMAIL_FROM.
+     */
+    email: {
+      provider: env.EMAIL_PROVIDER ?? (production && !env.ALLOW_FAKE_ADAPTERS ? 'off' : 'outbox'),
+      smtp: { url: env.SMTP_URL ?? '', from: env.EMAIL_FROM ?? '' },
+    },
     site: {
       companyName: env.COMPANY_NAME,
       supportPhone: env.SUPPORT_PHONE,
@@ -456,6 +472,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     if (e.SMS_PROVIDER === 'smsru' && !e.SMSRU_API_ID)
       problems.push('  SMSRU_API_ID: required for SMS_PROVIDER=smsru');
+    if (e.EMAIL_PROVIDER === 'outbox' && !e.ALLOW_FAKE_ADAPTERS)
+      problems.push(
+        '  EMAIL_PROVIDER: the outbox fake is refused in production unless ALLOW_FAKE_ADAPTERS=true',
+      );
     if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const idp: string[] = [];
@@ -473,6 +493,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (e.ESIA_SIGNER === 'http' && (!e.ESIA_SIGNER_URL || !e.ESIA_SIGNER_KEY_ID))
       idp.push('  ESIA_SIGNER_URL, ESIA_SIGNER_KEY_ID: required for ESIA_SIGNER=http');
   }
+  if (e.EMAIL_PROVIDER === 'smtp' && (!e.SMTP_URL || !e.EMAIL_FROM))
+    idp.push('  SMTP_URL, EMAIL_FROM: required for EMAIL_PROVIDER=smtp');
   if (e.TID_PROVIDER === 'tid') {
     if (!e.TID_CLIENT_ID || !e.TID_CLIENT_SECRET)
       idp.push('  TID_CLIENT_ID, TID_CLIENT_SECRET: required for TID_PROVIDER=tid');

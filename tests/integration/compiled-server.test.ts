@@ -1,4 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type nodemailerModule from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSession, freePort, killableServer } from '../support/server-process';
 
@@ -6,7 +10,8 @@ import { browserSession, freePort, killableServer } from '../support/server-proc
  * What npm start runs: the server and its npm packages bundled into dist/server (scripts/build-server.mjs), the
  * packages that find files beside their code left in node_modules, and the modules loaded on first use in chunks.
  * Each of those paths is taken once here: a page, the captcha (svg-captcha, external), a refused and an accepted
- * password (zxcvbn, a chunk), and a clean stop.
+ * password (zxcvbn, a chunk), and a clean stop; and Nodemailer's chunk (loaded at the first letter of
+ * EMAIL_PROVIDER=smtp) sends a letter to a local SMTP server.
  */
 describe('the compiled server', () => {
   const server = killableServer('lk-compiled-');
@@ -34,5 +39,34 @@ describe('the compiled server', () => {
     expect(strong.status).toBe(201);
 
     expect(await server.stop('SIGTERM')).toBe(0);
+  });
+
+  it('bundles Nodemailer into a chunk that sends a letter', async () => {
+    const chunk = readdirSync('dist/server/chunks').find((name) => name.startsWith('nodemailer-'));
+    expect(chunk).toBeDefined();
+    const nodemailer = (await import(`../../dist/server/chunks/${chunk}`)) as typeof nodemailerModule;
+    const letters: string[] = [];
+    const smtp = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      authOptional: true,
+      logger: false,
+      onData(stream, session, done) {
+        letters.push(...session.envelope.rcptTo.map((r) => r.address));
+        stream.resume().on('end', () => done());
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = smtp.server.address() as AddressInfo;
+      await nodemailer.createTransport({ url: `smtp://127.0.0.1:${port}` }).sendMail({
+        from: 'noreply@example.ru',
+        to: 'maria@example.ru',
+        subject: 'Проверка',
+        text: 'Письмо',
+      });
+      expect(letters).toEqual(['maria@example.ru']);
+    } finally {
+      await new Promise<void>((resolve) => smtp.close(resolve));
+    }
   });
 });

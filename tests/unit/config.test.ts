@@ -133,6 +133,41 @@ describe('loadConfig', () => {
     });
   });
 
+  it('e-mail: the outbox in demo and in production with fakes allowed, none otherwise; SMTP needs its server and sender', () => {
+    expect(loadConfig({}).email.provider).toBe('outbox');
+    const production = {
+      NODE_ENV: 'production',
+      ENCRYPTION_KEY: KEY,
+      HASH_KEY: KEY,
+      DATABASE_URL: 'postgres://db/lk',
+      SMS_PROVIDER: 'smsru',
+      SMSRU_API_ID: 'id',
+      ACQUIRING_PROVIDER: 'yookassa',
+      YOOKASSA_SHOP_ID: 'shop',
+      YOOKASSA_SHOP_SECRET_KEY: 'secret',
+      ADDRESS_PROVIDER: 'dadata',
+      DADATA_API_KEY: 'token',
+    };
+    expect(loadConfig(production).email.provider).toBe('off');
+    expect(loadConfig({ ...production, ALLOW_FAKE_ADAPTERS: 'true' }).email.provider).toBe('outbox');
+    expect(() => loadConfig({ ...production, EMAIL_PROVIDER: 'outbox' })).toThrow(
+      /EMAIL_PROVIDER: the outbox fake is refused/,
+    );
+    expect(() => loadConfig({ EMAIL_PROVIDER: 'smtp' })).toThrow(/SMTP_URL, EMAIL_FROM: required/);
+    expect(() =>
+      loadConfig({ EMAIL_PROVIDER: 'smtp', SMTP_URL: 'https://mail.example.ru', EMAIL_FROM: 'a@example.ru' }),
+    ).toThrow(/SMTP_URL: адрес вида smtp:/);
+    const smtp = {
+      EMAIL_PROVIDER: 'smtp',
+      SMTP_URL: 'smtps://lk:secret@mail.example.ru:465',
+      EMAIL_FROM: 'Смсфинанс <noreply@example.ru>',
+    };
+    expect(loadConfig({ ...production, ...smtp }).email).toEqual({
+      provider: 'smtp',
+      smtp: { url: smtp.SMTP_URL, from: smtp.EMAIL_FROM },
+    });
+  });
+
   it('Gosuslugi and T-ID: fakes in demo, none by default in production, fakes and the local signer refused there', () => {
     expect(loadConfig({}).identityProviders).toMatchObject({ esia: 'fake', tid: 'fake', clockSkewSec: 60 });
     const prod = {

@@ -6,8 +6,8 @@ import type { EmailLetter, EmailPort } from './email-port';
 
 /**
  * The demo mailer: a letter goes to the developer outbox (`/dev/sms`) beside the SMS, addressed «e-mail: …», stamped
- * with the app's clock; attachments are listed by name, size and SHA-256. Nothing leaves the machine. No real mail adapter exists yet: production has no e-mail
- * confirmation (EMAIL_UNAVAILABLE) unless ALLOW_FAKE_ADAPTERS lets this outbox stand in.
+ * with the app's clock; attachments are listed by name, size and SHA-256. Nothing leaves the machine. The demo
+ * default (EMAIL_PROVIDER=outbox); production sends through SmtpEmail, or has no e-mail confirmation at all.
  */
 export class OutboxEmail implements EmailPort {
   readonly provider = 'outbox';

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { PersonalData } from '../../../contracts';
+import { EmailSendError } from '../../adapters/email/email-port';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
@@ -15,7 +16,9 @@ const hashOf = (deps: Deps, borrowerId: string, email: string, code: string) =>
 /**
  * Sends a code to a new e-mail address (the demo outbox at /dev/sms); the address is used only once confirmed.
  * The code is stored as a keyed hash bound to the borrower and the address. Throws EMAIL_UNAVAILABLE (no mailer
- * configured), CODE_RESEND_TOO_EARLY (within a minute of the last code).
+ * configured), CODE_RESEND_TOO_EARLY (within a minute of the last code); when the letter is not sent, the code is
+ * withdrawn (another may be asked for at once) and it throws EMAIL_ADDRESS_REFUSED (the mail server refused the
+ * address for good) or EMAIL_SEND_FAILED (it could not be reached, or refused for now).
  */
 export async function requestEmailCode(
   deps: Deps,
@@ -41,11 +44,24 @@ export async function requestEmailCode(
     },
     now,
   );
-  await deps.email.send({
-    to: email,
-    subject: `Подтверждение почты в личном кабинете ${deps.config.site.companyName}`,
-    text: `Код подтверждения: ${code}. Он действует 15 минут. Если вы не указывали эту почту, ничего не делайте.`,
-  });
+  try {
+    await deps.email.send({
+      to: email,
+      subject: `Подтверждение почты в личном кабинете ${deps.config.site.companyName}`,
+      text: `Код подтверждения: ${code}. Он действует 15 минут. Если вы не указывали эту почту, ничего не делайте.`,
+    });
+  } catch (error) {
+    // The code never reached the borrower: withdraw it, so the resend pause does not apply.
+    await upsertDetails(
+      deps.db,
+      borrowerId,
+      { emailPending: null, emailCodeHash: null, emailCodeSentAt: null, emailCodeAttempts: 0 },
+      now,
+    );
+    deps.log.warn({ err: error }, 'e-mail confirmation letter not sent');
+    const refused = error instanceof EmailSendError && !error.retryable;
+    throw new AppError(refused ? 'EMAIL_ADDRESS_REFUSED' : 'EMAIL_SEND_FAILED');
+  }
   await audit(deps.db, {
     actor: { kind: 'borrower', borrowerId },
     action: 'profile.email-code-sent',
