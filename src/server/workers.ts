@@ -7,6 +7,7 @@ import { erasePersonalDataJob, scheduleErasure } from './modules/identity/erase-
 import { sendPayout } from './modules/lending/process-payouts';
 import { sendInformationalSms } from './modules/messaging/send-informational-sms';
 import { sendMessageSms } from './modules/messaging/send-message-sms';
+import { sendRelationshipEndLetter } from './modules/support/relationship-end';
 import { closeOfBusiness, scheduleCloseOfBusiness } from './modules/servicing/close-of-business-job';
 
 /** The SMS queues: in-account messages' copies and informational SMS. */
@@ -18,6 +19,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     'payout.send': sendPayout,
     'points.expire': expirePointsJob,
     'advertising.send': advertisingSendJob,
+    'email.relationship-end': sendRelationshipEndLetter,
     ...messageHandlers,
     ...(deps.config.servicing.closeOfBusiness ? { 'close-of-business': closeOfBusiness } : {}),
     ...(deps.config.support.erasure ? { 'personal-data.erase': erasePersonalDataJob } : {}),

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/adapters/db/schema';
+import { EmailSendError, type EmailPort } from '../../src/server/adapters/email/email-port';
+import { runDueJobs } from '../../src/server/jobs/run-jobs';
+import { sendRelationshipEndLetter } from '../../src/server/modules/support/relationship-end';
 import { staffClient } from '../support/staff';
 import { clientsOf, lastCodeSentTo, newPerson, registerBorrower, useTestApp } from '../support/test-app';
 
@@ -98,6 +101,64 @@ describe('the confirmation PDF of an ended relationship reaches the borrower', (
     );
     expect(letter?.text).toContain(`Вложение: relationship-end-${requestId}.pdf (application/pdf`);
     expect(await audits(requestId, 'support.relationship-end.confirmation-emailed')).toHaveLength(1);
+  });
+
+  /** A borrower with a confirmed e-mail whose relationship then ends while the mail server fails as `failures` say. */
+  async function endWithMailerFailing(failures: EmailSendError[]) {
+    const c = client();
+    await registerBorrower(c, t.deps);
+    const email = `retry-${Date.now()}-${failures.length}@example.ru`;
+    await c.post('/api/me/personal-data/email', { email });
+    const code = await lastCodeSentTo(t.deps, `e-mail: ${email}`);
+    expect((await c.post('/api/me/personal-data/email/confirm', { code })).statusCode).toBe(200);
+    const working = t.deps.email!;
+    const failing: EmailPort = {
+      provider: 'failing',
+      send: (letter) => {
+        const failure = failures.shift();
+        return failure ? Promise.reject(failure) : working.send(letter);
+      },
+    };
+    t.deps.email = failing;
+    const letters = async () =>
+      (await outbox()).filter(
+        (m) => m.phone === `e-mail: ${email}` && m.text.includes('прекращения отношений'),
+      );
+    return { requestId: await endRelationshipOf(c), letters, restore: () => (t.deps.email = working) };
+  }
+
+  it('a mail server down at the end: the letter goes out on a later try of its job, once', async () => {
+    const { requestId, letters, restore } = await endWithMailerFailing([
+      new EmailSendError('SMTP 421: try later', true, 'smtp'),
+    ]);
+    try {
+      expect(await letters()).toHaveLength(0);
+      const retry = { 'email.relationship-end': sendRelationshipEndLetter };
+      expect(await runDueJobs(t.deps, retry)).toBe(0); // not due yet: the back-off is a minute
+      t.clock.advance(61_000);
+      expect(await runDueJobs(t.deps, retry)).toBe(1);
+      expect(await letters()).toHaveLength(1);
+      expect(await audits(requestId, 'support.relationship-end.confirmation-emailed')).toHaveLength(1);
+      t.clock.advance(24 * 3_600_000);
+      expect(await runDueJobs(t.deps, retry)).toBe(0);
+    } finally {
+      restore();
+    }
+  });
+
+  it('an address the mail server refuses for good: audited once, not tried again (the SMS link remains)', async () => {
+    const { requestId, letters, restore } = await endWithMailerFailing([
+      new EmailSendError('SMTP 550: no such mailbox', false, 'smtp'),
+    ]);
+    try {
+      expect(await audits(requestId, 'support.relationship-end.confirmation-email-refused')).toHaveLength(1);
+      t.clock.advance(24 * 3_600_000);
+      expect(await runDueJobs(t.deps, { 'email.relationship-end': sendRelationshipEndLetter })).toBe(0);
+      expect(await letters()).toHaveLength(0);
+      expect(await audits(requestId, 'support.relationship-end.confirmation-emailed')).toHaveLength(0);
+    } finally {
+      restore();
+    }
   });
 
   it('no letter without a confirmed e-mail (the SMS link is enough)', async () => {

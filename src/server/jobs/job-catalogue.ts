@@ -17,6 +17,8 @@ export const JOB_PAYLOADS = {
   'personal-data.erase': z.object({}),
   /** The expiry of what is left of one earned lot of bonus points, on its expiry date. */
   'points.expire': z.object({ lotId: z.uuid() }),
+  /** The letter with the confirmation PDF of an ended relationship, to the borrower's confirmed e-mail if any. */
+  'email.relationship-end': z.object({ requestId: z.uuid() }),
   /** One advertising send (a campaign or an offer) to its audience, a batch of borrowers per run, within the hours. */
   'advertising.send': z.object({ sendId: z.uuid() }),
 } as const;

@@ -5,8 +5,11 @@ import { addYears, dateInZone } from '../../../domain/calendar';
 import { renderRelationshipEndPdf } from '../../adapters/documents/relationship-end-pdf';
 import type { StaffActor } from '../../actor';
 import type { DbOrTx } from '../../adapters/db/database';
+import { EmailSendError } from '../../adapters/email/email-port';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
+import { enqueueJob } from '../../jobs/job-repository';
+import { exponentialBackoff, runJobNow, type JobHandler } from '../../jobs/run-jobs';
 import { audit, type AuditActor } from '../audit/audit';
 import { findDetails } from '../borrower-data/repository';
 import { insertConsentEvent } from '../engagement/advertising-consent-repository';
@@ -189,7 +192,7 @@ export async function endRelationship(
   const today = dateInZone(now, deps.config.timeZone);
   const eraseAfter = addYears(today, deps.config.support.retentionYears);
   const borrowerId = request.borrowerId;
-  await deps.db.transaction(async (tx) => {
+  const letterJobId = await deps.db.transaction(async (tx) => {
     await lockBorrower(tx, borrowerId);
     const blockers = await relationshipBlockers(tx, borrowerId);
     if (blockers.loans + blockers.applications + blockers.refunds > 0)
@@ -228,10 +231,18 @@ export async function endRelationship(
       details: { borrowerId, eraseAfter },
       meta: input.meta,
     });
+    // The letter is owed once the end commits: a job of the same transaction, never lost, retried if the mail
+    // server fails (the letter itself decides whether there is an address to write to).
+    return enqueueJob(tx, {
+      queue: 'email.relationship-end',
+      payload: { requestId: request.id },
+      runAt: now,
+    });
   });
   const pdf = await relationshipEndConfirmation(deps, { requestId: request.id });
   if (pdf) await deps.storage.put(`relationship-ends/${request.id}.pdf`, pdf.pdf, 'application/pdf');
-  await deliverConfirmation(deps, { requestId: request.id, borrowerId, pdf });
+  await sendConfirmationLink(deps, { requestId: request.id, borrowerId });
+  if (letterJobId) await runJobNow(deps, 'email.relationship-end', sendRelationshipEndLetter, letterJobId);
   return showRelationshipEnd(deps, { requestId: request.id });
 }
 
@@ -240,15 +251,12 @@ export const confirmationLinkOf = (deps: Pick<Deps, 'config'>, token: string) =>
   `${deps.config.publicUrl?.replace(/\/+$/, '') ?? ''}/relationship-end/${token}`;
 
 /**
- * Gives the borrower (who can no longer sign in) the confirmation PDF: always a one-time, unguessable link valid for
- * RELATIONSHIP_END_LINK_DAYS in the SMS that tells them the relationship ended (the token is stored as its SHA-256
- * only), and, when the borrower has a confirmed e-mail and a mailer is configured, the PDF attached to a letter.
- * A failed SMS or letter is logged, never undoes the end (staff can still hand the PDF over).
+ * Gives the borrower (who can no longer sign in) the way to the confirmation PDF: a one-time, unguessable link valid
+ * for RELATIONSHIP_END_LINK_DAYS in the SMS that tells them the relationship ended (the token is stored as its
+ * SHA-256 only). A failed SMS is logged, never undoes the end (staff can still hand the PDF over). The PDF also
+ * goes by e-mail: sendRelationshipEndLetter.
  */
-async function deliverConfirmation(
-  deps: Deps,
-  input: { requestId: string; borrowerId: string; pdf: (PdfDocument & { sha256: string }) | null },
-) {
+async function sendConfirmationLink(deps: Deps, input: { requestId: string; borrowerId: string }) {
   const now = deps.clock.now();
   const token = newToken();
   await insertEndLink(deps.db, {
@@ -267,27 +275,52 @@ async function deliverConfirmation(
       `(ссылка одноразовая, действует ${deps.config.support.relationshipEndLinkDays} дн.). ` +
       `Чтобы возобновить отношения, позвоните: ${deps.config.site.supportPhone}.`,
   ).catch((error) => deps.log.warn({ err: error }, 'relationship end SMS not sent'));
-  const details = await findDetails(deps.db, input.borrowerId);
-  if (!input.pdf || !deps.email || !details?.email || !details.emailConfirmedAt) return;
-  try {
-    await deps.email.send({
-      to: details.email,
-      subject: `${company}: подтверждение прекращения отношений`,
-      text:
-        'Отношения с компанией прекращены. Подтверждение — во вложении (PDF). ' +
-        `Чтобы возобновить отношения, позвоните: ${deps.config.site.supportPhone}.`,
-      attachments: [{ filename: input.pdf.filename, contentType: 'application/pdf', content: input.pdf.pdf }],
-    });
+}
+
+/**
+ * The job that sends the confirmation PDF of an ended relationship as a letter, when the borrower has a confirmed
+ * e-mail and this instance a mailer (otherwise it is done with nothing to send). Audited
+ * `support.relationship-end.confirmation-emailed` with the PDF's SHA-256. A mail server that fails for now is asked
+ * again with back-off (1 min, 2 min, … up to 6 h; dead after the queue's last try); one that refuses the address for
+ * good ends the job, audited `support.relationship-end.confirmation-email-refused` (the SMS link remains).
+ */
+export const sendRelationshipEndLetter: JobHandler<'email.relationship-end'> = {
+  leaseMs: () => 5 * 60_000,
+  retryDelayMs: exponentialBackoff(60_000, 6 * 3_600_000),
+  run: async (deps, { requestId }) => {
+    const request = await findEndRequest(deps.db, requestId);
+    const details = request ? await findDetails(deps.db, request.borrowerId) : undefined;
+    if (!deps.email || !details?.email || !details.emailConfirmedAt) return;
+    const pdf = await relationshipEndConfirmation(deps, { requestId });
+    if (!pdf) return;
+    try {
+      await deps.email.send({
+        to: details.email,
+        subject: `${deps.config.site.companyName}: подтверждение прекращения отношений`,
+        text:
+          'Отношения с компанией прекращены. Подтверждение — во вложении (PDF). ' +
+          `Чтобы возобновить отношения, позвоните: ${deps.config.site.supportPhone}.`,
+        attachments: [{ filename: pdf.filename, contentType: 'application/pdf', content: pdf.pdf }],
+      });
+    } catch (error) {
+      if (!(error instanceof EmailSendError) || error.retryable) throw error;
+      deps.log.warn({ err: error, requestId }, 'relationship end letter refused by the mail server');
+      await audit(deps.db, {
+        actor: { kind: 'system' },
+        action: 'support.relationship-end.confirmation-email-refused',
+        subjectId: requestId,
+        details: { reason: error.message },
+      });
+      return;
+    }
     await audit(deps.db, {
       actor: { kind: 'system' },
       action: 'support.relationship-end.confirmation-emailed',
-      subjectId: input.requestId,
-      details: { sha256: input.pdf.sha256 },
+      subjectId: requestId,
+      details: { sha256: pdf.sha256 },
     });
-  } catch (error) {
-    deps.log.warn({ err: error }, 'relationship end confirmation letter not sent');
-  }
-}
+  },
+};
 
 /**
  * The confirmation PDF by the one-time link from the SMS (no sign-in: the account is closed). The link works once
