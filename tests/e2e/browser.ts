@@ -99,3 +99,13 @@ export async function submitSignIn(page: Page, person: { phone: string; password
   await page.getByLabel('Пароль', { exact: true }).fill(person.password);
   await page.getByRole('button', { name: 'Войти' }).click();
 }
+
+/**
+ * Signs the borrower out with «Выйти» and waits until the server has ended the session: the header drops «Выйти»
+ * at once (before the request), and the app goes to the home page only when the server has answered. Navigating
+ * away before that would abort the request and leave the session alive.
+ */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}

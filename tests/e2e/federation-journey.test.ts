@@ -8,7 +8,7 @@ import {
   type PersonData,
 } from '../support/test-app';
 import { seriousAxeFindings } from './axe-check';
-import { shot, useBrowserStand } from './browser';
+import { shot, signOut, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -79,8 +79,7 @@ describe('Gosuslugi and T-ID in the browser (the demo providers)', () => {
     await page.getByText(person.surname).first().waitFor();
     await expect.poll(() => page.url()).toContain('/account');
 
-    await page.getByRole('button', { name: 'Выйти' }).click();
-    await page.getByRole('button', { name: 'Выйти' }).waitFor({ state: 'detached' });
+    await signOut(page);
     await page.goto(`${stand.base}/login`);
     await page.getByRole('link', { name: 'Войти через Госуслуги' }).click();
     await actAs(page, person);

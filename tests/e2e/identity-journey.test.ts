@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAPTCHA_ANSWER, lastCodeSentTo, newPerson } from '../support/test-app';
-import { shot, submitSignIn, useBrowserStand } from './browser';
+import { shot, signOut, submitSignIn, useBrowserStand } from './browser';
 
 const stand = useBrowserStand();
 
@@ -60,17 +60,13 @@ describe('a borrower in the browser', () => {
     expect(body).not.toMatch(/Удалить (аккаунт|личный кабинет)/);
 
     // Sign out, sign in.
-    await page.getByRole('button', { name: 'Выйти' }).click();
-    // Signed out once the server has ended the session and the header has no «Выйти» any more.
-    await page.getByRole('button', { name: 'Выйти' }).waitFor({ state: 'detached' });
+    await signOut(page);
     await page.goto(`${stand.base}/login`);
     await submitSignIn(page, person);
     await page.getByText(person.surname).first().waitFor();
 
     // Forget the password and recover it.
-    await page.getByRole('button', { name: 'Выйти' }).click();
-    // Signed out once the server has ended the session and the header has no «Выйти» any more.
-    await page.getByRole('button', { name: 'Выйти' }).waitFor({ state: 'detached' });
+    await signOut(page);
     await page.goto(`${stand.base}/login`);
     await page.getByRole('link', { name: /Забыли пароль/ }).click();
     // The recovery page loads its own chunk: wait for it, not for the sign-in form's phone field.
