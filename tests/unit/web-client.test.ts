@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../src/contracts';
 import { ApiError, NETWORK_ERROR_MESSAGE, isApiError } from '../../src/web/api/api-error';
-import { buildPath, call, forgetCsrfToken } from '../../src/web/api/client';
+import { buildPath, call, forgetCsrfToken, prefetchCsrfToken } from '../../src/web/api/client';
 import { routes } from '../../src/web/api/routes';
 
 const ID = '0b5a3f6e-3c1d-4d2a-9b7e-2f1c8a6d4e10';
@@ -120,6 +120,16 @@ describe('call', () => {
       headers: { accept: 'application/json', 'x-csrf-token': 'tok-1' },
       body: undefined,
     });
+  });
+
+  it('the sign-out, with its token fetched ahead, is one request kept alive through a closed tab', async () => {
+    answer(token('tok-1'), json({ ok: true }));
+    prefetchCsrfToken();
+    await vi.waitFor(() => expect(requests()).toEqual(['GET /api/csrf -']));
+    await call(api.logout, { keepalive: true });
+    expect(requests()).toEqual(['GET /api/csrf -', 'POST /api/auth/logout tok-1']);
+    expect(fetchMock.mock.calls[1]?.[1]).toMatchObject({ method: 'POST', keepalive: true });
+    expect(fetchMock.mock.calls[0]?.[1]).not.toHaveProperty('keepalive');
   });
 
   it('fetches the token once for all later changes, also for requests at the same time', async () => {

@@ -16,7 +16,12 @@ type ParamsOption<E> = E extends { params: infer P extends z.ZodType }
   : { params?: never };
 type BodyOption<E> = E extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: never };
 
-export type CallOptions<E extends Endpoint> = ParamsOption<E> & BodyOption<E> & { signal?: AbortSignal };
+/**
+ * `keepalive`: the browser finishes the request even if the page is closed or left right after it (the sign-out:
+ * a borrower on a shared computer clicks «Выйти» and closes the tab).
+ */
+export type CallOptions<E extends Endpoint> = ParamsOption<E> &
+  BodyOption<E> & { signal?: AbortSignal; keepalive?: boolean };
 export type ApiResponse<E extends Endpoint> = z.output<E['response']>;
 
 /** Options are required only when the endpoint has path params or a body. */
@@ -40,7 +45,7 @@ export async function call<T extends Target>(
   endpoint: T,
   ...[options]: CallArgs<Resolved<T> & Endpoint>
 ): Promise<ApiResponse<Resolved<T> & Endpoint>> {
-  const opts: { params?: Record<string, unknown>; body?: unknown; signal?: AbortSignal } = options ?? {};
+  const opts: SendOptions = options ?? {};
   if (endpoint.method === 'GET') return send(endpoint, opts, undefined);
   try {
     return await send(endpoint, opts, await csrfToken());
@@ -69,6 +74,15 @@ export function forgetCsrfToken(): void {
   csrf = null;
 }
 
+/**
+ * Fetches the CSRF token now unless it is at hand, so that a later request needs no other one first: while signed
+ * in, the sign-out is then one request, which `keepalive` carries through a closed tab. Never throws (the request
+ * that needs the token fetches it again).
+ */
+export function prefetchCsrfToken(): void {
+  csrfToken().catch(() => undefined);
+}
+
 export function buildPath(path: string, params: Record<string, unknown> | undefined): string {
   return path.replace(/:([A-Za-z_]\w*)/g, (_, name: string) => {
     const value = params?.[name];
@@ -89,9 +103,16 @@ function loadContracts(): Promise<Contracts> {
   return contracts;
 }
 
+type SendOptions = {
+  params?: Record<string, unknown>;
+  body?: unknown;
+  signal?: AbortSignal;
+  keepalive?: boolean;
+};
+
 async function send<T extends Target>(
   endpoint: T,
-  options: { params?: Record<string, unknown>; body?: unknown; signal?: AbortSignal },
+  options: SendOptions,
   csrfTokenValue: string | undefined,
 ): Promise<ApiResponse<Resolved<T> & Endpoint>> {
   const loading = loadContracts();
@@ -108,6 +129,7 @@ async function send<T extends Target>(
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal ?? null,
+      ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;

@@ -1,8 +1,8 @@
 import { Anchor, Box, Burger, Button, Container, Group, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { Fragment, Suspense, lazy } from 'react';
+import { Fragment, Suspense, lazy, useEffect } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { call, forgetCsrfToken } from '../api/client';
+import { call, forgetCsrfToken, prefetchCsrfToken } from '../api/client';
 import { useMe, useSiteStatus } from '../api/queries';
 import { routes } from '../api/routes';
 import { ACCOUNT_PAGES } from './account-pages';
@@ -41,11 +41,17 @@ export function Header() {
   const { data: status } = useSiteStatus();
   const { data: me } = useMe();
   const navigate = useNavigate();
+  const signedIn = Boolean(me);
+  // The sign-out's token is fetched ahead, so «Выйти» is a single request that survives a closed tab (keepalive).
+  useEffect(() => {
+    if (signedIn) prefetchCsrfToken();
+  }, [signedIn]);
   const logout = useMutation({
     // Signed out on this page at once, before the server ends the session: the account's requests stop (in-flight
-    // ones are aborted, pollers unmount), so none of them comes back 401; at worst the session ends by its timeout.
+    // ones are aborted, pollers unmount), so none of them comes back 401; the sign-out itself is kept alive through
+    // a closed or left page.
     onMutate: () => signedOut(),
-    mutationFn: () => call(routes.logout),
+    mutationFn: () => call(routes.logout, { keepalive: true }),
     onSettled: () => {
       forgetCsrfToken();
       void navigate('/');
