@@ -21,9 +21,9 @@ import { lastCodeSentTo, registerBorrower, startTestApp, TestClient } from '../t
  *   same parameters and the same concurrency as the app's hashing queue, after a warm-up as the dashboard's, in
  *   shorter interleaved rounds (the verify rate of this machine drifts by ±10 % within a minute); each run starts
  *   only once the hashing line has drained of the requests the load generator abandoned at the end of the run
- *   before (they are still hashed, and would otherwise slow the next run down). Beside them, for the reader, a bare Fastify route that only verifies (the same line,
- *   the same load generator): how much of the gap is HTTP and the load generator itself, and how much is the
- *   sign-in's own work.
+ *   before (they are still hashed, and would otherwise slow the next run down). Beside them, for the reader, a
+ *   bare Fastify route that only verifies (the same line, the same load generator): how much of the gap is HTTP
+ *   and the load generator itself, and how much is the sign-in's own work.
  * A fresh database is created for the run and dropped after it.
  */
 export type HttpResult = {
@@ -40,7 +40,7 @@ export type HttpResult = {
 
 const ROUNDS = 3;
 const SECONDS = 5;
-/** Sign-in rounds: cut finer than the dashboard's, so that the machine's drift falls on both sides of each pair. */
+/** Sign-in rounds: cut finer than the dashboard's, so that the machine's drift falls on both sides. */
 const SIGNIN_ROUNDS = 11;
 const SIGNIN_SECONDS = 2;
 const CONNECTIONS = 10;

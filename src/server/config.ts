@@ -409,7 +409,6 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
 
 export class ConfigError extends Error {}
 
-/** Parses and checks the environment; throws ConfigError naming every bad variable. */
 /**
  * The size of libuv's thread pool as the process's environment sets it (UV_THREADPOOL_SIZE, read by libuv itself at
  * the pool's first use; Node.js documentation, «UV_THREADPOOL_SIZE»): a positive integer, or undefined for libuv's
@@ -422,6 +421,7 @@ export function libuvThreadpoolSize(
   return Number.isInteger(configured) && configured > 0 ? configured : undefined;
 }
 
+/** Parses and checks the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = ZEnv.safeParse(cleaned);
@@ -478,28 +478,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
-  const idp: string[] = [];
+  // Settings a chosen provider needs, in every environment (production's own checks are above).
+  const missingSettings: string[] = [];
   if (e.TELEGRAM_BOT === 'grammy') {
     if (!e.TELEGRAM_BOT_TOKEN || !e.TELEGRAM_BOT_USERNAME || !e.TELEGRAM_WEBHOOK_SECRET)
-      idp.push(
+      missingSettings.push(
         '  TELEGRAM_BOT_TOKEN, TELEGRAM_BOT_USERNAME, TELEGRAM_WEBHOOK_SECRET: required for TELEGRAM_BOT=grammy',
       );
     if (e.TELEGRAM_SET_WEBHOOK && !e.PUBLIC_URL)
-      idp.push('  PUBLIC_URL: required for TELEGRAM_SET_WEBHOOK (the webhook address)');
+      missingSettings.push('  PUBLIC_URL: required for TELEGRAM_SET_WEBHOOK (the webhook address)');
   }
   if (e.ESIA_PROVIDER === 'esia') {
-    if (!e.ESIA_CLIENT_ID) idp.push('  ESIA_CLIENT_ID: required for ESIA_PROVIDER=esia');
-    if (!e.PUBLIC_URL) idp.push('  PUBLIC_URL: required for ESIA_PROVIDER=esia (the callback address)');
+    if (!e.ESIA_CLIENT_ID) missingSettings.push('  ESIA_CLIENT_ID: required for ESIA_PROVIDER=esia');
+    if (!e.PUBLIC_URL)
+      missingSettings.push('  PUBLIC_URL: required for ESIA_PROVIDER=esia (the callback address)');
     if (e.ESIA_SIGNER === 'http' && (!e.ESIA_SIGNER_URL || !e.ESIA_SIGNER_KEY_ID))
-      idp.push('  ESIA_SIGNER_URL, ESIA_SIGNER_KEY_ID: required for ESIA_SIGNER=http');
+      missingSettings.push('  ESIA_SIGNER_URL, ESIA_SIGNER_KEY_ID: required for ESIA_SIGNER=http');
   }
   if (e.EMAIL_PROVIDER === 'smtp' && (!e.SMTP_URL || !e.EMAIL_FROM))
-    idp.push('  SMTP_URL, EMAIL_FROM: required for EMAIL_PROVIDER=smtp');
+    missingSettings.push('  SMTP_URL, EMAIL_FROM: required for EMAIL_PROVIDER=smtp');
   if (e.TID_PROVIDER === 'tid') {
     if (!e.TID_CLIENT_ID || !e.TID_CLIENT_SECRET)
-      idp.push('  TID_CLIENT_ID, TID_CLIENT_SECRET: required for TID_PROVIDER=tid');
-    if (!e.PUBLIC_URL) idp.push('  PUBLIC_URL: required for TID_PROVIDER=tid (the callback address)');
+      missingSettings.push('  TID_CLIENT_ID, TID_CLIENT_SECRET: required for TID_PROVIDER=tid');
+    if (!e.PUBLIC_URL)
+      missingSettings.push('  PUBLIC_URL: required for TID_PROVIDER=tid (the callback address)');
   }
-  if (idp.length > 0) throw new ConfigError(`Invalid configuration:\n${idp.join('\n')}`);
+  if (missingSettings.length > 0)
+    throw new ConfigError(`Invalid configuration:\n${missingSettings.join('\n')}`);
   return buildConfig(e);
 }
