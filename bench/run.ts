@@ -86,6 +86,7 @@ if (wants('http')) {
     figures.argon2_verifies_per_s = h.argon2VerifiesPerSecond;
     figures.signin_ratio = round(h.signinPerSecond / h.argon2VerifiesPerSecond, 3);
     figures.signin_bare_http_per_s = h.bareSigninPerSecond;
+    figures.argon2_former_library_verifies_per_s = h.formerLibraryVerifiesPerSecond;
     console.log(
       `  GET /api/me/loans: ${h.dashboardRps} req/s; anchor (bare Fastify + pg, SELECT by key): ${h.anchorRps} req/s ` +
         `→ ratio ${figures.dashboard_ratio} (goal ≥ 0.5)`,
@@ -101,10 +102,15 @@ if (wants('http')) {
       `  for comparison, a bare Fastify route that only verifies (same line, same load generator): ` +
         `${h.bareSigninPerSecond}/s → ${round(h.bareSigninPerSecond / h.argon2VerifiesPerSecond, 3)} of the anchor`,
     );
+    console.log(
+      `  and raw verifies with node-argon2, the library hashing before @node-rs/argon2 (same parameters): ` +
+        `${h.formerLibraryVerifiesPerSecond}/s → sign-in ${round(h.signinPerSecond / h.formerLibraryVerifiesPerSecond, 3)} of it`,
+    );
     const spread = (rates: number[]) => `${Math.min(...rates)}–${Math.max(...rates)}/s`;
     const rounds = h.signinRounds;
     console.log(
-      `  rounds moved: sign-in ${spread(rounds.signIn)}, anchor ${spread(rounds.argon2)}, bare route ${spread(rounds.bare)}`,
+      `  rounds moved: sign-in ${spread(rounds.signIn)}, anchor ${spread(rounds.argon2)}, bare route ${spread(rounds.bare)}, ` +
+        `node-argon2 ${spread(rounds.formerLibrary)}`,
     );
   }
 }

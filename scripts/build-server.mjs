@@ -13,7 +13,7 @@ import { build } from 'esbuild';
  */
 const EXTERNAL = [
   '@electric-sql/pglite',
-  'argon2',
+  '@node-rs/argon2',
   'pdfkit',
   'pdf-lib',
   '@expo-google-fonts/pt-sans',

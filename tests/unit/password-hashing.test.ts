@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import argon2 from 'argon2';
+import * as argon2 from '@node-rs/argon2';
 import { readFile } from 'node:fs/promises';
 import { libuvThreadpoolSize } from '../../src/server/config';
 import {
   ARGON2_CONCURRENCY,
+  ARGON2_PARAMS,
   hashingBacklog,
   hashingConcurrency,
   hashPassword,
@@ -28,10 +29,34 @@ describe('password hashing', () => {
   });
 
   it('still verifies a hash made with the old defaults, and says it needs a rehash', async () => {
-    const old = await argon2.hash('старый-пароль-7', { type: argon2.argon2id });
+    // node-argon2's defaults, which hashed this project's passwords before ARGON2_PARAMS: 64 MiB, 3 passes, 4 lanes.
+    const old = await argon2.hash('старый-пароль-7', { memoryCost: 65_536, timeCost: 3, parallelism: 4 });
     expect(await verifyPassword(old, 'старый-пароль-7')).toBe(true);
     expect(passwordNeedsRehash(old)).toBe(true);
     expect(passwordNeedsRehash('not a hash')).toBe(true);
+    expect(await verifyPassword('not a hash', 'старый-пароль-7')).toBe(false);
+  });
+
+  it('verifies the hashes node-argon2 stored before the switch, and keeps them (same parameters, other order)', async () => {
+    // Made by node-argon2 0.45.1 with ARGON2_PARAMS: it writes the parameters as m, p, t; @node-rs/argon2 as m, t, p.
+    const stored =
+      '$argon2id$v=19$m=19456,p=1,t=2$4UFwgcwgQdpZuSouLaBlbw$++sakHfR3dnzXMDR4V/NYH8GCK6LiSlV4k2IeWBs2ck';
+    expect(await verifyPassword(stored, 'Vesna!2026-lk')).toBe(true);
+    expect(await verifyPassword(stored, 'Vesna!2026-lK')).toBe(false);
+    expect(passwordNeedsRehash(stored)).toBe(false);
+  });
+
+  it.each([
+    ['argon2i', { algorithm: 1 as argon2.Algorithm.Argon2i }],
+    ['argon2d', { algorithm: 0 as argon2.Algorithm.Argon2d }],
+    ['version 0x10', { version: 0 as argon2.Version.V0x10 }],
+    ['24 MiB', { memoryCost: 24_576 }],
+    ['3 passes', { timeCost: 3 }],
+    ['2 lanes', { parallelism: 2 }],
+  ])('says a hash made with %s needs a rehash', async (_, change) => {
+    const made = await argon2.hash('пароль-на-смену-3', { ...ARGON2_PARAMS, ...change });
+    expect(await verifyPassword(made, 'пароль-на-смену-3')).toBe(true);
+    expect(passwordNeedsRehash(made)).toBe(true);
   });
 
   it('hashes many passwords at once without failing (they wait in line), and the line tells its depth', async () => {
