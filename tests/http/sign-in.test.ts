@@ -214,7 +214,7 @@ describe('a password hash made with older argon2 parameters', () => {
     ).toBe(200);
     const [row] = await t.database.db.select().from(borrowers).where(eq(borrowers.phone, person.phone));
     expect(row!.passwordHash).not.toBe(old);
-    expect(passwordNeedsRehash(row!.passwordHash)).toBe(false);
+    expect(await passwordNeedsRehash(row!.passwordHash)).toBe(false);
     expect(
       (await client().post('/api/auth/login', { phone: person.phone, password: person.password })).statusCode,
     ).toBe(200);

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { auditLog } from '../../src/server/adapters/db/schema';
 import { findStaffByLogin, insertStaff } from '../../src/server/modules/backoffice/staff-repository';
 import { updateStaff } from '../../src/server/modules/backoffice/staff-access-repository';
-import { hashPassword } from '../../src/server/security/secrets';
+import * as argon2 from '@node-rs/argon2';
+import { hashPassword, passwordNeedsRehash } from '../../src/server/security/secrets';
 import { totpCode } from '../../src/server/security/totp';
 import { TestClient, startTestApp, type TestApp } from '../support/test-app';
 
@@ -162,5 +163,34 @@ describe('staff sign-in: password + TOTP, enrolment, brute force', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'backoffice.sign-in-failed'));
     expect(rows.some((r) => (r.details as { reason?: string } | null)?.reason === 'code-reused')).toBe(true);
+  });
+
+  it('replaces a hash made with older argon2 parameters once the member signs in with the code', async () => {
+    await newMember('old.hash');
+    const client = new TestClient(t.app, '198.51.100.40');
+    const secret = await enrol(client, 'old.hash');
+    // node-argon2's defaults, which hashed passwords before ARGON2_PARAMS: 64 MiB, 3 passes, 4 lanes.
+    const old = await argon2.hash(PASSWORD, { memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+    const member = await findStaffByLogin(t.deps.db, 'old.hash');
+    await updateStaff(t.deps.db, member!.id, { passwordHash: old });
+
+    const other = new TestClient(t.app, '198.51.100.41');
+    const withoutCode = await other.post('/api/backoffice/sign-in', {
+      login: 'old.hash',
+      password: PASSWORD,
+    });
+    expect(withoutCode.statusCode).toBe(401);
+    expect((await findStaffByLogin(t.deps.db, 'old.hash'))?.passwordHash).toBe(old);
+
+    t.clock.advance(60_000); // the enrolment's code is spent: the next step's
+    const signedIn = await other.post('/api/backoffice/sign-in', {
+      login: 'old.hash',
+      password: PASSWORD,
+      code: await totpCode(secret, t.clock.now()),
+    });
+    expect(signedIn.json()).toMatchObject({ status: 'signed-in' });
+    const rehashed = (await findStaffByLogin(t.deps.db, 'old.hash'))!.passwordHash;
+    expect(rehashed).not.toBe(old);
+    expect(await passwordNeedsRehash(rehashed)).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import {
   randomInt,
 } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import * as argon2 from '@node-rs/argon2';
+import type * as Argon2 from '@node-rs/argon2';
 import pLimit from 'p-limit';
 import { libuvThreadpoolSize } from '../config';
 
@@ -56,9 +56,9 @@ export const newNumericCode = (length: number): string =>
   Array.from({ length }, () => String(randomInt(10))).join('');
 
 /** argon2id in @node-rs/argon2's `Algorithm` (a const enum its types declare, which esbuild cannot inline). */
-const ARGON2ID = 2 satisfies argon2.Algorithm.Argon2id;
+const ARGON2ID = 2 satisfies Argon2.Algorithm.Argon2id;
 /** Version 0x13 (19) in @node-rs/argon2's `Version` (a const enum too): the version every argon2 hash of ours has. */
-const ARGON2_VERSION_0X13 = 1 satisfies argon2.Version.V0x13;
+const ARGON2_VERSION_0X13 = 1 satisfies Argon2.Version.V0x13;
 
 /**
  * argon2id parameters, set explicitly: 19 MiB (`memoryCost` in KiB), 2 passes, 1 lane — OWASP's Password Storage
@@ -105,6 +105,10 @@ export const ARGON2_CONCURRENCY = hashingConcurrency({
 });
 const hashingLine = pLimit(ARGON2_CONCURRENCY);
 
+/** @node-rs/argon2, loaded at the first hashing: a restart does not wait for the native addon (about 11 ms). */
+let argon2Module: Promise<typeof Argon2> | undefined;
+const argon2 = (): Promise<typeof Argon2> => (argon2Module ??= import('@node-rs/argon2'));
+
 /**
  * Hashings running or waiting in the line now (0 when idle): how deep a sign-in flood is, and what the bench waits
  * to see drained before it times its next figure (requests a load generator gave up on are still hashed).
@@ -113,16 +117,20 @@ export const hashingBacklog = (): number => hashingLine.activeCount + hashingLin
 
 /** An argon2id hash of the password (PHC string with its parameters). */
 export const hashPassword = (password: string): Promise<string> =>
-  hashingLine(() => argon2.hash(password, ARGON2_PARAMS));
+  hashingLine(async () => (await argon2()).hash(password, ARGON2_PARAMS));
 
 /** Whether the password matches the hash (whatever parameters the hash was made with); false for a broken hash. */
 export const verifyPassword = (hash: string, password: string): Promise<boolean> =>
-  hashingLine(() => argon2.verify(hash, password).catch(() => false));
+  hashingLine(async () => (await argon2()).verify(hash, password).catch(() => false));
 
-/** Whether a stored hash was made with other parameters than today's: rehash it at the next successful sign-in. */
-export const passwordNeedsRehash = (hash: string): boolean => {
+/**
+ * Whether a stored hash was made with other parameters than today's ARGON2_PARAMS (algorithm, version, memory,
+ * passes, lanes; true for a string that is no argon2 hash): rehash it at the next successful sign-in.
+ */
+export const passwordNeedsRehash = async (hash: string): Promise<boolean> => {
+  const { parseOptions } = await argon2();
   try {
-    const made = argon2.parseOptions(hash);
+    const made = parseOptions(hash);
     return (
       made.algorithm !== ARGON2_PARAMS.algorithm ||
       made.version !== ARGON2_PARAMS.version ||

@@ -128,7 +128,7 @@ async function openFor(
   if (!(await claimTotpStep(deps.db, member.id, step))) return refuse('code-reused');
   const loginKey = deps.cipher.keyedHash(`staff:${member.login}`);
   await deps.limiter.reset(STAFF_LIMITS.failuresLoginIp, `${loginKey}:${meta.ip}`);
-  const rehashed = passwordNeedsRehash(member.passwordHash) ? await hashPassword(password) : null;
+  const rehashed = (await passwordNeedsRehash(member.passwordHash)) ? await hashPassword(password) : null;
   const session = await deps.db.transaction(async (tx) => {
     await updateStaff(tx, member.id, {
       failedSignIns: 0,

@@ -58,7 +58,7 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
   const deviceId = meta.deviceId ?? randomUUID();
   // A hash made with older argon2 parameters is replaced now, while the password is at hand (rare: a statement of
   // its own; should the session's write then fail, the account simply keeps the same password, hashed anew).
-  if (passwordNeedsRehash(borrower.passwordHash))
+  if (await passwordNeedsRehash(borrower.passwordHash))
     await replacePasswordHash(deps.db, borrowerId, await hashPassword(input.password));
   // One prepared statement: the session, its audit record and the sources remembered (the device and the address).
   const { token, values } = newSession(deps, { borrowerId, meta, method: 'password' });
