@@ -24,8 +24,9 @@ import { lastCodeSentTo, registerBorrower, startTestApp, TestClient } from '../t
  *   only once the hashing line has drained of the requests the load generator abandoned at the end of the run
  *   before (they are still hashed, and would otherwise slow the next run down). Beside them, for the reader, a
  *   bare Fastify route that only verifies (the same line, the same load generator): how much of the gap is HTTP
- *   and the load generator itself, and how much is the sign-in's own work; and raw verifies with node-argon2 (the `argon2` package), the library
- *   this project hashed with before @node-rs/argon2, with the same parameters, hash and concurrency.
+ *   and the load generator itself, and how much is the sign-in's own work; and raw verifies with node-argon2 (the
+ *   `argon2` package), the library this project hashed with before @node-rs/argon2, with the same parameters and
+ *   concurrency.
  * A fresh database is created for the run and dropped after it.
  */
 export type HttpResult = {

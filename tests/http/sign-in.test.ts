@@ -1,9 +1,9 @@
-import * as argon2 from '@node-rs/argon2';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, borrowers, knownSignInSources } from '../../src/server/adapters/db/schema';
 import { queriesDuring } from '../support/queries';
 import { passwordNeedsRehash } from '../../src/server/security/secrets';
+import { hashWithFormerDefaults } from '../support/passwords';
 import { lastCodeSentTo, newPerson, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
 
 const t = useTestApp();
@@ -206,8 +206,7 @@ describe('password recovery', () => {
 describe('a password hash made with older argon2 parameters', () => {
   it('is replaced with today’s parameters at the next successful sign-in, and the password still works', async () => {
     const { person } = await registerBorrower(client(), t.deps);
-    // node-argon2's defaults, which hashed this project's passwords before ARGON2_PARAMS: 64 MiB, 3 passes, 4 lanes.
-    const old = await argon2.hash(person.password, { memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+    const old = await hashWithFormerDefaults(person.password);
     await t.database.db.update(borrowers).set({ passwordHash: old }).where(eq(borrowers.phone, person.phone));
     expect(
       (await client().post('/api/auth/login', { phone: person.phone, password: person.password })).statusCode,

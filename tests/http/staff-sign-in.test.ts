@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { auditLog } from '../../src/server/adapters/db/schema';
 import { findStaffByLogin, insertStaff } from '../../src/server/modules/backoffice/staff-repository';
 import { updateStaff } from '../../src/server/modules/backoffice/staff-access-repository';
-import * as argon2 from '@node-rs/argon2';
 import { hashPassword, passwordNeedsRehash } from '../../src/server/security/secrets';
 import { totpCode } from '../../src/server/security/totp';
+import { hashWithFormerDefaults } from '../support/passwords';
 import { TestClient, startTestApp, type TestApp } from '../support/test-app';
 
 const PASSWORD = 'Очень-длинный-пароль-1';
@@ -169,8 +169,7 @@ describe('staff sign-in: password + TOTP, enrolment, brute force', () => {
     await newMember('old.hash');
     const client = new TestClient(t.app, '198.51.100.40');
     const secret = await enrol(client, 'old.hash');
-    // node-argon2's defaults, which hashed passwords before ARGON2_PARAMS: 64 MiB, 3 passes, 4 lanes.
-    const old = await argon2.hash(PASSWORD, { memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+    const old = await hashWithFormerDefaults(PASSWORD);
     const member = await findStaffByLogin(t.deps.db, 'old.hash');
     await updateStaff(t.deps.db, member!.id, { passwordHash: old });
 

@@ -11,6 +11,7 @@ import {
   passwordNeedsRehash,
   verifyPassword,
 } from '../../src/server/security/secrets';
+import { hashWithFormerDefaults } from '../support/passwords';
 
 describe('password hashing', () => {
   it('uses argon2id with explicit parameters at or above the OWASP floor (19 MiB, t=2, p=1)', async () => {
@@ -29,8 +30,7 @@ describe('password hashing', () => {
   });
 
   it('still verifies a hash made with the old defaults, and says it needs a rehash', async () => {
-    // node-argon2's defaults, which hashed this project's passwords before ARGON2_PARAMS: 64 MiB, 3 passes, 4 lanes.
-    const old = await argon2.hash('старый-пароль-7', { memoryCost: 65_536, timeCost: 3, parallelism: 4 });
+    const old = await hashWithFormerDefaults('старый-пароль-7');
     expect(await verifyPassword(old, 'старый-пароль-7')).toBe(true);
     expect(await passwordNeedsRehash(old)).toBe(true);
     expect(await passwordNeedsRehash('not a hash')).toBe(true);
