@@ -4,7 +4,14 @@ import { auditLog, borrowers, knownSignInSources } from '../../src/server/adapte
 import { queriesDuring } from '../support/queries';
 import { passwordNeedsRehash } from '../../src/server/security/secrets';
 import { hashWithFormerDefaults } from '../support/passwords';
-import { lastCodeSentTo, newPerson, registerBorrower, useTestApp, clientsOf } from '../support/test-app';
+import {
+  clientsOf,
+  lastCodeSentTo,
+  newPerson,
+  registerBorrower,
+  TestClient,
+  useTestApp,
+} from '../support/test-app';
 
 const t = useTestApp();
 
@@ -65,6 +72,39 @@ describe('sign-in and sessions', () => {
       .where(eq(knownSignInSources.borrowerId, borrowerId));
     // The address and the device (the cookie the first answer set).
     expect(sources).toHaveLength(2);
+  });
+
+  it('writes nothing to the known sources when the device and the address were both seen within the day', async () => {
+    const { person } = await registerBorrower(client(), t.deps);
+    const c = client();
+    const signIn = async () => {
+      const { result, queries } = await queriesDuring(t.database, () =>
+        c.post('/api/auth/login', { phone: person.phone, password: person.password }),
+      );
+      expect(result.statusCode).toBe(200);
+      // The sign-in's read and its write come last (a session already open is ended before them).
+      expect(queries.at(-2)).toMatch(/^select .* from "borrowers"/is);
+      return queries.at(-1)!;
+    };
+    const remembers = /insert into "known_sign_in_sources"/i;
+    // The first sign-in of this device remembers it (and the address).
+    expect(await signIn()).toMatch(remembers);
+    // The same device and address again, an hour later: the session and its audit record only.
+    t.clock.advance(60 * 60_000);
+    const again = await signIn();
+    expect(again).toMatch(/^with .*insert into "audit_log".*insert into "sessions"/is);
+    expect(again).not.toMatch(remembers);
+    // Exactly a day after they were last seen they are still fresh; a moment later they are refreshed.
+    t.clock.advance(23 * 60 * 60_000);
+    expect(await signIn()).not.toMatch(remembers);
+    t.clock.advance(1);
+    expect(await signIn()).toMatch(remembers);
+    // A new device of the same account (the address known and fresh) is remembered at once.
+    const newDevice = new TestClient(t.app, c.ip);
+    const { queries } = await queriesDuring(t.database, () =>
+      newDevice.post('/api/auth/login', { phone: person.phone, password: person.password }),
+    );
+    expect(queries.at(-1)).toMatch(remembers);
   });
 
   it('refreshes a known source when it was last seen more than a day ago, not on every sign-in', async () => {

@@ -25,11 +25,16 @@ export const isKnownSourceOf = (deps: Pick<Deps, 'db' | 'cipher'>, borrowerId: s
 export { rememberSources, rememberSourcesWrite };
 
 /**
- * The borrower with this phone (undefined when none) and whether this request's device or address is one the account
- * signed in from before, in one query (an unknown phone does the same work).
+ * In one query (an unknown phone does the same work): the borrower with this phone (undefined when none); whether
+ * this request's device or address is one the account signed in from before (`known`); whether both are, each seen
+ * within the day before `at` (`fresh`: a successful sign-in has nothing to remember); and the sources' keyed hashes
+ * (sourceHashesOf) for that sign-in's write.
  */
-export const findBorrowerAndKnownSourceOf = (
+export async function findBorrowerAndKnownSourceOf(
   deps: Pick<Deps, 'db' | 'cipher'>,
-  phone: string,
-  meta: RequestMeta,
-) => findBorrowerAndKnownSource(deps.db, phone, sourceHashesOf(deps, meta));
+  input: { phone: string; meta: RequestMeta; at: Date },
+) {
+  const sourceHashes = sourceHashesOf(deps, input.meta);
+  const found = await findBorrowerAndKnownSource(deps.db, { phone: input.phone, sourceHashes, at: input.at });
+  return { ...found, sourceHashes };
+}

@@ -4,7 +4,7 @@ import type { Deps, RequestMeta } from '../../deps';
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from '../../security/secrets';
 import { audit } from '../audit/audit';
 import { replacePasswordHash } from './borrower-repository';
-import { findBorrowerAndKnownSourceOf, sourceHashesOf } from './known-sources';
+import { findBorrowerAndKnownSourceOf } from './known-sources';
 import { LIMITS, loginPauseAfter } from './limit-rules';
 import { newSession } from './session-store';
 import { insertPasswordSession } from './sign-in-repository';
@@ -21,8 +21,19 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
   const { meta } = input;
   const phoneKey = deps.cipher.keyedHash(input.phone);
   const pairKey = `${phoneKey}:${meta.ip}`;
-  // One read: the account and whether this device or address signed in to it before.
-  const { borrower, known: knownSource } = await findBorrowerAndKnownSourceOf(deps, input.phone, meta);
+  // The request's device, or a new one: the device cookie a successful sign-in sets (a new id is known nowhere).
+  const deviceId = meta.deviceId ?? randomUUID();
+  // One read: the account, whether this device or address signed in to it before, and whether both did lately.
+  const {
+    borrower,
+    known: knownSource,
+    fresh: knownSourcesFresh,
+    sourceHashes,
+  } = await findBorrowerAndKnownSourceOf(deps, {
+    phone: input.phone,
+    meta: { ...meta, deviceId },
+    at: deps.clock.now(),
+  });
   for (const [rule, key] of [
     [LIMITS.loginPausePhoneIp, pairKey],
     ...(knownSource ? [] : [[LIMITS.loginFailuresPhone, phoneKey] as const]),
@@ -55,17 +66,17 @@ export async function signIn(deps: Deps, input: { phone: string; password: strin
   // The relationship was ended (issue 12): the right password is told why it cannot sign in.
   if (borrower.endedAt) throw new AppError('RELATIONSHIP_ENDED');
   const borrowerId = borrower.id;
-  const deviceId = meta.deviceId ?? randomUUID();
   // A hash made with older argon2 parameters is replaced now, while the password is at hand (rare: a statement of
   // its own; should the session's write then fail, the account simply keeps the same password, hashed anew).
   if (await passwordNeedsRehash(borrower.passwordHash))
     await replacePasswordHash(deps.db, borrowerId, await hashPassword(input.password));
-  // One prepared statement: the session, its audit record and the sources remembered (the device and the address).
+  // One prepared statement: the session, its audit record and the sources remembered (the device and the address),
+  // unless both were seen within the day (most sign-ins): then known_sign_in_sources is not written at all.
   const { token, values } = newSession(deps, { borrowerId, meta, method: 'password' });
   const sessionId = await insertPasswordSession(deps.db, {
     session: values,
     meta,
-    sourceHashes: sourceHashesOf(deps, { ...meta, deviceId }),
+    rememberSources: knownSourcesFresh ? null : sourceHashes,
   });
   const session = { token, sessionId };
   return { me: toMe(deps.cipher, borrower), session, deviceId };
