@@ -3,6 +3,27 @@ import { openDatabase, type Database } from '../../src/server/adapters/db/databa
 
 export type Backend = 'pglite' | 'postgres';
 
+/**
+ * One PostgreSQL connection runs one statement at a time. node-postgres queues a second one sent before the first has
+ * answered, warns once per process, and from pg 9 will refuse it: a Promise.all over a transaction's reads did that
+ * unseen. Here such a call fails the test that makes it, every time.
+ */
+function refuseTwoStatementsAtOnceOnOneConnection() {
+  type ClientInternals = {
+    _activeQuery?: unknown;
+    _queryQueue?: unknown[];
+    query: (...args: unknown[]) => unknown;
+  };
+  const client = pg.Client.prototype as unknown as ClientInternals;
+  const query = client.query;
+  client.query = function (this: ClientInternals, ...args: unknown[]) {
+    if (this._activeQuery || (this._queryQueue?.length ?? 0) > 0)
+      throw new Error('Two statements at once on one PostgreSQL connection (Promise.all in a transaction?)');
+    return query.apply(this, args);
+  };
+}
+refuseTwoStatementsAtOnceOnOneConnection();
+
 /** PGlite always; PostgreSQL too when DATABASE_URL is set (CI sets it). */
 export const backends = (): Backend[] => (process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']);
 

@@ -4,7 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { TypedQueryBuilder } from 'drizzle-orm/query-builders/query-builder';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import { projectPath } from '../../project-path';
 import * as identitySchema from './schema';
@@ -141,6 +141,23 @@ async function listenOn(
     clearTimeout(timer);
     await client?.end().catch(() => undefined);
   };
+}
+
+/**
+ * Runs independent reads (`reads`: functions that start one each, so that none starts before its turn) and resolves
+ * to their results in order: all at once on the database handle, each on a pool connection of its own; one after
+ * another in a transaction, whose one connection runs one statement at a time (node-postgres queues the rest and
+ * warns, and from pg 9 refuses them; tests/support/databases.ts fails a test that tries).
+ */
+export async function readTogether<const T extends readonly (() => Promise<unknown>)[]>(
+  db: DbOrTx,
+  reads: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as Results;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as Results;
 }
 
 /** True when `error` (or its cause, as drizzle wraps driver errors) is a unique violation. */

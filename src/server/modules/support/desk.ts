@@ -1,7 +1,7 @@
 import type { DeskConversation, Inbox, InboxBox } from '../../../contracts/backoffice-support';
 import { dateInZone } from '../../../domain/calendar';
 import type { StaffActor } from '../../actor';
-import type { DbOrTx } from '../../adapters/db/database';
+import { readTogether, type DbOrTx } from '../../adapters/db/database';
 import { AppError } from '../../app-error';
 import type { Deps, RequestMeta } from '../../deps';
 import { audit } from '../audit/audit';
@@ -57,10 +57,11 @@ export async function loadDeskConversation(
 ): Promise<DeskConversation> {
   const row = await findDeskConversation(db, conversationId);
   if (!row) throw new AppError('CONVERSATION_NOT_FOUND');
-  const [messages, attachments, relationshipEnd] = await Promise.all([
-    listConversationMessages(db, conversationId, { internal: true }),
-    listConversationAttachments(db, conversationId),
-    findEndRequestOfConversation(db, conversationId),
+  // Often in the caller's transaction (after a desk action): readTogether runs them one after another there.
+  const [messages, attachments, relationshipEnd] = await readTogether(db, [
+    () => listConversationMessages(db, conversationId, { internal: true }),
+    () => listConversationAttachments(db, conversationId),
+    () => findEndRequestOfConversation(db, conversationId),
   ]);
   return toDeskConversation(row, await deskClock(deps, db), messages, attachments, relationshipEnd);
 }
