@@ -40,4 +40,20 @@ describe.each(backends())('readTogether (%s)', (backend) => {
     expect(results).toEqual([1, 'two']);
     expect(log).toEqual(['first starts', 'first ends', 'second starts', 'second ends']);
   });
+
+  it.runIf(backend === 'postgres')(
+    'is needed: on PostgreSQL the tests refuse two statements at once on a transaction’s connection',
+    async () => {
+      const failed = await database.db
+        .transaction((tx) => Promise.all(twoReads(tx, []).map((read) => read())))
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      // Drizzle wraps the driver's error as «Failed query: …» with the refusal as its cause.
+      expect(failed).toMatchObject({
+        cause: { message: expect.stringMatching(/Two statements at once on one PostgreSQL connection/) },
+      });
+    },
+  );
 });

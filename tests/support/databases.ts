@@ -14,10 +14,17 @@ function refuseTwoStatementsAtOnceOnOneConnection() {
     _queryQueue?: unknown[];
     query: (...args: unknown[]) => unknown;
   };
+  // Read from node-postgres' own fields: should a release rename them, this says so instead of checking nothing.
+  const probe = new pg.Client() as unknown as ClientInternals;
+  if (!('_activeQuery' in probe) || !Array.isArray(probe._queryQueue))
+    throw new Error('node-postgres has no _activeQuery/_queryQueue any more: update this guard');
   const client = pg.Client.prototype as unknown as ClientInternals;
   const query = client.query;
+  const text = (first: unknown) => (typeof first === 'string' ? first : (first as { text?: string })?.text);
   client.query = function (this: ClientInternals, ...args: unknown[]) {
-    if (this._activeQuery || (this._queryQueue?.length ?? 0) > 0)
+    const busy = this._activeQuery || (this._queryQueue?.length ?? 0) > 0;
+    // The ROLLBACK of a transaction that failed here is let through (queued), so the connection goes back clean.
+    if (busy && !/^\s*rollback\b/i.test(text(args[0]) ?? ''))
       throw new Error('Two statements at once on one PostgreSQL connection (Promise.all in a transaction?)');
     return query.apply(this, args);
   };

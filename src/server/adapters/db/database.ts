@@ -152,13 +152,18 @@ async function listenOn(
 export async function readTogether<const T extends readonly (() => Promise<unknown>)[]>(
   db: DbOrTx,
   reads: T,
-): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
-  type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
-  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as Results;
+): Promise<ReadResults<T>> {
+  if (!(db instanceof PgTransaction))
+    return (await Promise.all(reads.map((read) => read()))) as ReadResults<T>;
   const results: unknown[] = [];
   for (const read of reads) results.push(await read());
-  return results as Results;
+  return results as ReadResults<T>;
 }
+
+/** What readTogether resolves to: each read's result, in the reads' order. */
+type ReadResults<T extends readonly (() => Promise<unknown>)[]> = {
+  -readonly [K in keyof T]: Awaited<ReturnType<T[K]>>;
+};
 
 /** True when `error` (or its cause, as drizzle wraps driver errors) is a unique violation. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
