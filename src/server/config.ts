@@ -409,18 +409,6 @@ function buildConfig(env: z.infer<typeof ZEnv>) {
 
 export class ConfigError extends Error {}
 
-/**
- * The size of libuv's thread pool as the process's environment sets it (UV_THREADPOOL_SIZE, read by libuv itself at
- * the pool's first use; Node.js documentation, «UV_THREADPOOL_SIZE»): a positive integer, or undefined for libuv's
- * default. Outside Config because password hashing sizes its line when its module loads, before any config exists.
- */
-export function libuvThreadpoolSize(
-  env: Record<string, string | undefined> = process.env,
-): number | undefined {
-  const configured = Number(env.UV_THREADPOOL_SIZE);
-  return Number.isInteger(configured) && configured > 0 ? configured : undefined;
-}
-
 /** Parses and checks the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));

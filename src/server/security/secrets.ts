@@ -8,8 +8,8 @@ import {
 } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type * as Argon2 from '@node-rs/argon2';
-import pLimit from 'p-limit';
-import { libuvThreadpoolSize } from '../config';
+import type { Piscina } from 'piscina';
+import { projectPath } from '../project-path';
 
 /**
  * Field encryption for identifiers at rest (AES-256-GCM) and a keyed hash beside them for lookups.
@@ -74,54 +74,87 @@ export const ARGON2_PARAMS = {
   parallelism: 1,
 } as const;
 
-/** libuv's thread pool when UV_THREADPOOL_SIZE does not say otherwise (Node.js documentation, «UV_THREADPOOL_SIZE»). */
-const LIBUV_DEFAULT_THREADPOOL_SIZE = 4;
-/** Thread-pool threads hashing never takes: file reads, DNS lookups and zlib go on while a flood of sign-ins waits. */
-const THREADPOOL_THREADS_KEPT_FREE = 2;
+/**
+ * Cores no hashing runs on: the event loop, PostgreSQL beside it and the rest of the machine keep one whatever the
+ * sign-in load.
+ */
+const CORES_KEPT_FOR_SERVING = 1;
 
 /**
- * How many argon2 hashings may run at once: one per core (more only adds context switches and 19 MiB each), and
- * never so many that libuv's thread pool (`threadpoolSize` threads, shared with every file read, DNS lookup and
- * zlib call of the process) has fewer than two threads left; at least one. Before this bound, four hashings filled
- * the default pool of four, and during a sign-in flood every static file waited for a hash (78 ms per read measured
- * on the 2-core machine). A larger machine hashes more in parallel once UV_THREADPOOL_SIZE is raised with it.
+ * How many argon2 hashings may run at once: one per core but one, at least one (`cores`: availableParallelism()).
+ * A hashing streams its 19 MiB through the caches. On the bench's 2-core machine (README «Performance») a second
+ * hashing beside the first added only a fifth to a third to the raw verifies a second (two times 19 MiB is more
+ * than its 32 MiB of L3), took the second core from every other request, and made everything else a sign-in does
+ * (HTTP, its two statements, the cookies) two to three times as costly. With one core kept, sign-ins a second were
+ * about the same (171–184 against 183–188.5 in interleaved runs) and the dashboard's p99 during a sign-in flood
+ * fell from 22–25 ms to 16–20 ms. A larger machine hashes on all its cores but one.
  */
-export function hashingConcurrency(input: { cores: number; threadpoolSize: number }): number {
+export function hashingConcurrency(input: { cores: number }): number {
   const cores = Number.isFinite(input.cores) ? Math.floor(input.cores) : 1;
-  const pool = Number.isFinite(input.threadpoolSize)
-    ? Math.floor(input.threadpoolSize)
-    : LIBUV_DEFAULT_THREADPOOL_SIZE;
-  return Math.max(1, Math.min(cores, pool - THREADPOOL_THREADS_KEPT_FREE));
+  return Math.max(1, cores - CORES_KEPT_FOR_SERVING);
 }
 
 /**
- * At most this many hashings run at once (hashingConcurrency for this machine and thread pool); the rest wait in
- * line, so a flood of sign-ins costs time, never more than ARGON2_CONCURRENCY × 19 MiB of memory, and never the
- * thread pool the rest of the process needs.
+ * At most this many hashings run at once (hashingConcurrency for this machine), each in a worker thread of its own;
+ * the rest wait in line, so a flood of sign-ins costs time, never more than ARGON2_CONCURRENCY × 19 MiB of memory,
+ * and never libuv's thread pool (file reads, DNS lookups and zlib) nor the event loop.
  */
-export const ARGON2_CONCURRENCY = hashingConcurrency({
-  cores: availableParallelism(),
-  threadpoolSize: libuvThreadpoolSize() ?? LIBUV_DEFAULT_THREADPOOL_SIZE,
-});
-const hashingLine = pLimit(ARGON2_CONCURRENCY);
+export const ARGON2_CONCURRENCY = hashingConcurrency({ cores: availableParallelism() });
 
-/** @node-rs/argon2, loaded at the first hashing: a restart does not wait for the native addon (about 11 ms). */
-let argon2Module: Promise<typeof Argon2> | undefined;
-const argon2 = (): Promise<typeof Argon2> => (argon2Module ??= import('@node-rs/argon2'));
+/** What a hashing thread is asked: the shapes src/server/security/argon2-worker.mjs takes. */
+type HashingTask =
+  | { op: 'hash'; password: string; params: typeof ARGON2_PARAMS }
+  | { op: 'verify'; hash: string; password: string };
+
+/**
+ * Hashing threads (Piscina, loaded and started at the first hashing: a restart waits for neither), each given two
+ * tasks at a time: the next password already waits in the thread when a hashing ends, so the thread goes on at once
+ * instead of waiting for the event loop to hand it over (through @node-rs/argon2's own asynchronous calls on libuv's
+ * pool, each verify waited 0.5–1 ms for a busy main thread). A thread still hashes one password at a time: its
+ * memory stays at 19 MiB. Idle threads do not keep the process alive.
+ */
+let hashingPool: Promise<Piscina> | undefined;
+const hashingThreads = (): Promise<Piscina> =>
+  (hashingPool ??= import('piscina').then(
+    ({ Piscina }) =>
+      new Piscina({
+        filename: projectPath('src/server/security/argon2-worker.mjs'),
+        minThreads: ARGON2_CONCURRENCY,
+        maxThreads: ARGON2_CONCURRENCY,
+        concurrentTasksPerWorker: 2,
+      }),
+  ));
+
+let hashingsInLine = 0;
+async function hashing<Result>(task: HashingTask): Promise<Result> {
+  hashingsInLine++;
+  try {
+    return (await (await hashingThreads()).run(task)) as Result;
+  } finally {
+    hashingsInLine--;
+  }
+}
 
 /**
  * Hashings running or waiting in the line now (0 when idle): how deep a sign-in flood is, and what the bench waits
  * to see drained before it times its next figure (requests a load generator gave up on are still hashed).
  */
-export const hashingBacklog = (): number => hashingLine.activeCount + hashingLine.pendingCount;
+export const hashingBacklog = (): number => hashingsInLine;
 
-/** An argon2id hash of the password (PHC string with its parameters). */
+/** An argon2id hash of the password (PHC string with ARGON2_PARAMS), made in a hashing thread. */
 export const hashPassword = (password: string): Promise<string> =>
-  hashingLine(async () => (await argon2()).hash(password, ARGON2_PARAMS));
+  hashing({ op: 'hash', password, params: ARGON2_PARAMS });
 
-/** Whether the password matches the hash (whatever parameters the hash was made with); false for a broken hash. */
+/**
+ * Whether the password matches the hash (whatever parameters the hash was made with), checked in a hashing thread;
+ * false for a broken hash.
+ */
 export const verifyPassword = (hash: string, password: string): Promise<boolean> =>
-  hashingLine(async () => (await argon2()).verify(hash, password).catch(() => false));
+  hashing({ op: 'verify', hash, password });
+
+/** @node-rs/argon2 on the main thread, loaded at its first use, for reading a hash's parameters (no hashing). */
+let argon2Module: Promise<typeof Argon2> | undefined;
+const argon2 = (): Promise<typeof Argon2> => (argon2Module ??= import('@node-rs/argon2'));
 
 /**
  * Whether a stored hash was made with other parameters than today's ARGON2_PARAMS (algorithm, version, memory,
