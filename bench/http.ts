@@ -2,6 +2,7 @@ import * as argon2 from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import nodeArgon2 from 'argon2';
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { openDatabase } from '../src/server/adapters/db/database';
 import { processDuePayouts } from '../src/server/modules/lending/process-payouts';
@@ -25,8 +26,11 @@ import { lastCodeSentTo, registerBorrower, startTestApp, TestClient } from '../t
  *   drained of the requests the load generator abandoned at the end of the run before (they are still hashed, and
  *   would otherwise slow the next run down). Beside them, for the reader, a bare Fastify route that only verifies
  *   (the same line, the same load generator): how much of the gap is HTTP and the load generator itself, and how
- *   much is the sign-in's own work; and raw verifies with node-argon2 (the `argon2` package), the library this
- *   project hashed with before @node-rs/argon2, with the same parameters and concurrency.
+ *   much is the sign-in's own work; raw verifies on every core (the app hashes on all cores but one: what that
+ *   leaves unused); and raw verifies with node-argon2 (the `argon2` package), the library this project hashed with
+ *   before @node-rs/argon2, with the same parameters and concurrency;
+ * - the dashboard's latency at a tenth of its maximum rate, alone and while a sign-in flood (10 connections) runs, in
+ *   interleaved rounds: what a flood of sign-ins costs every other borrower.
  * A fresh database is created for the run and dropped after it.
  */
 export type HttpResult = {
@@ -39,8 +43,22 @@ export type HttpResult = {
   bareSigninPerSecond: number;
   /** Raw verifies per second with node-argon2, the former library (not an anchor of a goal: the switch's gain). */
   formerLibraryVerifiesPerSecond: number;
+  /** Raw verifies per second with the app's library, one at a time on every core (the machine's whole capacity). */
+  everyCoreVerifiesPerSecond: number;
   /** Every round's rate, in order: how much this machine moved during the run (the figures are their medians). */
-  signinRounds: { signIn: number[]; argon2: number[]; bare: number[]; formerLibrary: number[] };
+  signinRounds: {
+    signIn: number[];
+    argon2: number[];
+    bare: number[];
+    formerLibrary: number[];
+    everyCore: number[];
+  };
+  /** The dashboard's rate in the flood rounds (a tenth of dashboardRps), its p99 alone and during a sign-in flood. */
+  floodDashboardRate: number;
+  dashboardP99AloneMs: number;
+  dashboardP99InSigninFloodMs: number;
+  /** Sign-ins per second during those flood rounds (the dashboard's requests beside them). */
+  signinPerSecondInFlood: number;
 };
 
 const ROUNDS = 3;
@@ -49,6 +67,8 @@ const SECONDS = 5;
 const SIGNIN_ROUNDS = 11;
 const SIGNIN_SECONDS = 2;
 const CONNECTIONS = 10;
+/** Each flood round: the dashboard at a fixed rate, alone and then beside a sign-in flood, this long each. */
+const FLOOD_SECONDS = 4;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -133,16 +153,17 @@ const RAW_VERIFIERS = {
 };
 
 /**
- * Raw argon2id verifies per second with the app's parameters, ARGON2_CONCURRENCY at a time, for `ms`, through one
- * of RAW_VERIFIERS (no line, no HTTP).
+ * Raw argon2id verifies per second with the app's parameters, `concurrency` at a time (the app's ARGON2_CONCURRENCY
+ * unless told), for SIGNIN_SECONDS, through one of RAW_VERIFIERS (no line, no HTTP).
  */
-async function argon2Verifies(library: keyof typeof RAW_VERIFIERS, ms = SIGNIN_SECONDS * 1000) {
+async function argon2Verifies(library: keyof typeof RAW_VERIFIERS, concurrency = ARGON2_CONCURRENCY) {
+  const ms = SIGNIN_SECONDS * 1000;
   const { hash: makeHash, verify } = RAW_VERIFIERS[library];
   const hash = await makeHash();
   let done = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: ARGON2_CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (performance.now() - started < ms) {
         if (!(await verify(hash, PASSWORD))) throw new Error(`${library}: argon2 refused its own hash`);
         done++;
@@ -229,6 +250,7 @@ export async function benchHttp(adminUrl: string): Promise<HttpResult> {
       const argonRuns: number[] = [];
       const bareRuns: number[] = [];
       const formerLibraryRuns: number[] = [];
+      const everyCoreRuns: number[] = [];
       try {
         // Warm-up, as the dashboard's: the sign-in's own code is compiled before it is timed.
         await cannon(signIn, { seconds: SIGNIN_SECONDS });
@@ -243,9 +265,27 @@ export async function benchHttp(adminUrl: string): Promise<HttpResult> {
           argonRuns.push(await argon2Verifies('app'));
           bareRuns.push(await drainedRun(bareSignIn));
           formerLibraryRuns.push(await argon2Verifies('formerLibrary'));
+          everyCoreRuns.push(await argon2Verifies('app', availableParallelism()));
         }
       } finally {
         await bare.close();
+      }
+
+      // What a sign-in flood costs everyone else: the dashboard at a tenth of its maximum, alone and beside a flood.
+      const floodDashboardRate = Math.max(1, Math.round(dashboardRps / 10));
+      const aloneP99: number[] = [];
+      const floodP99: number[] = [];
+      const floodSignins: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        await hashingDrained();
+        aloneP99.push((await cannon(dashboard, { rate: floodDashboardRate, seconds: FLOOD_SECONDS })).p99);
+        await hashingDrained();
+        const [flood, beside] = await Promise.all([
+          cannon(signIn, { seconds: FLOOD_SECONDS }),
+          cannon(dashboard, { rate: floodDashboardRate, seconds: FLOOD_SECONDS }),
+        ]);
+        floodSignins.push(flood.completedPerSecond);
+        floodP99.push(beside.p99);
       }
       return {
         dashboardRps: Math.round(dashboardRps),
@@ -257,12 +297,18 @@ export async function benchHttp(adminUrl: string): Promise<HttpResult> {
         argon2VerifiesPerSecond: round1(median(argonRuns)),
         bareSigninPerSecond: round1(median(bareRuns)),
         formerLibraryVerifiesPerSecond: round1(median(formerLibraryRuns)),
+        everyCoreVerifiesPerSecond: round1(median(everyCoreRuns)),
         signinRounds: {
           signIn: signinRuns.map(round1),
           argon2: argonRuns.map(round1),
           bare: bareRuns.map(round1),
           formerLibrary: formerLibraryRuns.map(round1),
+          everyCore: everyCoreRuns.map(round1),
         },
+        floodDashboardRate,
+        dashboardP99AloneMs: median(aloneP99),
+        dashboardP99InSigninFloodMs: median(floodP99),
+        signinPerSecondInFlood: round1(median(floodSignins)),
       };
     } finally {
       await anchor.close();
