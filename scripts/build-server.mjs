@@ -7,9 +7,10 @@ import { build } from 'esbuild';
 
 /**
  * Packages that stay in node_modules, imported at run time: each finds files beside its own code (a WebAssembly
- * binary, a native addon, fonts, AFM metrics, piscina's worker script) or is a build tool; pg is imported only when PostgreSQL is configured,
- * ioredis only with Redis, grammy only with a Telegram bot (their import() stays lazy either way); zxcvbn is
- * CommonJS imported on first use, whose exports only Node's own import() gives by name (a bundle gives `default`).
+ * binary, a native addon, fonts, AFM metrics, piscina's worker script) or is a build tool; pg is imported only when
+ * PostgreSQL is configured, ioredis only with Redis, grammy only with a Telegram bot (their import() stays lazy
+ * either way); zxcvbn is CommonJS imported on first use, whose exports only Node's own import() gives by name (a
+ * bundle gives `default`).
  */
 const EXTERNAL = [
   '@electric-sql/pglite',

@@ -11,8 +11,8 @@ import { browserSession, freePort, killableServer } from '../support/server-proc
  * packages that find files beside their code left in node_modules, and the modules loaded on first use in chunks.
  * Each of those paths is taken once here: a page, the captcha (svg-captcha, external), a refused and an accepted
  * password (zxcvbn, a chunk; the accepted one hashed in a Piscina worker thread, which loads the task from the
- * sources' argon2-worker.mjs and @node-rs/argon2, a native addon: both packages external), and a clean stop; and Nodemailer's chunk (loaded at the first letter of EMAIL_PROVIDER=smtp) sends a letter to a local SMTP
- * server.
+ * sources' argon2-worker.mjs and @node-rs/argon2, a native addon: both packages external), and a clean stop; and
+ * Nodemailer's chunk (loaded at the first letter of EMAIL_PROVIDER=smtp) sends a letter to a local SMTP server.
  */
 describe('the compiled server', () => {
   const server = killableServer('lk-compiled-');

@@ -105,6 +105,8 @@ export const ARGON2_CONCURRENCY = hashingConcurrency({ cores: availableParalleli
 type HashingTask =
   | { op: 'hash'; password: string; params: typeof ARGON2_PARAMS }
   | { op: 'verify'; hash: string; password: string };
+/** What the thread answers: a hash's PHC string, or whether a password matched. */
+type HashingAnswer<Task extends HashingTask> = Task extends { op: 'hash' } ? string : boolean;
 
 /**
  * Hashing threads (Piscina, loaded and started at the first hashing: a restart waits for neither), each given two
@@ -126,10 +128,10 @@ const hashingThreads = (): Promise<Piscina> =>
   ));
 
 let hashingsInLine = 0;
-async function hashing<Result>(task: HashingTask): Promise<Result> {
+async function hashing<Task extends HashingTask>(task: Task): Promise<HashingAnswer<Task>> {
   hashingsInLine++;
   try {
-    return (await (await hashingThreads()).run(task)) as Result;
+    return (await (await hashingThreads()).run(task)) as HashingAnswer<Task>;
   } finally {
     hashingsInLine--;
   }
